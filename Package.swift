@@ -1,0 +1,76 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Kenshu (研修): the training-catalogue and mentor-matching daemon of a city's
+/// HR development office. One target per stage of the data flow (see README).
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "Kenshu",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kenshu", targets: ["kenshu"]),
+        .executable(name: "kenshu-bench", targets: ["kenshu-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // libxml2 from the system (libxml2-dev).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Domain values and the policy catalogue model (no I/O).
+        .target(name: "KenshuCore", swiftSettings: strict),
+        // Streaming XML reading and XSD validation over libxml2.
+        .target(name: "KenshuXML", dependencies: ["CLibXML2", "KenshuCore"], swiftSettings: strict),
+        // Loads the shipped policy catalogue (Catalog/policy) into KenshuCore values.
+        .target(name: "KenshuCatalog", dependencies: ["KenshuCore", "KenshuXML"], swiftSettings: strict),
+        // kenshu.yaml and rules.yaml, validated with line and column.
+        .target(name: "KenshuConfig", dependencies: ["KenshuCore", "Yams"], swiftSettings: strict),
+        // The SQLite store: migrations, the one opener, queries.
+        .target(
+            name: "KenshuStore",
+            dependencies: ["KenshuCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        // CSV imports from the HR system (roster, evaluations, history).
+        .target(name: "KenshuImport", dependencies: ["KenshuCore", "KenshuStore"], swiftSettings: strict),
+        // The application shell the commands and the daemon call into.
+        .target(
+            name: "KenshuApp",
+            dependencies: [
+                "KenshuCore", "KenshuCatalog", "KenshuConfig", "KenshuStore", "KenshuImport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "kenshu",
+            dependencies: ["KenshuApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "kenshu-bench",
+            dependencies: [
+                "KenshuCore", "KenshuImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "KenshuCoreTests", dependencies: ["KenshuCore"], swiftSettings: strict),
+        .testTarget(name: "KenshuXMLTests", dependencies: ["KenshuXML"], swiftSettings: strict),
+        .testTarget(name: "KenshuCatalogTests", dependencies: ["KenshuCatalog"], swiftSettings: strict),
+        .testTarget(name: "KenshuConfigTests", dependencies: ["KenshuConfig"], swiftSettings: strict),
+        .testTarget(name: "KenshuStoreTests", dependencies: ["KenshuStore"], swiftSettings: strict),
+        .testTarget(name: "KenshuImportTests", dependencies: ["KenshuImport", "KenshuStore"], swiftSettings: strict),
+        .testTarget(name: "KenshuIntegrationTests", dependencies: ["KenshuCore"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,112 @@
+extension LocalDate {
+    /// Reads a date as the HR system writes it: `2026-04-01`, `2026/4/1`, `2026.4.1`,
+    /// `2026年4月1日`, or in the Japanese era calendar: `令和8年4月1日`, `令和元年5月1日`,
+    /// `平成31年4月30日`, `昭和64年1月7日`, `R8.4.1`, `H31/4/30`. Full-width digits are accepted.
+    /// Returns nil for anything else, including dates that do not exist.
+    public init?(parsing raw: String) {
+        let text = LocalDate.foldDigits(raw.trimmingWhitespace())
+        guard !text.isEmpty else { return nil }
+        if let era = JapaneseEra.allCases.first(where: { text.hasPrefix($0.kanji) || text.hasPrefix($0.letter) }) {
+            let prefixLength = text.hasPrefix(era.kanji) ? era.kanji.count : era.letter.count
+            var rest = String(text.dropFirst(prefixLength))
+            if rest.hasPrefix("元") { rest = "1" + rest.dropFirst() }
+            guard let parts = LocalDate.numericParts(rest), parts.count == 3,
+                  let date = era.date(eraYear: parts[0], month: parts[1], day: parts[2])
+            else { return nil }
+            self = date
+            return
+        }
+        guard let parts = LocalDate.numericParts(text), parts.count == 3, parts[0] >= 1000,
+              let date = LocalDate(year: parts[0], month: parts[1], day: parts[2])
+        else { return nil }
+        self = date
+    }
+
+    /// `2026-04-01` → [2026, 4, 1]; separators `-`, `/`, `.`, or 年月日.
+    private static func numericParts(_ text: String) -> [Int]? {
+        var parts: [Int] = []
+        var current = ""
+        var lastWasSeparator = false
+        for character in text {
+            if character.isASCII, character.isNumber {
+                current.append(character)
+                lastWasSeparator = false
+            } else if "-/.年月".contains(character) {
+                guard !current.isEmpty, let value = Int(current) else { return nil }
+                parts.append(value)
+                current = ""
+                lastWasSeparator = true
+            } else if character == "日" {
+                guard !current.isEmpty else { return nil }
+                lastWasSeparator = false
+            } else {
+                return nil
+            }
+        }
+        guard !lastWasSeparator, !current.isEmpty, let value = Int(current), current.count <= 4 else { return nil }
+        parts.append(value)
+        return parts
+    }
+
+    /// Full-width digits and separators to ASCII (２０２６／４／１ → 2026/4/1).
+    private static func foldDigits(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF10...0xFF19, 0xFF0D, 0xFF0F, 0xFF0E:
+                out.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar)
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// The Japanese eras (元号) HR records still carry: 昭和 for long-serving staff's hiring dates.
+enum JapaneseEra: CaseIterable {
+    case reiwa, heisei, showa
+
+    var kanji: String {
+        switch self {
+        case .reiwa: "令和"
+        case .heisei: "平成"
+        case .showa: "昭和"
+        }
+    }
+
+    var letter: String {
+        switch self {
+        case .reiwa: "R"
+        case .heisei: "H"
+        case .showa: "S"
+        }
+    }
+
+    /// First day of the era.
+    var start: LocalDate {
+        switch self {
+        case .reiwa: LocalDate(daysSinceEpoch: 18017)   // 2019-05-01
+        case .heisei: LocalDate(daysSinceEpoch: 6947)   // 1989-01-08
+        case .showa: LocalDate(daysSinceEpoch: -15713)  // 1926-12-25
+        }
+    }
+
+    /// Last day of the era, if it has ended.
+    var end: LocalDate? {
+        switch self {
+        case .reiwa: nil
+        case .heisei: LocalDate(daysSinceEpoch: 18016)  // 2019-04-30
+        case .showa: LocalDate(daysSinceEpoch: 6946)    // 1989-01-07
+        }
+    }
+
+    /// The Gregorian date of an era date, or nil when it does not exist or lies outside the era.
+    func date(eraYear: Int, month: Int, day: Int) -> LocalDate? {
+        guard eraYear >= 1, let date = LocalDate(year: start.year + eraYear - 1, month: month, day: day),
+              date >= start
+        else { return nil }
+        if let end, date > end { return nil }
+        return date
+    }
+}

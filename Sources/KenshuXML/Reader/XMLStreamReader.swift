@@ -1,0 +1,183 @@
+import CLibXML2
+import KenshuCore
+
+/// Reads an XML document as a stream of events over libxml2's `xmlTextReader`: memory stays
+/// flat whatever the document's size, and nothing is fetched from the network or the disk
+/// on the document's behalf (no DTD loading, no external entities, no entity substitution).
+///
+/// Optionally validates against an XSD while reading. Not thread-safe: one reader per task.
+public final class XMLStreamReader {
+    private let reader: xmlTextReaderPtr
+    private let collector: DiagnosticCollector
+    private let schema: XMLSchema?
+    private let limits: XMLLimits
+    private var pendingEnd: XMLName?
+    private var finished = false
+    /// The file name (or label) used in diagnostics.
+    public let file: String
+
+    /// Opens a file for streaming.
+    public convenience init(path: String, schema: XMLSchema? = nil, limits: XMLLimits = .init()) throws(XMLReadError) {
+        libxml2Initialised()
+        try requireReadableFile(path)
+        guard let reader = xmlReaderForFile(path, nil, XMLStreamReader.parseOptions) else {
+            throw XMLReadError("cannot open the file", at: SourceLocation(file: path))
+        }
+        try self.init(reader: reader, file: path, schema: schema, limits: limits)
+    }
+
+    /// Reads a document held in memory; `file` names it in diagnostics.
+    public convenience init(bytes: [UInt8], file: String, schema: XMLSchema? = nil, limits: XMLLimits = .init()) throws(XMLReadError) {
+        libxml2Initialised()
+        // xmlReaderForMemory does not copy: keep the bytes alive with the reader.
+        let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
+        for (index, byte) in bytes.enumerated() { buffer[index] = CChar(bitPattern: byte) }
+        guard let base = buffer.baseAddress,
+              let reader = xmlReaderForMemory(base, Int32(clamping: bytes.count), file, nil, XMLStreamReader.parseOptions)
+        else {
+            buffer.deallocate()
+            throw XMLReadError("cannot read the document", at: SourceLocation(file: file))
+        }
+        try self.init(reader: reader, file: file, schema: schema, limits: limits)
+        self.ownedBuffer = buffer
+    }
+
+    private var ownedBuffer: UnsafeMutableBufferPointer<CChar>?
+
+    private init(reader: xmlTextReaderPtr, file: String, schema: XMLSchema?, limits: XMLLimits) throws(XMLReadError) {
+        self.reader = reader
+        self.file = file
+        self.schema = schema
+        self.limits = limits
+        self.collector = DiagnosticCollector(file: file)
+        xmlTextReaderSetStructuredErrorHandler(reader, DiagnosticCollector.callback, Unmanaged.passUnretained(collector).toOpaque())
+        if let schema, xmlTextReaderSetSchema(reader, schema.pointer) != 0 {
+            throw XMLReadError("cannot attach the schema \(schema.path)", at: SourceLocation(file: file))
+        }
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+        ownedBuffer?.deallocate()
+    }
+
+    /// Parser options: no network, no DTD loading, no entity substitution, libxml2's size
+    /// limits kept (no XML_PARSE_HUGE).
+    static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+
+    /// Problems reported so far (warnings included).
+    public var diagnostics: [XMLDiagnostic] { collector.diagnostics }
+
+    /// The next event, or nil at the end of a well-formed (and, with a schema, valid) document.
+    /// Throws at the first fatal error, or at the end when schema validation found problems.
+    public func next() throws(XMLReadError) -> XMLEvent? {
+        if let end = pendingEnd {
+            pendingEnd = nil
+            return .end(end)
+        }
+        while !finished {
+            let status = xmlTextReaderRead(reader)
+            if status < 0 { throw failure("the document is not well-formed") }
+            if status == 0 {
+                finished = true
+                if collector.hasErrors || (schema != nil && xmlTextReaderIsValid(reader) != 1) {
+                    throw failure("the document is not valid against its schema")
+                }
+                return nil
+            }
+            if let event = try currentEvent() { return event }
+        }
+        return nil
+    }
+
+    private func currentEvent() throws(XMLReadError) -> XMLEvent? {
+        let type = xmlTextReaderNodeType(reader)
+        switch type {
+        case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+            let depth = Int(xmlTextReaderDepth(reader)) + 1
+            if depth > limits.maxDepth {
+                throw limitError("elements nest deeper than \(limits.maxDepth) levels", limit: "maxDepth")
+            }
+            let name = currentName()
+            let line = Int(xmlTextReaderGetParserLineNumber(reader))
+            let attributes = try readAttributes()
+            if xmlTextReaderIsEmptyElement(reader) == 1 { pendingEnd = name }
+            return .start(XMLElementStart(name: name, attributes: attributes, line: line, depth: depth))
+        case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+            return .end(currentName())
+        case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+             Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+            let value = string(xmlTextReaderConstValue(reader))
+            if value.utf8.count > limits.maxTextBytes {
+                throw limitError("a text node is longer than \(limits.maxTextBytes) bytes", limit: "maxTextBytes")
+            }
+            return .text(value)
+        case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
+            throw limitError("entity references are not allowed (&\(string(xmlTextReaderConstName(reader)));)", limit: "entities")
+        default:
+            return nil
+        }
+    }
+
+    private func currentName() -> XMLName {
+        XMLName(string(xmlTextReaderConstNamespaceUri(reader)), string(xmlTextReaderConstLocalName(reader)))
+    }
+
+    private func readAttributes() throws(XMLReadError) -> [XMLAttribute] {
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return [] }
+        var attributes: [XMLAttribute] = []
+        var count = 0
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            count += 1
+            if count > limits.maxAttributes {
+                xmlTextReaderMoveToElement(reader)
+                throw limitError("an element has more than \(limits.maxAttributes) attributes", limit: "maxAttributes")
+            }
+            let name = currentName()
+            if name.namespace == "http://www.w3.org/2000/xmlns/" { continue }
+            attributes.append(XMLAttribute(name: name, value: string(xmlTextReaderConstValue(reader))))
+        }
+        xmlTextReaderMoveToElement(reader)
+        return attributes
+    }
+
+    private func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+
+    private var here: SourceLocation {
+        let line = Int(xmlTextReaderGetParserLineNumber(reader))
+        let column = Int(xmlTextReaderGetParserColumnNumber(reader))
+        return SourceLocation(file: file, line: line > 0 ? line : nil, column: column > 0 ? column : nil)
+    }
+
+    private func failure(_ fallback: String) -> XMLReadError {
+        let errors = collector.diagnostics.filter { $0.severity != .warning }
+        if errors.isEmpty { return XMLReadError(fallback, at: here) }
+        return XMLReadError(errors)
+    }
+
+    private func limitError(_ message: String, limit: String) -> XMLReadError {
+        finished = true
+        return XMLReadError("\(message) (limit \(limit))", at: here)
+    }
+}
+
+/// Limits on what a document may contain, so hostile input cannot exhaust memory or time.
+public struct XMLLimits: Sendable, Hashable {
+    public var maxDepth: Int
+    public var maxTextBytes: Int
+    public var maxAttributes: Int
+
+    public init(maxDepth: Int = 64, maxTextBytes: Int = 1 << 20, maxAttributes: Int = 64) {
+        self.maxDepth = maxDepth
+        self.maxTextBytes = maxTextBytes
+        self.maxAttributes = maxAttributes
+    }
+}
+
+private let libxml2Init: Void = { xmlInitParser() }()
+
+/// Initialises libxml2 once per process, before any thread uses it.
+func libxml2Initialised() { libxml2Init }
