@@ -68,9 +68,9 @@ let package = Package(
         .testTarget(name: "KenshuCoreTests", dependencies: ["KenshuCore"], swiftSettings: strict),
         .testTarget(name: "KenshuXMLTests", dependencies: ["KenshuXML"], swiftSettings: strict),
         .testTarget(name: "KenshuCatalogTests", dependencies: ["KenshuCatalog"], swiftSettings: strict),
-        .testTarget(name: "KenshuConfigTests", dependencies: ["KenshuConfig"], swiftSettings: strict),
+        .testTarget(name: "KenshuConfigTests", dependencies: ["KenshuConfig", "KenshuCatalog"], swiftSettings: strict),
         .testTarget(name: "KenshuStoreTests", dependencies: ["KenshuStore"], swiftSettings: strict),
         .testTarget(name: "KenshuImportTests", dependencies: ["KenshuImport", "KenshuStore"], swiftSettings: strict),
-        .testTarget(name: "KenshuIntegrationTests", dependencies: ["KenshuCore"], swiftSettings: strict),
+        .testTarget(name: "KenshuIntegrationTests", dependencies: ["kenshu", "KenshuCore"], swiftSettings: strict),
     ]
 )

@@ -1,0 +1,15 @@
+import Foundation
+
+/// Machine-readable output: pretty, sorted keys, ISO 8601 dates, UTF-8 text unescaped.
+public enum JSONOutput {
+    public static func render<T: Encodable>(_ value: T) throws(AppError) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            throw AppError(.runtime, "cannot encode JSON: \(error)")
+        }
+    }
+}

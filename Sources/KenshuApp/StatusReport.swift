@@ -1,0 +1,73 @@
+import Foundation
+import KenshuCore
+import KenshuStore
+
+/// What `kenshu status` shows: what the store holds, the last imports, and the data-quality
+/// warnings the HR office should fix at the source.
+public struct StatusReport: Sendable, Codable {
+    public var database: String
+    public var staff: StaffCounts
+    public var evaluations: EvaluationCounts
+    public var history: HistoryCounts
+    public var imports: [ImportEntry]
+    public var warnings: [DataQualityWarning]
+
+    /// Staff, active and inactive, in total and per job family.
+    public struct StaffCounts: Sendable, Codable {
+        public var active: Int
+        public var inactive: Int
+        public var byFamily: [String: StoreCounts.ActiveCount]
+    }
+
+    public struct EvaluationCounts: Sendable, Codable {
+        public var ratings: Int
+        public var periods: [Int]
+        public var latestPeriod: Int?
+    }
+
+    public struct HistoryCounts: Sendable, Codable {
+        public var records: Int
+        public var withoutReport: Int
+    }
+
+    /// The newest import of one kind, and the newest that succeeded if that one failed.
+    public struct ImportEntry: Sendable, Codable {
+        public var kind: String
+        public var source: String
+        public var finishedAt: Date
+        public var succeeded: Bool
+        public var rows: Int
+        public var summary: String
+        public var message: String?
+        public var lastSuccessAt: Date?
+    }
+
+    /// Gathers the report from the store.
+    public static func gather(context: AppContext) throws(AppError) -> StatusReport {
+        let store = try context.openStore()
+        do {
+            let counts = try store.counts()
+            let latest = counts.evaluationPeriods.first
+            let evaluated = try latest.map { period throws(StoreError) in try store.staffIDsWithEvaluations(period: period) }
+            let warnings = DataQualityCheck(resolver: context.resolver)
+                .warnings(staff: try store.allStaff(), evaluatedStaff: evaluated, latestPeriod: latest)
+            let successes = Dictionary(try store.latestSuccessfulImports().map { ($0.kind, $0.finishedAt) },
+                                       uniquingKeysWith: { first, _ in first })
+            let imports = try store.latestImports().map { run in
+                ImportEntry(kind: run.kind, source: run.source, finishedAt: run.finishedAt, succeeded: run.succeeded,
+                            rows: run.rows, summary: run.summary, message: run.message,
+                            lastSuccessAt: run.succeeded ? nil : successes[run.kind])
+            }
+            let byFamily = counts.staffByFamily
+            return StatusReport(
+                database: context.configuration.databasePath,
+                staff: StaffCounts(active: byFamily.values.reduce(0) { $0 + $1.active },
+                                   inactive: byFamily.values.reduce(0) { $0 + $1.inactive }, byFamily: byFamily),
+                evaluations: EvaluationCounts(ratings: counts.evaluations, periods: counts.evaluationPeriods, latestPeriod: latest),
+                history: HistoryCounts(records: counts.trainingRecords, withoutReport: counts.trainingRecordsWithoutReport),
+                imports: imports, warnings: warnings)
+        } catch {
+            throw AppError(.runtime, error.description)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import KenshuCore
+
+/// The daemon's configuration (`kenshu.yaml`): where the catalogue, state, rules, inbox,
+/// spool and the HR system's exports are. Relative paths are relative to the config file.
+public struct KenshuConfiguration: Sendable, Equatable {
+    /// The config file itself (absolute).
+    public var file: String
+    /// Folder with `policy/`, templates and profiles.
+    public var catalogDirectory: String
+    /// Folder of the SQLite store.
+    public var stateDirectory: String
+    /// The rules file.
+    public var rulesFile: String
+    /// IANA time zone of the office.
+    public var timeZone: String
+    /// Folder where feeds are dropped.
+    public var inboxDirectory: String
+    /// Outgoing mail spool (`tmp/`, `new/`, `cur/`).
+    public var spoolDirectory: String
+    /// HR exports that `kenshu run` imports, when named.
+    public var data: DataFiles
+    /// HR office addresses for the HR report.
+    public var hrAddresses: [String]
+
+    /// The HR system's CSV exports that a full cycle imports.
+    public struct DataFiles: Sendable, Equatable {
+        public var roster: String?
+        public var evaluations: String?
+        public var history: String?
+        /// `auto`, `utf-8` or `cp932`.
+        public var encoding: String
+    }
+
+    /// The SQLite file inside the state folder.
+    public var databasePath: String { stateDirectory + "/kenshu.sqlite" }
+
+    /// Where installs put things (see DESIGN: On the HR server).
+    public enum Defaults {
+        public static let configFile = "/etc/kenshu/kenshu.yaml"
+        public static let catalogDirectory = "/usr/local/share/kenshu"
+        public static let stateDirectory = "/var/lib/kenshu"
+        public static let rulesFile = "/etc/kenshu/rules.yaml"
+        public static let inboxDirectory = "/var/spool/kenshu/incoming"
+        public static let spoolDirectory = "/var/spool/kenshu/outgoing"
+        public static let timeZone = "Asia/Tokyo"
+    }
+}

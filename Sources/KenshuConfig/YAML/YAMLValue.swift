@@ -1,0 +1,177 @@
+import KenshuCore
+import Yams
+
+/// A node of a YAML document with where it stands, read with checks that name the file,
+/// line, column and key of anything wrong: config and rules are typed by hand by HR admins.
+public struct YAMLValue {
+    let node: Node
+    /// Dotted key path from the document root, e.g. `titles.aliases.一般職`.
+    public let path: String
+    public let file: String
+
+    init(node: Node, path: String, file: String) {
+        self.node = node
+        self.path = path
+        self.file = file
+    }
+
+    public var location: SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
+    }
+
+    /// An error at this node.
+    public func error(_ message: String, hint: String? = nil) -> InputError {
+        InputError(message, at: location, field: path.isEmpty ? nil : path, hint: hint)
+    }
+
+    /// Reads a document; an empty document is an empty mapping.
+    public static func parse(_ text: String, file: String) throws(InputError) -> YAMLValue {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw YAMLValue.describe(error, file: file)
+        } catch {
+            throw InputError("cannot read YAML: \(error)", at: SourceLocation(file: file))
+        }
+        let node = root ?? Node.mapping(Node.Mapping([]))
+        var visited = 0
+        try YAMLValue.checkSize(node, visited: &visited, file: file)
+        return YAMLValue(node: node, path: "", file: file)
+    }
+
+    /// The keys and values of a mapping; a key outside `allowed` is an error that lists
+    /// the keys allowed here. A repeated key is an error too.
+    public func mapping(allowed: [String]) throws(InputError) -> [String: YAMLValue] {
+        guard case .mapping(let mapping) = node else {
+            throw error("expected a mapping (key: value lines), found \(kind)")
+        }
+        var result: [String: YAMLValue] = [:]
+        for (keyNode, valueNode) in mapping {
+            guard case .scalar(let scalar) = keyNode else {
+                throw YAMLValue(node: keyNode, path: path, file: file).error("a key must be plain text")
+            }
+            let key = scalar.string
+            let keyValue = YAMLValue(node: keyNode, path: child(key), file: file)
+            guard allowed.isEmpty || allowed.contains(key) else {
+                let suggestion = YAMLValue.closest(to: key, in: allowed).map { "did you mean '\($0)'? " } ?? ""
+                throw keyValue.error("unknown key '\(key)'", hint: "\(suggestion)allowed here: \(allowed.joined(separator: ", "))")
+            }
+            guard result[key] == nil else { throw keyValue.error("key '\(key)' appears twice") }
+            result[key] = YAMLValue(node: valueNode, path: child(key), file: file)
+        }
+        return result
+    }
+
+    /// A mapping whose keys are data (titles, ids), not a fixed set.
+    public func entries() throws(InputError) -> [(key: String, value: YAMLValue)] {
+        guard case .mapping(let mapping) = node else {
+            throw error("expected a mapping (key: value lines), found \(kind)")
+        }
+        var seen = Set<String>()
+        var result: [(key: String, value: YAMLValue)] = []
+        for (keyNode, valueNode) in mapping {
+            let keyValue = YAMLValue(node: keyNode, path: path, file: file)
+            guard case .scalar(let scalar) = keyNode else { throw keyValue.error("a key must be plain text") }
+            guard seen.insert(scalar.string).inserted else {
+                throw keyValue.error("key '\(scalar.string)' appears twice")
+            }
+            result.append((scalar.string, YAMLValue(node: valueNode, path: child(scalar.string), file: file)))
+        }
+        return result
+    }
+
+    public func sequence() throws(InputError) -> [YAMLValue] {
+        guard case .sequence(let sequence) = node else {
+            throw error("expected a list (- item lines), found \(kind)")
+        }
+        return sequence.enumerated().map { YAMLValue(node: $1, path: "\(path)[\($0)]", file: file) }
+    }
+
+    public func string() throws(InputError) -> String {
+        guard case .scalar(let scalar) = node else { throw error("expected text, found \(kind)") }
+        return scalar.string
+    }
+
+    public func int(in range: ClosedRange<Int>) throws(InputError) -> Int {
+        let text = try string()
+        guard let value = Int(text) else { throw error("expected a whole number, found '\(text)'") }
+        guard range.contains(value) else {
+            throw error("\(value) is out of range", hint: "allowed: \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    public func bool() throws(InputError) -> Bool {
+        let text = try string()
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw error("expected true or false, found '\(text)'")
+        }
+    }
+
+    private var kind: String {
+        switch node {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .scalar(let scalar): scalar.string.isEmpty ? "nothing" : "text '\(scalar.string)'"
+        case .alias: "an alias"
+        }
+    }
+
+    private func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// Refuses documents that expand to too many nodes (alias bombs).
+    private static func checkSize(_ node: Node, visited: inout Int, file: String) throws(InputError) {
+        visited += 1
+        guard visited <= 100_000 else {
+            throw InputError("the document expands to more than 100000 nodes (aliases?)", at: SourceLocation(file: file))
+        }
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                try checkSize(key, visited: &visited, file: file)
+                try checkSize(value, visited: &visited, file: file)
+            }
+        case .sequence(let sequence):
+            for item in sequence { try checkSize(item, visited: &visited, file: file) }
+        case .scalar, .alias:
+            break
+        }
+    }
+
+    private static func describe(_ error: YamlError, file: String) -> InputError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
+            return InputError("YAML syntax: \(problem)\(detail)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        case .reader(let problem, _, _, _):
+            return InputError("YAML cannot be read: \(problem)", at: SourceLocation(file: file))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return InputError("key(s) \(duplicates.joined(separator: ", ")) appear twice", at: SourceLocation(
+                file: file, line: context.mark.line, column: context.mark.column))
+        default:
+            return InputError("YAML error: \(error)", at: SourceLocation(file: file))
+        }
+    }
+
+    /// The allowed key closest to a typo, if it is close (edit distance ≤ 2).
+    static func closest(to key: String, in allowed: [String]) -> String? {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var previous = Array(0...b.count)
+            for (i, ca) in a.enumerated() {
+                var current = [i + 1]
+                for (j, cb) in b.enumerated() {
+                    current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1)))
+                }
+                previous = current
+            }
+            return previous[b.count]
+        }
+        let scored = allowed.map { ($0, distance(Array(key.lowercased()), Array($0.lowercased()))) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2 else { return nil }
+        return best.0
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+
+/// The store: one SQLite file (WAL, foreign keys) holding staff, evaluations, training
+/// history and the import log; later stages add courses, recommendations, mentor pairs and
+/// what was spooled. This is the one place that opens the database.
+public final class KenshuStore: Sendable {
+    let writer: any DatabaseWriter
+
+    private init(writer: any DatabaseWriter) {
+        self.writer = writer
+    }
+
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    public static func open(path: String) throws(StoreError) -> KenshuStore {
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotOpen(path: path, reason: "cannot create the folder \(folder): \(error.localizedDescription)")
+        }
+        do {
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            configuration.busyMode = .timeout(10)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try Migrations.migrator.migrate(pool)
+            return KenshuStore(writer: pool)
+        } catch {
+            throw .cannotOpen(path: path, reason: String(describing: error))
+        }
+    }
+
+    /// A private in-memory store, for tests.
+    public static func inMemory() throws(StoreError) -> KenshuStore {
+        do {
+            let queue = try DatabaseQueue()
+            try Migrations.migrator.migrate(queue)
+            return KenshuStore(writer: queue)
+        } catch {
+            throw .database(String(describing: error))
+        }
+    }
+
+    /// Runs `body` in one write transaction: all of it is applied, or none.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database(String(describing: error))
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database(String(describing: error))
+        }
+    }
+}

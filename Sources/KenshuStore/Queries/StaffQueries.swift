@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import KenshuCore
+
+/// What a roster import changed.
+public struct RosterChanges: Sendable, Equatable, CustomStringConvertible {
+    public var added = 0
+    public var updated = 0
+    public var unchanged = 0
+    /// No longer listed: kept with their history, marked inactive.
+    public var deactivated = 0
+    /// Listed again after having been inactive.
+    public var reactivated = 0
+
+    public var description: String {
+        "added \(added), updated \(updated), unchanged \(unchanged), deactivated \(deactivated), reactivated \(reactivated)"
+    }
+}
+
+extension KenshuStore {
+    /// Replaces the roster with `members` in one transaction: new staff are added, changed
+    /// ones updated, staff no longer listed marked inactive (never deleted). The import run
+    /// is logged in the same transaction.
+    public func replaceRoster(_ members: [StaffMember], run: ImportRun) throws(StoreError) -> RosterChanges {
+        try write { db in
+            let now = run.finishedAt
+            var existing = Dictionary(uniqueKeysWithValues: try StaffRecord.fetchAll(db).map { ($0.id, $0) })
+            var changes = RosterChanges()
+            for member in members {
+                var record = StaffRecord(member, updatedAt: now)
+                record.active = true
+                if let old = existing.removeValue(forKey: member.id) {
+                    if old.sameData(as: record) {
+                        changes.unchanged += 1
+                        continue
+                    }
+                    if !old.active { changes.reactivated += 1 } else { changes.updated += 1 }
+                    try record.update(db)
+                } else {
+                    changes.added += 1
+                    try record.insert(db)
+                }
+            }
+            for var old in existing.values where old.active {
+                old.active = false
+                old.updatedAt = now
+                try old.update(db)
+                changes.deactivated += 1
+            }
+            var logged = run
+            logged.summary = changes.description
+            try logged.insert(db)
+            return changes
+        }
+    }
+
+    /// Every member of staff, active or not, by id.
+    public func allStaff() throws(StoreError) -> [StaffMember] {
+        let records = try read { db in try StaffRecord.order(Column("id")).fetchAll(db) }
+        var members: [StaffMember] = []
+        members.reserveCapacity(records.count)
+        for record in records { members.append(try record.member()) }
+        return members
+    }
+
+    /// Ids of all staff the store knows (active or not).
+    public func staffIDs() throws(StoreError) -> Set<String> {
+        Set(try read { db in try String.fetchAll(db, sql: "SELECT id FROM staff") })
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+
+/// One import of a file (roster, evaluations, history, or later a feed), kept for `status`:
+/// what was read, what changed, and whether it was applied.
+public struct ImportRun: Sendable, Codable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "import_run"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    public var id: Int64?
+    /// `roster`, `evaluations`, `history`.
+    public var kind: String
+    /// The file imported.
+    public var source: String
+    /// The encoding it was read in.
+    public var encoding: String?
+    /// Data rows read.
+    public var rows: Int
+    /// What changed, e.g. `added 3, updated 12, deactivated 1`.
+    public var summary: String
+    public var succeeded: Bool
+    /// The error, when it failed.
+    public var message: String?
+    public var finishedAt: Date
+
+    public init(kind: String, source: String, encoding: String?, rows: Int, summary: String,
+                succeeded: Bool, message: String? = nil, finishedAt: Date) {
+        self.kind = kind
+        self.source = source
+        self.encoding = encoding
+        self.rows = rows
+        self.summary = summary
+        self.succeeded = succeeded
+        self.message = message
+        self.finishedAt = finishedAt
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import KenshuCore
+
+/// A row of `staff`.
+struct StaffRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "staff"
+
+    var id: String
+    var name: String
+    var email: String?
+    var family: String
+    var department: String
+    var section: String
+    var title: String
+    var hiredOn: String?
+    var rankSince: String?
+    var track: String?
+    var digitalTier: String?
+    var mentorTrained: Bool
+    var managerId: String?
+    var optedOut: Bool
+    var active: Bool
+    var updatedAt: Date
+
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    init(_ member: StaffMember, updatedAt: Date) {
+        id = member.id
+        name = member.name
+        email = member.email
+        family = member.family.rawValue
+        department = member.department
+        section = member.section
+        title = member.title
+        hiredOn = member.hiredOn?.description
+        rankSince = member.rankSince?.description
+        track = member.track
+        digitalTier = member.digitalTier
+        mentorTrained = member.mentorTrained
+        managerId = member.managerID
+        optedOut = member.optedOut
+        active = member.active
+        self.updatedAt = updatedAt
+    }
+
+    /// The domain value; a row the store cannot read back (edited by hand) is an error.
+    func member() throws(StoreError) -> StaffMember {
+        guard let family = JobFamily(parsing: family) else {
+            throw StoreError.corrupt("staff \(id): unknown job family '\(family)'")
+        }
+        return StaffMember(
+            id: id, name: name, email: email, family: family, department: department, section: section,
+            title: title, hiredOn: hiredOn.flatMap(LocalDate.init(parsing:)),
+            rankSince: rankSince.flatMap(LocalDate.init(parsing:)), track: track, digitalTier: digitalTier,
+            mentorTrained: mentorTrained, managerID: managerId, optedOut: optedOut, active: active)
+    }
+
+    /// Same person data, ignoring the update time: re-importing an unchanged roster changes nothing.
+    func sameData(as other: StaffRecord) -> Bool {
+        var copy = other
+        copy.updatedAt = updatedAt
+        return self == copy
+    }
+}
+
+extension StaffRecord: Equatable {}

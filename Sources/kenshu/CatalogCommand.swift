@@ -1,0 +1,26 @@
+import ArgumentParser
+import KenshuApp
+import KenshuConfig
+
+/// `kenshu catalog show`.
+struct CatalogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalog", abstract: "The policy catalogue (人材育成基本方針).", subcommands: [CatalogShow.self])
+}
+
+struct CatalogShow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print the 10 abilities, the skill maps with every band and expected behaviour, and the rest.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: ArgumentHelp("Read the catalogue from this folder instead of the config's.", valueName: "DIR"))
+    var catalog: String?
+
+    func run() throws {
+        let policy = try catalog.map { directory throws(AppError) in try AppContext.loadCatalog(directory) }
+            ?? common.context().catalog
+        Console.print(common.json ? try JSONOutput.render(CatalogView(policy)) : CatalogText.render(policy))
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import KenshuApp
+
+/// `kenshu status`.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "What the store holds, the last imports, and data-quality warnings.")
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let context = try common.context()
+        let report = try StatusReport.gather(context: context)
+        if common.json {
+            Console.print(try JSONOutput.render(report))
+        } else {
+            let zone = TimeZone(identifier: context.configuration.timeZone) ?? .current
+            Console.print(StatusText.render(report, timeZone: zone))
+        }
+    }
+}

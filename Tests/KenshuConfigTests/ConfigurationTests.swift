@@ -1,0 +1,87 @@
+import Foundation
+import KenshuCore
+import Testing
+@testable import KenshuConfig
+
+/// kenshu.yaml: paths relative to the file, defaults, and errors with line and column.
+struct ConfigurationTests {
+    let file = "/srv/city/kenshu.yaml"
+
+    @Test func resolvesPathsRelativeToTheConfigFile() throws {
+        let config = try ConfigurationLoader.parse("""
+            catalog: ..
+            state: state
+            rules: /etc/kenshu/rules.yaml
+            data:
+              roster: exports/roster.csv
+            """, file: file)
+        #expect(config.catalogDirectory == "/srv")
+        #expect(config.stateDirectory == "/srv/city/state")
+        #expect(config.databasePath == "/srv/city/state/kenshu.sqlite")
+        #expect(config.rulesFile == "/etc/kenshu/rules.yaml")
+        #expect(config.data.roster == "/srv/city/exports/roster.csv")
+        #expect(config.data.encoding == "auto")
+    }
+
+    @Test func anEmptyConfigUsesTheServerDefaults() throws {
+        let config = try ConfigurationLoader.parse("", file: file)
+        #expect(config.catalogDirectory == "/usr/local/share/kenshu")
+        #expect(config.stateDirectory == "/var/lib/kenshu")
+        #expect(config.timeZone == "Asia/Tokyo")
+    }
+
+    @Test func namesTheLineAndKeyOfATypo() throws {
+        let error = try #require(throws: InputError.self) {
+            try ConfigurationLoader.parse("catalog: ..\nstae: state\n", file: file)
+        }
+        #expect(error.location.line == 2)
+        #expect(error.location.column == 1)
+        #expect(error.description.contains("unknown key 'stae'"))
+        #expect(error.description.contains("did you mean 'state'"))
+    }
+
+    @Test func namesTheLineOfAWrongType() throws {
+        let error = try #require(throws: InputError.self) {
+            try ConfigurationLoader.parse("data:\n  roster: [a, b]\n", file: file)
+        }
+        #expect(error.location.line == 2)
+        #expect(error.field == "data.roster")
+    }
+
+    @Test func rejectsAnUnknownTimeZoneAndEncoding() throws {
+        #expect(throws: InputError.self) { try ConfigurationLoader.parse("timezone: Asia/Edo\n", file: file) }
+        let error = try #require(throws: InputError.self) {
+            try ConfigurationLoader.parse("data:\n  encoding: sjis\n", file: file)
+        }
+        #expect(error.location.line == 2)
+    }
+
+    @Test func rejectsABadHRAddress() throws {
+        let error = try #require(throws: InputError.self) {
+            try ConfigurationLoader.parse("hr:\n  addresses:\n    - jinji@example.jp\n    - not an address\n", file: file)
+        }
+        #expect(error.location.line == 4)
+    }
+
+    @Test(arguments: ["[[[", "key: [unclosed", "a: b\n  c: d\n", "\t- tab", "*undefined_alias"])
+    func malformedYAMLIsAnErrorWithALineNeverACrash(text: String) throws {
+        let error = try #require(throws: InputError.self) { try ConfigurationLoader.parse(text, file: file) }
+        #expect(error.location.file == file)
+    }
+
+    @Test func anAliasBombIsRefused() throws {
+        var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...8 {
+            let items = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+            text += "a\(level): &a\(level) [\(items)]\n"
+        }
+        #expect(throws: InputError.self) { try ConfigurationLoader.parse(text, file: file) }
+    }
+
+    @Test func reportsAMissingConfigFileWithWhatToDo() {
+        let error = #expect(throws: ConfigurationError.self) {
+            try ConfigurationLoader.load(path: "/nonexistent/kenshu.yaml")
+        }
+        #expect(error?.description.contains("--config") == true)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import KenshuCatalog
+import KenshuCore
+import Testing
+@testable import KenshuConfig
+
+/// rules.yaml: title aliases checked against the catalogue.
+struct RulesTests {
+    let catalog: PolicyCatalog
+
+    init() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        catalog = try PolicyCatalogLoader.load(catalogDirectory: repository.appendingPathComponent("Catalog").path)
+    }
+
+    @Test func readsTitleAliasesPerFamily() throws {
+        let rules = try RulesLoader.parse("""
+            titles:
+              aliases:
+                一般職:
+                  主事補: 主事
+                  参事: general.kacho
+            """, file: "rules.yaml", catalog: catalog)
+        #expect(rules.titleAliases[.general] == ["主事補": "主事", "参事": "general.kacho"])
+    }
+
+    @Test func anAliasToAnUnknownTitleNamesItsLine() throws {
+        let error = try #require(throws: InputError.self) {
+            try RulesLoader.parse("titles:\n  aliases:\n    保育士職:\n      副園長: 教頭\n", file: "rules.yaml", catalog: catalog)
+        }
+        #expect(error.location.line == 4)
+        #expect(error.field == "titles.aliases.保育士職.副園長")
+    }
+
+    @Test func anUnknownFamilyOrKeyIsAnError() throws {
+        let family = try #require(throws: InputError.self) {
+            try RulesLoader.parse("titles:\n  aliases:\n    事務職:\n      a: 主事\n", file: "rules.yaml", catalog: catalog)
+        }
+        #expect(family.location.line == 3)
+        let key = try #require(throws: InputError.self) {
+            try RulesLoader.parse("titles:\n  alias: {}\n", file: "rules.yaml", catalog: catalog)
+        }
+        #expect(key.location.line == 2)
+        #expect(key.description.contains("did you mean 'aliases'"))
+    }
+
+    @Test func theExampleRulesAreValid() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let path = repository.appendingPathComponent("Catalog/example/rules.yaml").path
+        let rules = try RulesLoader.load(path: path, catalog: catalog)
+        #expect(rules.titleAliases[.general]?["主事補"] == "主事")
+    }
+}

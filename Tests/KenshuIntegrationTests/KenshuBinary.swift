@@ -1,0 +1,83 @@
+import Foundation
+
+/// Runs the real `kenshu` binary as a process, as an admin or systemd would.
+struct KenshuBinary {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The built binary: `$KENSHU_BINARY`, else beside the test bundle, else `.build/debug/kenshu`.
+    static var path: String {
+        if let explicit = ProcessInfo.processInfo.environment["KENSHU_BINARY"] { return explicit }
+        if let beside = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("kenshu").path,
+           FileManager.default.isExecutableFile(atPath: beside) {
+            return beside
+        }
+        for folder in [Bundle.main.bundleURL.deletingLastPathComponent(), repository.appendingPathComponent(".build/debug")] {
+            let candidate = folder.appendingPathComponent("kenshu").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return repository.appendingPathComponent(".build/debug/kenshu").path
+    }
+
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes before waiting, so a large output cannot fill a pipe and block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A temporary folder with a config that points at the repository's catalogue and example
+/// rules, and keeps its state inside the folder.
+struct TemporaryCity {
+    let folder: URL
+    let config: String
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-it-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        config = folder.appendingPathComponent("kenshu.yaml").path
+        let catalog = KenshuBinary.repository.appendingPathComponent("Catalog").path
+        try """
+            catalog: \(catalog)
+            state: state
+            rules: \(catalog)/example/rules.yaml
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+    }
+
+    /// A file of the example city.
+    static func example(_ name: String) -> String {
+        KenshuBinary.repository.appendingPathComponent("Catalog/example/\(name)").path
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func kenshu(_ arguments: String...) throws -> KenshuBinary.Result {
+        try KenshuBinary.run(arguments + ["--config", config])
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
