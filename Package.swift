@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "KenshuCatalogTests", dependencies: ["KenshuCatalog"], swiftSettings: strict),
         .testTarget(name: "KenshuConfigTests", dependencies: ["KenshuConfig", "KenshuCatalog"], swiftSettings: strict),
         .testTarget(name: "KenshuStoreTests", dependencies: ["KenshuStore"], swiftSettings: strict),
-        .testTarget(name: "KenshuImportTests", dependencies: ["KenshuImport", "KenshuStore"], swiftSettings: strict),
+        .testTarget(name: "KenshuImportTests", dependencies: ["KenshuImport", "KenshuStore", "KenshuCatalog"], swiftSettings: strict),
         .testTarget(name: "KenshuIntegrationTests", dependencies: ["kenshu", "KenshuCore"], swiftSettings: strict),
     ]
 )

@@ -35,13 +35,13 @@ public enum RulesLoader {
         let root = try YAMLValue.parse(text, file: file).mapping(allowed: keys)
         var rules = Rules()
         let titles = try root["titles"]?.mapping(allowed: titleKeys) ?? [:]
-        for (familyName, table) in try titles["aliases"]?.entries() ?? [] {
+        for (familyName, familyKey, table) in try titles["aliases"]?.entries() ?? [] {
             guard let family = JobFamily(parsing: familyName) else {
-                throw table.error("unknown job family '\(familyName)'",
+                throw familyKey.error("unknown job family '\(familyName)'",
                                   hint: "one of \(JobFamily.allCases.map(\.japaneseName).joined(separator: ", "))")
             }
             var aliases: [String: String] = [:]
-            for (alias, target) in try table.entries() {
+            for (alias, _, target) in try table.entries() {
                 let targetTitle = try target.string()
                 do {
                     _ = try BandResolver(catalog: catalog, aliases: [family: [alias: targetTitle]])

@@ -64,19 +64,22 @@ public struct YAMLValue {
     }
 
     /// A mapping whose keys are data (titles, ids), not a fixed set.
-    public func entries() throws(InputError) -> [(key: String, value: YAMLValue)] {
+    /// Each entry's `at` is the key's own node, for errors about the key.
+    public func entries() throws(InputError) -> [(key: String, at: YAMLValue, value: YAMLValue)] {
         guard case .mapping(let mapping) = node else {
             throw error("expected a mapping (key: value lines), found \(kind)")
         }
         var seen = Set<String>()
-        var result: [(key: String, value: YAMLValue)] = []
+        var result: [(key: String, at: YAMLValue, value: YAMLValue)] = []
         for (keyNode, valueNode) in mapping {
             let keyValue = YAMLValue(node: keyNode, path: path, file: file)
             guard case .scalar(let scalar) = keyNode else { throw keyValue.error("a key must be plain text") }
             guard seen.insert(scalar.string).inserted else {
                 throw keyValue.error("key '\(scalar.string)' appears twice")
             }
-            result.append((scalar.string, YAMLValue(node: valueNode, path: child(scalar.string), file: file)))
+            let path = child(scalar.string)
+            result.append((scalar.string, YAMLValue(node: keyNode, path: path, file: file),
+                           YAMLValue(node: valueNode, path: path, file: file)))
         }
         return result
     }

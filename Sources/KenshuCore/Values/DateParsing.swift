@@ -25,6 +25,7 @@ extension LocalDate {
     /// `2026-04-01` → [2026, 4, 1]; separators `-`, `/`, `.`, or 年月日.
     private static func numericParts(_ text: String) -> [Int]? {
         var parts: [Int] = []
+        var lengths: [Int] = []
         var current = ""
         var lastWasSeparator = false
         for character in text {
@@ -34,6 +35,7 @@ extension LocalDate {
             } else if "-/.年月".contains(character) {
                 guard !current.isEmpty, let value = Int(current) else { return nil }
                 parts.append(value)
+                lengths.append(current.count)
                 current = ""
                 lastWasSeparator = true
             } else if character == "日" {
@@ -43,8 +45,11 @@ extension LocalDate {
                 return nil
             }
         }
-        guard !lastWasSeparator, !current.isEmpty, let value = Int(current), current.count <= 4 else { return nil }
+        guard !lastWasSeparator, !current.isEmpty, let value = Int(current) else { return nil }
         parts.append(value)
+        lengths.append(current.count)
+        // Year up to 4 digits, month and day up to 2: `2026-04-001` is not a date.
+        guard lengths.first.map({ $0 <= 4 }) == true, lengths.dropFirst().allSatisfy({ $0 <= 2 }) else { return nil }
         return parts
     }
 

@@ -16,6 +16,11 @@ public struct StoreCounts: Sendable, Equatable, Codable {
     public struct ActiveCount: Sendable, Equatable, Codable {
         public var active: Int
         public var inactive: Int
+
+        public init(active: Int, inactive: Int) {
+            self.active = active
+            self.inactive = inactive
+        }
     }
 }
 
