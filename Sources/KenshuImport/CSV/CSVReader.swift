@@ -7,8 +7,8 @@ import KenshuCore
 /// Every field keeps the line and column (in Characters) where it starts, so that later
 /// errors can point at it. Values are not trimmed.
 public struct CSVReader: Sendable {
-    public let text: String
-    public let file: String
+    private let text: String
+    private let file: String
 
     public init(text: String, file: String) {
         self.text = text

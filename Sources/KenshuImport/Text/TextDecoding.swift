@@ -48,7 +48,7 @@ public enum TextDecoding {
         if let nul = body.firstIndex(of: 0) {
             let position = position(of: nul, in: body)
             throw InputError(
-                "the file holds a NUL byte (a binary file, or UTF-16 without a byte order mark?)",
+                "the file holds a NUL byte: a binary file, or UTF-16 without a byte order mark?",
                 at: SourceLocation(file: file, line: position.line, column: position.column),
                 hint: "import a CSV text file saved as UTF-8 or CP932")
         }
@@ -186,17 +186,26 @@ public enum TextDecoding {
     ) -> InputError {
         let (line, column) = position(of: offset, in: bytes)
         let shown = bytes[offset..<min(offset + max(length, 0), bytes.endIndex)]
-        let hex = shown.map { byte in
-            let digits = String(byte, radix: 16, uppercase: true)
-            return byte < 0x10 ? "0" + digits : digits
-        }.joined(separator: " ")
-        let message: String
+        // A few bytes after the bad ones (up to the line end) help to recognise the encoding.
+        let following = bytes[shown.endIndex..<min(shown.endIndex + 3, bytes.endIndex)]
+            .prefix { $0 != 0x0A && $0 != 0x0D }
+        var message: String
         if shown.isEmpty {
             message = "the file ends inside a character: not valid \(encoding) (line \(line), byte \(column))"
         } else {
-            let noun = shown.count == 1 ? "the byte \(hex) at line \(line), byte \(column) is" : "the bytes \(hex) at line \(line), byte \(column) are"
-            message = "\(noun) not valid \(encoding)"
+            let subject = shown.count == 1 ? "the byte \(hex(shown))" : "the bytes \(hex(shown))"
+            let verb = shown.count == 1 ? "is" : "are"
+            message = "\(subject) at line \(line), byte \(column) \(verb) not valid \(encoding)"
+            if !following.isEmpty { message += " (followed by \(hex(following)))" }
         }
         return InputError(message, at: SourceLocation(file: file, line: line, column: column), hint: hint)
+    }
+
+    /// `FB FC`: bytes in hex, two digits each.
+    private static func hex(_ bytes: ArraySlice<UInt8>) -> String {
+        bytes.map { byte in
+            let digits = String(byte, radix: 16, uppercase: true)
+            return byte < 0x10 ? "0" + digits : digits
+        }.joined(separator: " ")
     }
 }
