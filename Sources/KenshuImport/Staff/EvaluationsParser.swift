@@ -15,21 +15,12 @@ struct EvaluationsParser {
     let knownStaff: Set<String>
 
     func parse(_ table: CSVTable) throws(InputErrors) -> [Evaluation] {
-        var errors = RowErrors()
-        var evaluations: [Evaluation] = []
-        var firstLine: [String: Int] = [:]
-        for row in table.rows {
-            guard let evaluation = errors.collect({ () throws(InputError) -> Evaluation in try parse(row) }) else { continue }
-            let key = "\(evaluation.staffID)/\(evaluation.period)/\(evaluation.ability)/\(evaluation.rater.rawValue)"
-            if let earlier = firstLine[key] {
-                errors.add(row.error("ability", "is rated twice by the same rater in the same period (first on line \(earlier))"))
-                continue
-            }
-            firstLine[key] = row.line
-            evaluations.append(evaluation)
-        }
-        try errors.throwIfAny()
-        return evaluations
+        try table.parseUniqueRows(
+            key: { "\($0.staffID)/\($0.period)/\($0.ability)/\($0.rater.rawValue)" },
+            duplicate: { row, earlier in
+                row.error("ability", "is rated twice by the same rater in the same period (first on line \(earlier))")
+            },
+            parse)
     }
 
     private func parse(_ row: CSVRow) throws(InputError) -> Evaluation {

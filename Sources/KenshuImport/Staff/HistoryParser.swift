@@ -15,22 +15,12 @@ struct HistoryParser {
     let knownStaff: Set<String>
 
     func parse(_ table: CSVTable) throws(InputErrors) -> [TrainingRecord] {
-        var errors = RowErrors()
-        var records: [TrainingRecord] = []
-        var firstLine: [String: Int] = [:]
-        for row in table.rows {
-            guard let record = errors.collect({ () throws(InputError) -> TrainingRecord in try parse(row) }) else { continue }
-            let key = [record.staffID, record.provider, record.courseID, record.title, record.completedOn.description]
-                .joined(separator: "\u{1F}")
-            if let earlier = firstLine[key] {
-                errors.add(row.error("title", "is listed twice for the same person and date (first on line \(earlier))"))
-                continue
-            }
-            firstLine[key] = row.line
-            records.append(record)
-        }
-        try errors.throwIfAny()
-        return records
+        try table.parseUniqueRows(
+            key: { [$0.staffID, $0.provider, $0.courseID, $0.title, $0.completedOn.description].joined(separator: "\u{1F}") },
+            duplicate: { row, earlier in
+                row.error("title", "is listed twice for the same person and date (first on line \(earlier))")
+            },
+            parse)
     }
 
     private func parse(_ row: CSVRow) throws(InputError) -> TrainingRecord {

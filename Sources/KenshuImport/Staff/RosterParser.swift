@@ -23,20 +23,10 @@ struct RosterParser {
     let catalog: PolicyCatalog
 
     func parse(_ table: CSVTable) throws(InputErrors) -> [StaffMember] {
-        var errors = RowErrors()
-        var members: [StaffMember] = []
-        var firstLine: [String: Int] = [:]
-        for row in table.rows {
-            guard let member = errors.collect({ () throws(InputError) -> StaffMember in try parse(row) }) else { continue }
-            if let earlier = firstLine[member.id] {
-                errors.add(row.error("staff_id", "is listed twice (first on line \(earlier))"))
-                continue
-            }
-            firstLine[member.id] = row.line
-            members.append(member)
-        }
-        try errors.throwIfAny()
-        return members
+        try table.parseUniqueRows(
+            key: \.id,
+            duplicate: { row, earlier in row.error("staff_id", "is listed twice (first on line \(earlier))") },
+            parse)
     }
 
     private func parse(_ row: CSVRow) throws(InputError) -> StaffMember {
