@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "kenshu-bench",
             dependencies: [
-                "KenshuCore", "KenshuImport",
+                "KenshuCore", "KenshuCatalog", "KenshuStore", "KenshuImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -71,6 +71,6 @@ let package = Package(
         .testTarget(name: "KenshuConfigTests", dependencies: ["KenshuConfig", "KenshuCatalog"], swiftSettings: strict),
         .testTarget(name: "KenshuStoreTests", dependencies: ["KenshuStore"], swiftSettings: strict),
         .testTarget(name: "KenshuImportTests", dependencies: ["KenshuImport", "KenshuStore", "KenshuCatalog"], swiftSettings: strict),
-        .testTarget(name: "KenshuIntegrationTests", dependencies: ["kenshu", "KenshuCore"], swiftSettings: strict),
+        .testTarget(name: "KenshuIntegrationTests", dependencies: ["kenshu", "kenshu-bench", "KenshuCore"], swiftSettings: strict),
     ]
 )

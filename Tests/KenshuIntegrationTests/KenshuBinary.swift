@@ -11,23 +11,26 @@ struct KenshuBinary {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The built binary: `$KENSHU_BINARY`, else beside the test bundle, else `.build/debug/kenshu`.
-    static var path: String {
-        if let explicit = ProcessInfo.processInfo.environment["KENSHU_BINARY"] { return explicit }
-        if let beside = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("kenshu").path,
+    /// A built product (`kenshu`, `kenshu-bench`): in `$KENSHU_BIN_DIR`, else beside the test
+    /// bundle, else in `.build/debug`.
+    static func path(of product: String) -> String {
+        if let explicit = ProcessInfo.processInfo.environment["KENSHU_BIN_DIR"] {
+            return URL(fileURLWithPath: explicit).appendingPathComponent(product).path
+        }
+        if let beside = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent(product).path,
            FileManager.default.isExecutableFile(atPath: beside) {
             return beside
         }
         for folder in [Bundle.main.bundleURL.deletingLastPathComponent(), repository.appendingPathComponent(".build/debug")] {
-            let candidate = folder.appendingPathComponent("kenshu").path
+            let candidate = folder.appendingPathComponent(product).path
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
-        return repository.appendingPathComponent(".build/debug/kenshu").path
+        return repository.appendingPathComponent(".build/debug/\(product)").path
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL? = nil, product: String = "kenshu") throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: path(of: product))
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
