@@ -46,12 +46,7 @@ public struct PolicyCatalog: Sendable, Hashable, Codable {
 
     /// Reads an ability from `4`, `④`, `④政策形成能力`, `政策形成能力`, or a name without its gloss.
     public func ability(parsing text: String) -> Ability? {
-        let key = text.trimmingWhitespace()
-        if let number = Int(key) { return ability(number: number) }
-        return abilities.first { ability in
-            key == ability.symbol || key == ability.label || key == ability.name || key == ability.shortName
-                || key == ability.symbol + ability.shortName
-        }
+        AbilityIndex(abilities).ability(parsing: text)
     }
 
     public func digitalTier(parsing text: String) -> DigitalTier? {

@@ -1,9 +1,11 @@
 extension String {
     /// The string without leading and trailing white space (ASCII and ideographic space U+3000).
     public func trimmingWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0.isWhitespace }
-        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
-        guard let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
+        // Most values have nothing to trim: looking at both ends only is enough to know.
+        guard first?.isWhitespace == true || last?.isWhitespace == true else { return self }
+        guard let start = firstIndex(where: { !$0.isWhitespace }),
+              let end = lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(self[start...end])
     }
 }

@@ -10,7 +10,7 @@ struct EvaluationsParser {
         ColumnSpec(key: "period", japanese: "年度", required: true),
     ]
 
-    let catalog: PolicyCatalog
+    let abilities: AbilityIndex
     /// Staff the store knows: a rating for anyone else is an error.
     let knownStaff: Set<String>
 
@@ -28,7 +28,7 @@ struct EvaluationsParser {
         guard knownStaff.contains(staffID) else {
             throw row.error("staff_id", "is not in the roster", hint: "import the roster first")
         }
-        guard let ability = catalog.ability(parsing: CSVRow.foldWidth(row.value("ability"))) else {
+        guard let ability = abilities.ability(parsing: CSVRow.foldWidth(row.value("ability"))) else {
             throw row.error("ability", "is not one of the 10 abilities", hint: "1〜10, ①〜⑩ or the ability's name")
         }
         guard let rater = RaterRole(parsing: row.value("rater")) else {

@@ -57,6 +57,7 @@ extension CSVRow {
 
     /// Full-width ASCII (ＡＢＣ１２３) to half-width.
     static func foldWidth(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) }) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             if (0xFF01...0xFF5E).contains(scalar.value), let narrow = Unicode.Scalar(scalar.value - 0xFEE0) {

@@ -95,7 +95,7 @@ public struct StaffDataImporter: Sendable {
             let members = try RosterParser(catalog: catalog).parse(table)
             changes = try store.replaceRoster(members, run: run).description
         case .evaluations:
-            let evaluations = try EvaluationsParser(catalog: catalog, knownStaff: try store.staffIDs()).parse(table)
+            let evaluations = try EvaluationsParser(abilities: AbilityIndex(catalog.abilities), knownStaff: try store.staffIDs()).parse(table)
             changes = try store.replaceEvaluations(evaluations, run: run).description
         case .history:
             let records = try HistoryParser(knownStaff: try store.staffIDs()).parse(table)

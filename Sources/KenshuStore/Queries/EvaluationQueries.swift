@@ -24,8 +24,12 @@ extension KenshuStore {
                 try db.execute(sql: "DELETE FROM evaluation WHERE period = ?", arguments: [period])
                 changes.removed += db.changesCount
             }
+            // One prepared statement for every row: a city's export has a hundred thousand.
+            let insert = try db.cachedStatement(
+                sql: "INSERT INTO evaluation (staff_id, period, ability, rater, score) VALUES (?, ?, ?, ?, ?)")
             for evaluation in evaluations {
-                try EvaluationRecord(evaluation).insert(db)
+                try insert.execute(arguments: [evaluation.staffID, evaluation.period, evaluation.ability,
+                                               evaluation.rater.rawValue, evaluation.score])
             }
             changes.inserted = evaluations.count
             var logged = run

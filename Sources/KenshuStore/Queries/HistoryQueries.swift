@@ -11,6 +11,15 @@ public struct HistoryChanges: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "added \(added), updated \(updated), unchanged \(unchanged)" }
 }
 
+/// The identity of a completed training: who, where, which course, and when.
+private struct HistoryKey: Hashable {
+    var staffID: String
+    var provider: String
+    var courseID: String
+    var title: String
+    var completedOn: String
+}
+
 extension KenshuStore {
     /// Merges training records in one transaction: history accumulates, so records not in
     /// the file stay; a known record (same person, provider, course, title, date) gets the
@@ -18,23 +27,36 @@ extension KenshuStore {
     public func mergeHistory(_ records: [TrainingRecord], run: ImportRun) throws(StoreError) -> HistoryChanges {
         try write { db in
             var changes = HistoryChanges()
+            // The report date of every known training, by its identity, read once.
+            var known: [HistoryKey: (id: Int64, reportFiledOn: String?)] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, staff_id, provider, course_id, title, completed_on, report_filed_on FROM training_history
+                """)
+            while let row = try rows.next() {
+                let key = HistoryKey(staffID: row["staff_id"], provider: row["provider"], courseID: row["course_id"],
+                                     title: row["title"], completedOn: row["completed_on"])
+                known[key] = (row["id"], row["report_filed_on"])
+            }
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO training_history (staff_id, provider, course_id, title, completed_on, report_filed_on)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            let update = try db.cachedStatement(sql: "UPDATE training_history SET report_filed_on = ? WHERE id = ?")
             for record in records {
-                let row = TrainingHistoryRecord(record)
-                let existing = try TrainingHistoryRecord
-                    .filter(Column("staff_id") == row.staffId && Column("provider") == row.provider
-                        && Column("course_id") == row.courseId && Column("title") == row.title
-                        && Column("completed_on") == row.completedOn)
-                    .fetchOne(db)
-                if var existing {
-                    if existing.reportFiledOn == row.reportFiledOn {
+                let completed = record.completedOn.description
+                let filed = record.reportFiledOn?.description
+                let key = HistoryKey(staffID: record.staffID, provider: record.provider, courseID: record.courseID,
+                                     title: record.title, completedOn: completed)
+                if let existing = known[key] {
+                    if existing.reportFiledOn == filed {
                         changes.unchanged += 1
                     } else {
-                        existing.reportFiledOn = row.reportFiledOn
-                        try existing.update(db)
+                        try update.execute(arguments: [filed, existing.id])
                         changes.updated += 1
                     }
                 } else {
-                    try row.insert(db)
+                    try insert.execute(arguments: [record.staffID, record.provider, record.courseID, record.title,
+                                                   completed, filed])
                     changes.added += 1
                 }
             }
