@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import KenshuCore
 
 /// Receives libxml2's structured errors for one reader or schema and keeps them in order,

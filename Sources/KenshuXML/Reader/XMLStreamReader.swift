@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import KenshuCore
 
 /// Reads an XML document as a stream of events over libxml2's `xmlTextReader`: memory stays
@@ -38,14 +38,18 @@ public final class XMLStreamReader {
             buffer.deallocate()
             throw XMLReadError("cannot read the document", at: SourceLocation(file: file))
         }
-        try self.init(reader: reader, file: file, schema: schema, limits: limits)
-        self.ownedBuffer = buffer
+        try self.init(reader: reader, file: file, schema: schema, limits: limits, ownedBuffer: buffer)
     }
 
-    private var ownedBuffer: UnsafeMutableBufferPointer<CChar>?
+    /// The bytes of an in-memory document, freed with the reader.
+    private let ownedBuffer: UnsafeMutableBufferPointer<CChar>?
 
-    private init(reader: xmlTextReaderPtr, file: String, schema: XMLSchema?, limits: XMLLimits) throws(XMLReadError) {
+    /// Takes ownership of `reader` and `ownedBuffer`: once every property is set, a throw still
+    /// runs `deinit`, which frees both.
+    private init(reader: xmlTextReaderPtr, file: String, schema: XMLSchema?, limits: XMLLimits,
+                 ownedBuffer: UnsafeMutableBufferPointer<CChar>? = nil) throws(XMLReadError) {
         self.reader = reader
+        self.ownedBuffer = ownedBuffer
         self.file = file
         self.schema = schema
         self.limits = limits
@@ -62,8 +66,8 @@ public final class XMLStreamReader {
     }
 
     /// Parser options: no network, no DTD loading, no entity substitution, libxml2's size
-    /// limits kept (no XML_PARSE_HUGE).
-    static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+    /// limits kept (no XML_PARSE_HUGE), true line numbers past 65535.
+    static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
     /// Problems reported so far (warnings included).
     public var diagnostics: [XMLDiagnostic] { collector.diagnostics }
@@ -99,7 +103,7 @@ public final class XMLStreamReader {
                 throw limitError("elements nest deeper than \(limits.maxDepth) levels", limit: "maxDepth")
             }
             let name = currentName()
-            let line = Int(xmlTextReaderGetParserLineNumber(reader))
+            let line = currentLine ?? Int(xmlTextReaderGetParserLineNumber(reader))
             let attributes = try readAttributes()
             if xmlTextReaderIsEmptyElement(reader) == 1 { pendingEnd = name }
             return .start(XMLElementStart(name: name, attributes: attributes, line: line, depth: depth))
@@ -112,6 +116,13 @@ public final class XMLStreamReader {
                 throw limitError("a text node is longer than \(limits.maxTextBytes) bytes", limit: "maxTextBytes")
             }
             return .text(value)
+        case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
+            // libxml2 substitutes entities in attribute values whatever the options, so a
+            // document that declares any entity is refused outright.
+            if xmlTextReaderCurrentDoc(reader)?.pointee.intSubset?.pointee.entities != nil {
+                throw limitError("the document declares entities (<!ENTITY …>), which are not allowed", limit: "entities")
+            }
+            return nil
         case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
             throw limitError("entity references are not allowed (&\(string(xmlTextReaderConstName(reader)));)", limit: "entities")
         default:
@@ -128,13 +139,14 @@ public final class XMLStreamReader {
         var attributes: [XMLAttribute] = []
         var count = 0
         while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            let name = currentName()
+            // Namespace declarations are not attributes of the element.
+            if name.namespace == "http://www.w3.org/2000/xmlns/" { continue }
             count += 1
             if count > limits.maxAttributes {
                 xmlTextReaderMoveToElement(reader)
                 throw limitError("an element has more than \(limits.maxAttributes) attributes", limit: "maxAttributes")
             }
-            let name = currentName()
-            if name.namespace == "http://www.w3.org/2000/xmlns/" { continue }
             attributes.append(XMLAttribute(name: name, value: string(xmlTextReaderConstValue(reader))))
         }
         xmlTextReaderMoveToElement(reader)
@@ -146,7 +158,17 @@ public final class XMLStreamReader {
         return String(cString: pointer)
     }
 
+    /// The line of the node the reader is on. (The parser's own line number runs ahead, to
+    /// wherever it has buffered the input.)
+    private var currentLine: Int? {
+        guard let node = xmlTextReaderCurrentNode(reader) else { return nil }
+        let line = Int(xmlGetLineNo(node))
+        return line > 0 ? line : nil
+    }
+
+    /// Where the reader is, for errors: the current node's line, else the parser's position.
     private var here: SourceLocation {
+        if let line = currentLine { return SourceLocation(file: file, line: line) }
         let line = Int(xmlTextReaderGetParserLineNumber(reader))
         let column = Int(xmlTextReaderGetParserColumnNumber(reader))
         return SourceLocation(file: file, line: line > 0 ? line : nil, column: column > 0 ? column : nil)

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import KenshuCore
 
 /// A compiled XSD, ready to validate documents while they stream.
