@@ -20,7 +20,11 @@ public final class XMLSchema: @unchecked Sendable {
             throw XMLReadError("cannot open the schema", at: SourceLocation(file: path))
         }
         defer { xmlSchemaFreeParserCtxt(context) }
-        xmlSchemaSetParserStructuredErrors(context, DiagnosticCollector.callback, Unmanaged.passUnretained(collector).toOpaque())
+        let opaque = Unmanaged.passUnretained(collector).toOpaque()
+        xmlSchemaSetParserStructuredErrors(context, DiagnosticCollector.callback, opaque)
+        // The XSD's own XML errors go to libxml2's per-thread handler, else straight to stderr.
+        xmlSetStructuredErrorFunc(opaque, DiagnosticCollector.callback)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
         let schema = withExtendedLifetime(collector) { xmlSchemaParse(context) }
         guard let schema else {
             let errors = collector.diagnostics
