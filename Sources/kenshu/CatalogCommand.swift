@@ -21,6 +21,6 @@ struct CatalogShow: ParsableCommand {
     func run() throws {
         let policy = try catalog.map { directory throws(AppError) in try AppContext.loadCatalog(directory) }
             ?? common.context().catalog
-        Console.print(common.json ? try JSONOutput.render(CatalogView(policy)) : CatalogText.render(policy))
+        try common.emit(CatalogView(policy)) { _ in CatalogText.render(policy) }
     }
 }

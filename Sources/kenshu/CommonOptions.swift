@@ -15,6 +15,11 @@ struct CommonOptions: ParsableArguments {
     func context() throws(AppError) -> AppContext {
         try AppContext.load(configPath: config)
     }
+
+    /// Prints `value` as JSON with `--json`, else as `text` renders it.
+    func emit<Value: Encodable>(_ value: Value, text: (Value) -> String) throws {
+        Console.print(json ? try JSONOutput.render(value) : text(value))
+    }
 }
 
 /// `--encoding` of the CSV imports.

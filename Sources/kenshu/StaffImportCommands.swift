@@ -33,14 +33,12 @@ struct ImportArguments: ParsableArguments {
     func run(_ kind: StaffDataKind) throws {
         let context = try common.context()
         let summary = try StaffImport.run(kind, file: file, encoding: encoding.choice, context: context)
-        if common.json {
-            Console.print(try JSONOutput.render(summary))
-        } else {
+        try common.emit(summary) { summary in
             var text = "\(summary.kind.rawValue): \(summary.file) (\(summary.encoding)): \(summary.rows) rows; \(summary.changes)"
             if !summary.ignoredColumns.isEmpty {
                 text += "\nignored column(s): \(summary.ignoredColumns.joined(separator: ", "))"
             }
-            Console.print(text)
+            return text
         }
     }
 }

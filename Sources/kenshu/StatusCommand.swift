@@ -13,11 +13,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let context = try common.context()
         let report = try StatusReport.gather(context: context)
-        if common.json {
-            Console.print(try JSONOutput.render(report))
-        } else {
-            let zone = TimeZone(identifier: context.configuration.timeZone) ?? .current
-            Console.print(StatusText.render(report, timeZone: zone))
-        }
+        let zone = TimeZone(identifier: context.configuration.timeZone) ?? .current
+        try common.emit(report) { StatusText.render($0, timeZone: zone) }
     }
 }

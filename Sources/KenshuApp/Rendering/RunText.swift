@@ -1,0 +1,21 @@
+/// `kenshu run`'s summary as text: one line per step, then the store in one line.
+public enum RunText {
+    public static func render(_ report: WeeklyCycle.Report) -> String {
+        var lines = ["staff data:"]
+        for step in report.steps {
+            let kind = step.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+            let outcome = step.outcome.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
+            switch step.outcome {
+            case .imported: lines.append("  \(kind)\(outcome)\(step.file ?? ""): \(step.detail)")
+            case .notConfigured: lines.append("  \(kind)\(outcome)\(step.detail)")
+            case .rejected, .failed: lines.append("  \(kind)\(outcome)\(step.file ?? "") (see below; nothing changed)")
+            }
+        }
+        let status = report.status
+        lines.append("""
+            store: \(status.staff.active) active staff, \(status.evaluations.ratings) ratings, \
+            \(status.history.records) trainings; \(status.warnings.count) data-quality warnings (kenshu status)
+            """)
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import KenshuApp
+
+/// `kenshu run`: one full cycle now.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run one full cycle now: import the HR exports named in the config (data:), then report.",
+        discussion: """
+            Imports data.roster, data.evaluations and data.history in that order, each all or nothing;
+            a rejected file is reported and the next one still runs. Exit 0 when every configured
+            file imported, 2 when one was rejected, 1 on a runtime failure. Course feeds, matching
+            and mails join the cycle as they are built (see README).
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let context = try common.context()
+        let report = try WeeklyCycle.run(context: context)
+        try common.emit(report, text: RunText.render)
+        for step in report.steps where step.outcome == .rejected || step.outcome == .failed {
+            Console.error(step.detail)
+        }
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+}
