@@ -41,8 +41,11 @@ let package = Package(
             dependencies: ["KenshuCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
-        // CSV imports from the HR system (roster, evaluations, history).
-        .target(name: "KenshuImport", dependencies: ["KenshuCore", "KenshuStore"], swiftSettings: strict),
+        // CSV imports from the HR system (roster, evaluations, history) and course feeds
+        // (XCRI-CAP, and institutes' own XML through mapping profiles).
+        .target(
+            name: "KenshuImport", dependencies: ["KenshuCore", "KenshuXML", "KenshuConfig", "KenshuStore"],
+            swiftSettings: strict),
         // The application shell the commands and the daemon call into.
         .target(
             name: "KenshuApp",
@@ -70,7 +73,7 @@ let package = Package(
         .testTarget(name: "KenshuCatalogTests", dependencies: ["KenshuCatalog"], swiftSettings: strict),
         .testTarget(name: "KenshuConfigTests", dependencies: ["KenshuConfig", "KenshuCatalog"], swiftSettings: strict),
         .testTarget(name: "KenshuStoreTests", dependencies: ["KenshuStore"], swiftSettings: strict),
-        .testTarget(name: "KenshuImportTests", dependencies: ["KenshuImport", "KenshuStore", "KenshuCatalog"], swiftSettings: strict),
+        .testTarget(name: "KenshuImportTests", dependencies: ["KenshuImport", "KenshuStore", "KenshuCatalog", "KenshuXML", "KenshuConfig"], swiftSettings: strict),
         .testTarget(name: "KenshuIntegrationTests", dependencies: ["kenshu", "kenshu-bench", "KenshuCore"], swiftSettings: strict),
     ]
 )

@@ -4,7 +4,7 @@ import KenshuCore
 /// Reads and checks `kenshu.yaml`: unknown keys, wrong types and bad values are errors with
 /// file, line, column and key.
 public enum ConfigurationLoader {
-    static let keys = ["catalog", "state", "rules", "timezone", "inbox", "spool", "data", "hr"]
+    static let keys = ["catalog", "state", "rules", "timezone", "inbox", "spool", "data", "hr", "feeds"]
     static let dataKeys = ["roster", "evaluations", "history", "encoding"]
     static let hrKeys = ["addresses"]
     static let encodings = ["auto", "utf-8", "cp932"]
@@ -57,9 +57,11 @@ public enum ConfigurationLoader {
             }
             addresses.append(address)
         }
+        let catalogDirectory = try path("catalog", default: KenshuConfiguration.Defaults.catalogDirectory)
+        let feeds = try FeedSettingsLoader.parse(root["feeds"], base: base, catalogDirectory: catalogDirectory)
         return KenshuConfiguration(
             file: file,
-            catalogDirectory: try path("catalog", default: KenshuConfiguration.Defaults.catalogDirectory),
+            catalogDirectory: catalogDirectory,
             stateDirectory: try path("state", default: KenshuConfiguration.Defaults.stateDirectory),
             rulesFile: try path("rules", default: KenshuConfiguration.Defaults.rulesFile),
             timeZone: timeZone,
@@ -67,7 +69,8 @@ public enum ConfigurationLoader {
             spoolDirectory: try path("spool", default: KenshuConfiguration.Defaults.spoolDirectory),
             data: .init(roster: try dataPath("roster"), evaluations: try dataPath("evaluations"),
                         history: try dataPath("history"), encoding: encoding),
-            hrAddresses: addresses)
+            hrAddresses: addresses,
+            feeds: feeds)
     }
 }
 

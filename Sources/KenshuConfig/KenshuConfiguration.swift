@@ -21,6 +21,8 @@ public struct KenshuConfiguration: Sendable, Equatable {
     public var data: DataFiles
     /// HR office addresses for the HR report.
     public var hrAddresses: [String]
+    /// Course feeds: profiles, sources, limits.
+    public var feeds: FeedSettings
 
     /// The HR system's CSV exports that a full cycle imports.
     public struct DataFiles: Sendable, Equatable {

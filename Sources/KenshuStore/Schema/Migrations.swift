@@ -55,6 +55,59 @@ enum Migrations {
                 t.column("finished_at", .datetime).notNull()
             }
         }
+        migrator.registerMigration("002-courses") { db in
+            try db.create(table: "provider") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("url", .text)
+            }
+            // One row per course ever advertised; a course missing from a later full feed
+            // is retired (retired_at set), never deleted: history and recommendations point at it.
+            try db.create(table: "course") { t in
+                t.column("provider_id", .text).notNull().references("provider")
+                t.column("course_id", .text).notNull()
+                t.column("title", .text).notNull()
+                // NFKC, white space folded: the same course from two providers shares it.
+                t.column("title_key", .text).notNull()
+                t.column("kind", .text)
+                t.column("digital_tier", .text)
+                // The whole course as canonical JSON: what changed is a string comparison.
+                t.column("data", .text).notNull()
+                t.column("first_seen_at", .datetime).notNull()
+                t.column("updated_at", .datetime).notNull()
+                t.column("retired_at", .datetime)
+                // The import that last listed it, so retiring needs no list of ids in memory.
+                t.column("last_import", .integer).notNull()
+                t.primaryKey(["provider_id", "course_id"])
+            }
+            try db.create(index: "course_by_title_key", on: "course", columns: ["title_key"])
+            try db.create(index: "course_by_provider_import", on: "course", columns: ["provider_id", "last_import"])
+            try db.create(table: "presentation") { t in
+                t.column("provider_id", .text).notNull()
+                t.column("course_id", .text).notNull()
+                t.column("presentation_id", .text).notNull()
+                t.column("start", .text)
+                t.column("end", .text)
+                t.column("apply_by", .text)
+                t.column("attendance", .text).notNull()
+                t.column("seats", .integer)
+                t.primaryKey(["provider_id", "course_id", "presentation_id"])
+                t.foreignKey(["provider_id", "course_id"], references: "course", onDelete: .cascade)
+            }
+            try db.create(index: "presentation_by_start", on: "presentation", columns: ["start"])
+            try db.create(table: "feed_import") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("source", .text).notNull()
+                t.column("format", .text).notNull()
+                // Providers the feed held, comma-separated (empty when rejected before any).
+                t.column("providers", .text).notNull()
+                t.column("succeeded", .boolean).notNull()
+                t.column("summary", .text).notNull()
+                t.column("warnings", .integer).notNull()
+                t.column("message", .text)
+                t.column("finished_at", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -69,6 +69,9 @@ public final class XMLStreamReader {
     /// limits kept (no XML_PARSE_HUGE), true line numbers past 65535.
     static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
+    /// Bytes of the input the parser has consumed so far, for progress on large documents.
+    public var bytesConsumed: Int { max(0, Int(xmlTextReaderByteConsumed(reader))) }
+
     /// Problems reported so far (warnings included).
     public var diagnostics: [XMLDiagnostic] { collector.diagnostics }
 

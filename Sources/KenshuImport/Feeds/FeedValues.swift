@@ -1,0 +1,115 @@
+import KenshuCore
+
+/// How feed values are read: dates from `dtf` attributes or text, plain text from HTML,
+/// numbers from free text. Real feeds are loose; these are lenient where meaning is clear
+/// and return nil where it is not (the caller warns).
+public enum FeedValues {
+    /// `2026-05-12`, `2026-05-12T09:30:00+09:00`, `2026-05-12T09:30Z`, or any date form the
+    /// CSV imports take (`2026/5/12`, `令和8年5月12日`). The time and zone are dropped: Kenshu
+    /// plans by day, in the city's zone, and institutes publish local dates.
+    public static func date(_ raw: String) -> LocalDate? {
+        let text = raw.trimmingWhitespace()
+        if text.isEmpty { return nil }
+        if let separator = text.firstIndex(where: { $0 == "T" || $0 == " " }),
+           text.distance(from: text.startIndex, to: separator) == 10 {
+            return LocalDate(parsing: String(text[..<separator]))
+        }
+        return LocalDate(parsing: text)
+    }
+
+    /// Text with markup removed and white space folded: `<p>A&amp;B</p>\r\n  C` → `A&B C`.
+    /// Feeds carry escaped HTML and XHTML `div`s in descriptions; Kenshu's mails need text.
+    public static func plainText(_ raw: String) -> String {
+        var text = ""
+        var inTag = false
+        var previous: Character?
+        for character in raw {
+            if inTag {
+                if character == ">" { inTag = false; text.append(" ") }
+            } else if previous == "<" {
+                // A tag starts with a letter, `/` or `!`; `a < b` is text.
+                if character.isLetter || character == "/" || character == "!" {
+                    inTag = true
+                    text.removeLast()
+                } else {
+                    text.append(character)
+                }
+            } else {
+                text.append(character)
+            }
+            previous = inTag ? nil : character
+        }
+        return foldWhitespace(decodeEntities(text))
+    }
+
+    /// Runs of white space (ASCII, CR, LF, tab, ideographic space) become one space; ends trimmed.
+    public static func foldWhitespace(_ raw: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for character in raw {
+            if character.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// The first whole number in free text: `20`, `20名`, `定員２０人`, `1,200` → 1200; nil if none.
+    public static func integer(_ raw: String) -> Int? {
+        var digits = ""
+        for scalar in raw.unicodeScalars {
+            var value = scalar.value
+            if (0xFF10...0xFF19).contains(value) { value -= 0xFEE0 }
+            if (0x30...0x39).contains(value), let digit = Unicode.Scalar(value) {
+                digits.unicodeScalars.append(digit)
+            } else if !digits.isEmpty, scalar == "," || scalar == "，" {
+                continue
+            } else if !digits.isEmpty {
+                break
+            }
+        }
+        return digits.isEmpty ? nil : Int(digits.prefix(9))
+    }
+
+    private static let namedEntities: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ",
+    ]
+
+    /// `&amp;`, `&#x4E00;`, `&#19968;` and the few named entities escaped HTML uses.
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            guard let semicolon = after.prefix(10).firstIndex(of: ";") else {
+                out.append("&")
+                rest = after
+                continue
+            }
+            let name = after[..<semicolon]
+            var replacement: String?
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                replacement = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            } else if name.hasPrefix("#") {
+                replacement = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            } else {
+                replacement = namedEntities[String(name)]
+            }
+            if let replacement {
+                out += replacement
+                rest = after[after.index(after: semicolon)...]
+            } else {
+                out.append("&")
+                rest = after
+            }
+        }
+        out += rest
+        return out
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import GRDB
+import KenshuCore
+
+/// A feed import, successful or rejected, as logged for `status`.
+public struct FeedImportEntry: Sendable, Codable, Equatable {
+    public var source: String
+    public var format: String
+    public var providers: [String]
+    public var succeeded: Bool
+    public var summary: String
+    public var warnings: Int
+    public var message: String?
+    public var finishedAt: Date
+
+    public init(source: String, format: String, providers: [String], succeeded: Bool, summary: String, warnings: Int,
+                message: String? = nil, finishedAt: Date) {
+        self.source = source
+        self.format = format
+        self.providers = providers
+        self.succeeded = succeeded
+        self.summary = summary
+        self.warnings = warnings
+        self.message = message
+        self.finishedAt = finishedAt
+    }
+}
+
+/// One provider's catalogue in numbers, with its last import.
+public struct ProviderCatalogCounts: Sendable, Codable, Equatable {
+    public var id: String
+    public var name: String
+    public var courses: Int
+    public var retired: Int
+    public var presentations: Int
+    public var lastImport: FeedImportEntry?
+}
+
+extension KenshuStore {
+    /// Replaces, in one transaction, the catalogues of the providers a feed holds. `feed`
+    /// streams the courses into the replacement it is given; if it throws (a feed rejected
+    /// half-way), nothing is changed and the error is rethrown as it was. The import is
+    /// logged in the same transaction.
+    public func replaceCatalog(
+        source: String, format: String, warnings: Int? = nil, now: Date = Date(),
+        _ feed: (CatalogReplacement) throws -> Int
+    ) throws -> CatalogChanges {
+        do {
+            return try writer.write { db in
+                let replacement = try CatalogReplacement(db: db, now: now)
+                let warningCount = try feed(replacement)
+                let changes = try replacement.finish()
+                try Self.insert(FeedImportEntry(source: source, format: format, providers: changes.providers, succeeded: true,
+                                                summary: changes.description, warnings: warnings ?? warningCount,
+                                                finishedAt: now), db)
+                return changes
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.database(String(describing: error))
+        }
+    }
+
+    /// Logs a rejected feed (the catalogue is untouched).
+    public func recordFeedImport(_ entry: FeedImportEntry) throws(StoreError) {
+        try write { db in try Self.insert(entry, db) }
+    }
+
+    private static func insert(_ entry: FeedImportEntry, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO feed_import (source, format, providers, succeeded, summary, warnings, message, finished_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [entry.source, entry.format, entry.providers.joined(separator: ","), entry.succeeded,
+                             entry.summary, entry.warnings, entry.message, entry.finishedAt])
+    }
+
+    /// The latest feed imports, newest first.
+    public func latestFeedImports(limit: Int = 20) throws(StoreError) -> [FeedImportEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM feed_import ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.entry)
+        }
+    }
+
+    /// Every provider's catalogue, with its last import (successful or not).
+    public func providerCatalogs() throws(StoreError) -> [ProviderCatalogCounts] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT p.id, p.name,
+                  (SELECT COUNT(*) FROM course c WHERE c.provider_id = p.id AND c.retired_at IS NULL) AS courses,
+                  (SELECT COUNT(*) FROM course c WHERE c.provider_id = p.id AND c.retired_at IS NOT NULL) AS retired,
+                  (SELECT COUNT(*) FROM presentation s JOIN course c USING (provider_id, course_id)
+                     WHERE s.provider_id = p.id AND c.retired_at IS NULL) AS presentations
+                FROM provider p ORDER BY p.id
+                """)
+            let imports = try Row.fetchAll(db, sql: "SELECT * FROM feed_import ORDER BY id DESC LIMIT 500").map(Self.entry)
+            return rows.map { row in
+                let id: String = row["id"]
+                return ProviderCatalogCounts(id: id, name: row["name"], courses: row["courses"], retired: row["retired"],
+                                             presentations: row["presentations"],
+                                             lastImport: imports.first { $0.providers.contains(id) })
+            }
+        }
+    }
+
+    /// The active (not retired) courses of one provider, in id order.
+    public func courses(provider: String) throws(StoreError) -> [Course] {
+        let texts = try read { db in
+            try String.fetchAll(db, sql: "SELECT data FROM course WHERE provider_id = ? AND retired_at IS NULL ORDER BY course_id",
+                                arguments: [provider])
+        }
+        var courses: [Course] = []
+        for text in texts {
+            do {
+                courses.append(try JSONDecoder().decode(Course.self, from: Data(text.utf8)))
+            } catch {
+                throw .corrupt("a course of \(provider): \(error)")
+            }
+        }
+        return courses
+    }
+
+    private static func entry(_ row: Row) -> FeedImportEntry {
+        let providers: String = row["providers"]
+        return FeedImportEntry(source: row["source"], format: row["format"],
+                               providers: providers.split(separator: ",").map(String.init), succeeded: row["succeeded"],
+                               summary: row["summary"], warnings: row["warnings"], message: row["message"],
+                               finishedAt: row["finished_at"])
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import KenshuCore
+
+/// What a feed import changed in the course catalogue.
+public struct CatalogChanges: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// The providers whose catalogues the feed replaced.
+    public var providers: [String] = []
+    public var added = 0
+    public var updated = 0
+    public var unchanged = 0
+    /// Listed before, missing now: kept, marked retired.
+    public var retired = 0
+
+    public init(providers: [String] = [], added: Int = 0, updated: Int = 0, unchanged: Int = 0, retired: Int = 0) {
+        self.providers = providers
+        self.added = added
+        self.updated = updated
+        self.unchanged = unchanged
+        self.retired = retired
+    }
+
+    public var description: String { "added \(added), updated \(updated), unchanged \(unchanged), retired \(retired)" }
+}
+
+/// Writes one feed's courses inside the import's transaction, one course at a time (a feed
+/// is never held whole in memory), then retires what the feed no longer lists.
+public final class CatalogReplacement {
+    private let db: Database
+    private let now: Date
+    private let generation: Int64
+    private var changes = CatalogChanges()
+    private var providers: [String] = []
+    private let encoder: JSONEncoder
+
+    init(db: Database, now: Date) throws {
+        self.db = db
+        self.now = now
+        // Unique per import: the id the import's own log row is about to get (this is the
+        // only writer, inside its transaction).
+        generation = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM feed_import") ?? 0) + 1
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+    }
+
+    /// Stores one course of the feed: added, updated (content changed, or listed again after
+    /// retirement) or unchanged.
+    public func store(_ course: Course) throws {
+        try noteProvider(course.provider)
+        var canonical = course
+        canonical.line = nil
+        let data = String(decoding: try encoder.encode(canonical), as: UTF8.self)
+        let existing = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT data, retired_at FROM course WHERE provider_id = ? AND course_id = ?"),
+            arguments: [course.provider.id, course.id])
+        if let existing {
+            let unchanged = existing["data"] == data && (existing["retired_at"] as DatabaseValue).isNull
+            if unchanged {
+                try db.cachedStatement(sql: "UPDATE course SET last_import = ? WHERE provider_id = ? AND course_id = ?")
+                    .execute(arguments: [generation, course.provider.id, course.id])
+                changes.unchanged += 1
+                return
+            }
+            try db.cachedStatement(sql: """
+                UPDATE course SET title = ?, title_key = ?, kind = ?, digital_tier = ?, data = ?, updated_at = ?,
+                retired_at = NULL, last_import = ? WHERE provider_id = ? AND course_id = ?
+                """).execute(arguments: [course.title, CourseTitleKey.make(course.title), course.kind, course.digitalTier,
+                                         data, now, generation, course.provider.id, course.id])
+            try db.cachedStatement(sql: "DELETE FROM presentation WHERE provider_id = ? AND course_id = ?")
+                .execute(arguments: [course.provider.id, course.id])
+            changes.updated += 1
+        } else {
+            try db.cachedStatement(sql: """
+                INSERT INTO course (provider_id, course_id, title, title_key, kind, digital_tier, data, first_seen_at,
+                updated_at, retired_at, last_import) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
+                """).execute(arguments: [course.provider.id, course.id, course.title, CourseTitleKey.make(course.title),
+                                         course.kind, course.digitalTier, data, now, now, generation])
+            changes.added += 1
+        }
+        let insert = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO presentation (provider_id, course_id, presentation_id, start, end, apply_by, attendance, seats)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for presentation in course.presentations {
+            try insert.execute(arguments: [
+                course.provider.id, course.id, presentation.id, presentation.start?.description,
+                presentation.end?.description, presentation.applyBy?.description, presentation.attendance.rawValue,
+                presentation.seats,
+            ])
+        }
+    }
+
+    /// Retires the courses of the feed's providers that this import did not list.
+    func finish() throws -> CatalogChanges {
+        for provider in providers {
+            try db.execute(
+                sql: "UPDATE course SET retired_at = ? WHERE provider_id = ? AND last_import <> ? AND retired_at IS NULL",
+                arguments: [now, provider, generation])
+            changes.retired += db.changesCount
+        }
+        changes.providers = providers
+        return changes
+    }
+
+    private func noteProvider(_ provider: CourseProvider) throws {
+        guard providers.last != provider.id else { return }
+        if !providers.contains(provider.id) { providers.append(provider.id) }
+        try db.execute(
+            sql: "INSERT INTO provider (id, name, url) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, url = excluded.url",
+            arguments: [provider.id, provider.name, provider.url])
+    }
+}
+
+/// The key under which the same course from two providers meets: the title in Unicode NFKC
+/// (全角/半角 folded), white space removed, lower-cased.
+public enum CourseTitleKey {
+    public static func make(_ title: String) -> String {
+        String(title.precomposedStringWithCompatibilityMapping.lowercased().filter { !$0.isWhitespace })
+    }
+}

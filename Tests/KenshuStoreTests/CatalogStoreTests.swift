@@ -1,0 +1,74 @@
+import Foundation
+import KenshuCore
+import Testing
+@testable import KenshuStore
+
+/// Course catalogues: per-provider replacement in one transaction, retirement, no-op re-imports.
+struct CatalogStoreTests {
+    let academy = CourseProvider(id: "jamp", name: "市町村職員中央研修所")
+    let prefecture = CourseProvider(id: "niigata", name: "新潟県自治研修所")
+
+    func course(_ id: String, _ provider: CourseProvider, title: String = "政策形成研修", seats: Int = 30) -> Course {
+        Course(provider: provider, id: id, title: title, presentations: [
+            Presentation(id: "\(id)-1", start: LocalDate(year: 2027, month: 1, day: 20), end: LocalDate(year: 2027, month: 1, day: 22),
+                         seats: seats),
+        ])
+    }
+
+    func replace(_ store: KenshuStore, _ courses: [Course]) throws -> CatalogChanges {
+        try store.replaceCatalog(source: "feed.xml", format: "test") { replacement in
+            for course in courses { try replacement.store(course) }
+            return 0
+        }
+    }
+
+    @Test func aSecondImportOfTheSameFeedChangesNothing() throws {
+        let store = try KenshuStore.inMemory()
+        let feed = [course("A", academy), course("B", academy)]
+        #expect(try replace(store, feed) == CatalogChanges(providers: ["jamp"], added: 2))
+        #expect(try replace(store, feed) == CatalogChanges(providers: ["jamp"], unchanged: 2))
+        #expect(try store.courses(provider: "jamp").map(\.id) == ["A", "B"])
+    }
+
+    @Test func aCourseMissingFromTheFeedIsRetiredAndComesBack() throws {
+        let store = try KenshuStore.inMemory()
+        _ = try replace(store, [course("A", academy), course("B", academy)])
+        #expect(try replace(store, [course("A", academy, seats: 40)]) == CatalogChanges(providers: ["jamp"], updated: 1, retired: 1))
+        #expect(try store.courses(provider: "jamp").map(\.id) == ["A"])
+        #expect(try store.courses(provider: "jamp").first?.presentations.first?.seats == 40)
+        #expect(try replace(store, [course("A", academy, seats: 40), course("B", academy)])
+            == CatalogChanges(providers: ["jamp"], updated: 1, unchanged: 1))
+    }
+
+    @Test func anotherProvidersFeedLeavesThisOneAlone() throws {
+        let store = try KenshuStore.inMemory()
+        _ = try replace(store, [course("A", academy)])
+        _ = try replace(store, [course("X", prefecture)])
+        #expect(try store.courses(provider: "jamp").map(\.id) == ["A"])
+        let catalogs = try store.providerCatalogs()
+        #expect(catalogs.map(\.id) == ["jamp", "niigata"])
+        #expect(catalogs.map(\.courses) == [1, 1])
+        #expect(catalogs.first?.lastImport?.succeeded == true)
+    }
+
+    struct FeedBroke: Error {}
+
+    @Test func aFeedThatFailsHalfWayLeavesTheOldCatalogue() throws {
+        let store = try KenshuStore.inMemory()
+        _ = try replace(store, [course("A", academy), course("B", academy)])
+        #expect(throws: FeedBroke.self) {
+            try store.replaceCatalog(source: "feed.xml", format: "test") { replacement in
+                try replacement.store(self.course("C", self.academy))
+                try replacement.store(self.course("A", self.academy, title: "変更された研修"))
+                throw FeedBroke()
+            }
+        }
+        #expect(try store.courses(provider: "jamp").map(\.title) == ["政策形成研修", "政策形成研修"])
+        #expect(try store.latestFeedImports().count == 1)
+    }
+
+    @Test func titleKeysFoldWidthAndSpaces() {
+        #expect(CourseTitleKey.make("ＤＸ推進 リーダー研修") == CourseTitleKey.make("DX推進リーダー研修"))
+        #expect(CourseTitleKey.make("ｾｷｭﾘﾃｨ研修") == CourseTitleKey.make("セキュリティ研修"))
+    }
+}
