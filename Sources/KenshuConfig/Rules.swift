@@ -5,16 +5,21 @@ import KenshuCore
 public struct Rules: Sendable, Equatable {
     /// Per job family: local title → a title the policy lists, or a band id.
     public var titleAliases: [JobFamily: [String: String]]
+    /// Subject codes and keywords of feeds → the policy's abilities.
+    public var courseTags: CourseTagRules
 
-    public init(titleAliases: [JobFamily: [String: String]] = [:]) {
+    public init(titleAliases: [JobFamily: [String: String]] = [:], courseTags: CourseTagRules = .init()) {
         self.titleAliases = titleAliases
+        self.courseTags = courseTags
     }
 }
 
 /// Reads and checks `rules.yaml`.
 public enum RulesLoader {
-    static let keys = ["titles"]
+    static let keys = ["titles", "courses"]
     static let titleKeys = ["aliases"]
+    static let courseKeys = ["abilities"]
+    static let abilityTagKeys = ["subjects", "keywords"]
 
     /// Loads a rules file, checking it against the catalogue (aliases must point at a band).
     public static func load(path: String, catalog: PolicyCatalog) throws(ConfigurationError) -> Rules {
@@ -52,6 +57,29 @@ public enum RulesLoader {
             }
             rules.titleAliases[family] = aliases
         }
+        let courses = try root["courses"]?.mapping(allowed: courseKeys) ?? [:]
+        let tags = try courses["abilities"]?.mapping(allowed: abilityTagKeys) ?? [:]
+        for (subject, _, list) in try tags["subjects"]?.entries() ?? [] {
+            rules.courseTags.subjects[subject] = try abilities(list, catalog: catalog)
+        }
+        for (word, key, list) in try tags["keywords"]?.entries() ?? [] {
+            guard !word.isEmpty else { throw key.error("an empty keyword matches every course") }
+            rules.courseTags.keywords.append((word, try abilities(list, catalog: catalog)))
+        }
         return rules
+    }
+
+    /// `[4, ⑤, 法務能力]` or a single ability → ability numbers.
+    private static func abilities(_ node: YAMLValue, catalog: PolicyCatalog) throws(InputError) -> [Int] {
+        let items = (try? node.sequence()) ?? [node]
+        var numbers: [Int] = []
+        for item in items {
+            let text = try item.string()
+            guard let ability = catalog.ability(parsing: text) else {
+                throw item.error("'\(text)' is not one of the policy's 10 abilities", hint: "1〜10, ①〜⑩ or the ability's name")
+            }
+            numbers.append(ability.number)
+        }
+        return numbers
     }
 }

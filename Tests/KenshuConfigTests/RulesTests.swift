@@ -53,3 +53,35 @@ struct RulesTests {
         #expect(rules.titleAliases[.general]?["主事補"] == "主事")
     }
 }
+
+/// The `courses.abilities` section of the rules.
+struct CourseTagRulesTests {
+    let catalog: PolicyCatalog
+
+    init() throws {
+        catalog = try RulesTests().catalog
+    }
+
+    @Test func subjectsAndKeywordsReadAbilitiesInAnyForm() throws {
+        let rules = try RulesLoader.parse("""
+            courses:
+              abilities:
+                subjects:
+                  LAW: [8, ④]
+                keywords:
+                  交渉: ⑥
+                  法務: [法務能力]
+            """, file: "rules.yaml", catalog: catalog)
+        #expect(rules.courseTags.subjects == ["LAW": [8, 4]])
+        #expect(rules.courseTags.keywords.map(\.word) == ["交渉", "法務"])
+        #expect(rules.courseTags.keywords.map(\.abilities) == [[6], [8]])
+    }
+
+    @Test func anUnknownAbilityNamesItsLine() throws {
+        let error = try #require(throws: InputError.self) {
+            try RulesLoader.parse("courses:\n  abilities:\n    keywords:\n      交渉: [11]\n", file: "rules.yaml", catalog: catalog)
+        }
+        #expect(error.location.line == 4)
+        #expect(error.description.contains("10 abilities"))
+    }
+}

@@ -1,0 +1,104 @@
+/// The HR admins' rules that tag courses with the policy's abilities (①〜⑩): feeds do not
+/// know the city's abilities, so subject codes and keywords are mapped onto them.
+public struct CourseTagRules: Sendable, Equatable {
+    /// A subject code or word as the feed gives it (`dc:subject`, 分野) → abilities.
+    public var subjects: [String: [Int]]
+    /// A word in the title, summary or subjects → abilities, in the rules' order.
+    public var keywords: [(word: String, abilities: [Int])]
+
+    public init(subjects: [String: [Int]] = [:], keywords: [(word: String, abilities: [Int])] = []) {
+        self.subjects = subjects
+        self.keywords = keywords
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.subjects == rhs.subjects && lhs.keywords.map(\.word) == rhs.keywords.map(\.word)
+            && lhs.keywords.map(\.abilities) == rhs.keywords.map(\.abilities)
+    }
+}
+
+/// Tags a course with abilities: confirmed tags from the feed and the rules, and for a course
+/// the rules leave untagged, *suggested* tags by text similarity to the policy's wording of
+/// each ability. Suggestions are for an admin to confirm in the rules, never used as tags.
+public struct AbilityTagger: Sendable {
+    /// One suggested ability, with the similarity that suggested it (0…1).
+    public struct Suggestion: Sendable, Hashable, Codable {
+        public var ability: Int
+        public var score: Double
+    }
+
+    let rules: CourseTagRules
+    private let lowercasedSubjects: [String: [Int]]
+    private let profiles: [(ability: Int, grams: [String: Double], norm: Double)]
+
+    /// `abilityTexts`: the policy's wording per ability (name, description, and any
+    /// behaviour lines that speak of it).
+    public init(rules: CourseTagRules, abilityTexts: [Int: String]) {
+        self.rules = rules
+        lowercasedSubjects = Dictionary(rules.subjects.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { $0 + $1 })
+        profiles = abilityTexts.keys.sorted().compactMap { ability in
+            guard let text = abilityTexts[ability] else { return nil }
+            let grams = AbilityTagger.bigrams(text)
+            return (ability, grams, AbilityTagger.norm(grams))
+        }
+    }
+
+    /// The policy catalogue's abilities as tagging profiles: name and description.
+    public init(rules: CourseTagRules, catalog: PolicyCatalog) {
+        self.init(rules: rules, abilityTexts: Dictionary(
+            catalog.abilities.map { ($0.number, "\($0.name) \($0.description)") }, uniquingKeysWith: { $0 + " " + $1 }))
+    }
+
+    /// Confirmed tags: stated by the feed, or by a subject or keyword rule. Weights: the feed's,
+    /// else 1; an ability named several ways keeps its highest weight.
+    public func tags(for course: Course) -> [AbilityWeight] {
+        var weights: [Int: Double] = [:]
+        for stated in course.abilities { weights[stated.ability] = max(weights[stated.ability] ?? 0, stated.weight) }
+        for subject in course.subjects {
+            for ability in lowercasedSubjects[subject.lowercased()] ?? [] { weights[ability] = 1 }
+        }
+        if !rules.keywords.isEmpty {
+            let text = ([course.title, course.summary] + course.subjects).joined(separator: "\n").lowercased()
+            for (word, abilities) in rules.keywords where text.contains(word.lowercased()) {
+                for ability in abilities { weights[ability] = 1 }
+            }
+        }
+        return weights.keys.sorted().compactMap { ability in weights[ability].map { AbilityWeight(ability: ability, weight: $0) } }
+    }
+
+    /// Up to `limit` abilities whose policy wording is most like the course's title and
+    /// summary (character bigrams, cosine similarity), above `threshold`.
+    public func suggestions(for course: Course, limit: Int = 2, threshold: Double = 0.08) -> [Suggestion] {
+        let grams = AbilityTagger.bigrams(course.title + " " + course.title + " " + course.summary)
+        let norm = AbilityTagger.norm(grams)
+        guard norm > 0 else { return [] }
+        let scored = profiles.map { profile -> Suggestion in
+            var dot = 0.0
+            for (gram, count) in grams { dot += count * (profile.grams[gram] ?? 0) }
+            return Suggestion(ability: profile.ability, score: profile.norm > 0 ? dot / (norm * profile.norm) : 0)
+        }
+        return Array(scored.filter { $0.score >= threshold }
+            .sorted { ($0.score, -$0.ability) > ($1.score, -$1.ability) }
+            .prefix(limit))
+    }
+
+    /// Character bigrams of the text's letters and digits (punctuation and spaces split runs),
+    /// counted. Japanese has no spaces between words; bigrams catch 政策, 法務, 交渉 alike.
+    static func bigrams(_ text: String) -> [String: Double] {
+        var grams: [String: Double] = [:]
+        var previous: Character?
+        for character in text.lowercased() {
+            guard character.isLetter || character.isNumber else {
+                previous = nil
+                continue
+            }
+            if let previous { grams[String([previous, character]), default: 0] += 1 }
+            previous = character
+        }
+        return grams
+    }
+
+    static func norm(_ grams: [String: Double]) -> Double {
+        grams.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    }
+}
