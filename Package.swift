@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "kenshu-bench",
             dependencies: [
-                "KenshuCore", "KenshuCatalog", "KenshuStore", "KenshuImport",
+                "KenshuCore", "KenshuCatalog", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

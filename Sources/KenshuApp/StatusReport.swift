@@ -10,6 +10,10 @@ public struct StatusReport: Sendable, Codable {
     public var evaluations: EvaluationCounts
     public var history: HistoryCounts
     public var imports: [ImportEntry]
+    /// Each provider's catalogue and its last feed import.
+    public var providers: [ProviderCatalogCounts]
+    /// Rejected feeds that name no provider (not a known format, unreadable …), newest first.
+    public var rejectedFeeds: [FeedImportEntry]
     public var warnings: [DataQualityWarning]
 
     /// Staff, active and inactive, in total and per job family.
@@ -65,7 +69,9 @@ public struct StatusReport: Sendable, Codable {
                                    inactive: byFamily.values.reduce(0) { $0 + $1.inactive }, byFamily: byFamily),
                 evaluations: EvaluationCounts(ratings: counts.evaluations, periods: counts.evaluationPeriods, latestPeriod: latest),
                 history: HistoryCounts(records: counts.trainingRecords, withoutReport: counts.trainingRecordsWithoutReport),
-                imports: imports, warnings: warnings)
+                imports: imports, providers: try store.providerCatalogs(),
+                rejectedFeeds: try store.latestFeedImports(limit: 10).filter { !$0.succeeded && $0.providers.isEmpty },
+                warnings: warnings)
         } catch {
             throw AppError(.runtime, error.description)
         }

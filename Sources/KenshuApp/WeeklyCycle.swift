@@ -2,8 +2,8 @@ import KenshuImport
 
 /// One full cycle, as `kenshu run` and (later) the daemon's weekly schedule start it. So far
 /// the cycle imports the HR system's exports named in the config (`data:`), roster first so
-/// that evaluations and history see this week's staff; the feed, matching and mail stages
-/// join it as they are built.
+/// that evaluations and history see this week's staff, then the course feeds (`feeds.sources`
+/// and what waits in the inbox); the matching and mail stages join it as they are built.
 public enum WeeklyCycle {
     /// What one step of the cycle did.
     public struct Step: Sendable, Codable {
@@ -20,16 +20,29 @@ public enum WeeklyCycle {
         public var detail: String
     }
 
+    /// What the cycle did with one course feed.
+    public struct FeedStep: Sendable, Codable {
+        public var file: String
+        /// `source` (named in the config) or `inbox`.
+        public var origin: String
+        public var outcome: Step.Outcome
+        public var detail: String
+        /// Where an inbox feed was filed (`imported/`, `rejected/`).
+        public var movedTo: String?
+    }
+
     /// The cycle's result: every step, and the exit code it amounts to.
     public struct Report: Sendable, Codable {
         public var steps: [Step]
+        public var feeds: [FeedStep]
         public var status: StatusReport
 
         /// 0 when every configured step worked, 2 when an input was rejected, 1 when the
         /// program failed (a rejected file does not stop the steps after it).
         public var exitCode: Int32 {
-            if steps.contains(where: { $0.outcome == .failed }) { return 1 }
-            if steps.contains(where: { $0.outcome == .rejected }) { return 2 }
+            let outcomes = steps.map(\.outcome) + feeds.map(\.outcome)
+            if outcomes.contains(.failed) { return 1 }
+            if outcomes.contains(.rejected) { return 2 }
             return 0
         }
     }
@@ -52,6 +65,37 @@ public enum WeeklyCycle {
                                   detail: error.message))
             }
         }
-        return Report(steps: steps, status: try StatusReport.gather(context: context))
+        let feeds = try importFeeds(context: context)
+        return Report(steps: steps, feeds: feeds, status: try StatusReport.gather(context: context))
+    }
+
+    /// The feeds named in the config, then the inbox.
+    static func importFeeds(context: AppContext) throws(AppError) -> [FeedStep] {
+        let settings = context.configuration.feeds
+        let inbox = context.configuration.inboxDirectory
+        let waiting = FeedInbox.waiting(in: inbox)
+        guard !settings.sources.isEmpty || !waiting.isEmpty else { return [] }
+        let importer = try FeedImport.importer(context: context)
+        var steps: [FeedStep] = []
+        for source in settings.sources {
+            do {
+                let summary = try FeedImport.run(file: source.file, profile: source.profile, provider: source.provider,
+                                                 validateOnly: false, importer: importer)
+                steps.append(FeedStep(file: source.file, origin: "source", outcome: .imported, detail: describe(summary)))
+            } catch {
+                steps.append(FeedStep(file: source.file, origin: "source", outcome: error.kind == .badInput ? .rejected : .failed,
+                                      detail: error.message))
+            }
+        }
+        for outcome in try FeedInbox.process(directory: inbox, importer: importer) {
+            steps.append(FeedStep(file: outcome.file, origin: "inbox", outcome: outcome.error == nil ? .imported : .rejected,
+                                  detail: outcome.summary.map(describe) ?? outcome.error ?? "", movedTo: outcome.movedTo))
+        }
+        return steps
+    }
+
+    private static func describe(_ summary: FeedImportSummary) -> String {
+        "\(summary.format), providers \(summary.changes.providers.joined(separator: ", ")); \(summary.changes); "
+            + "\(summary.warningCount) warning(s), \(summary.untaggedCount) untagged"
     }
 }

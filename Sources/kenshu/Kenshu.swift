@@ -13,6 +13,7 @@ struct Kenshu: AsyncParsableCommand {
             """,
         subcommands: [
             RunCommand.self,
+            ImportCommand.self,
             StatusCommand.self,
             RosterCommand.self,
             EvaluationsCommand.self,

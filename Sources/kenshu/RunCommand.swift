@@ -22,6 +22,9 @@ struct RunCommand: ParsableCommand {
         for step in report.steps where step.outcome == .rejected || step.outcome == .failed {
             Console.error(step.detail)
         }
+        for feed in report.feeds where feed.outcome == .rejected || feed.outcome == .failed {
+            Console.error(feed.detail)
+        }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }

@@ -71,4 +71,17 @@ struct CatalogStoreTests {
         #expect(CourseTitleKey.make("ＤＸ推進 リーダー研修") == CourseTitleKey.make("DX推進リーダー研修"))
         #expect(CourseTitleKey.make("ｾｷｭﾘﾃｨ研修") == CourseTitleKey.make("セキュリティ研修"))
     }
+
+    @Test func theCanonicalJSONReadsBackAsTheSameCourse() throws {
+        var course = Course(
+            provider: CourseProvider(id: "p", name: "研修所 \"本館\"", url: "https://example.jp/"), id: "C-1",
+            title: "法務\n研修\\", summary: "tab\there \u{1}", url: nil, kind: "external.rank-based", families: [.general, .fire],
+            ranks: ["係長"], abilities: [AbilityWeight(ability: 8, weight: 0.5)], digitalTier: "dx-leader", subjects: ["LAW"],
+            presentations: [Presentation(id: "1", start: LocalDate(year: 2027, month: 4, day: 1), venue: "新潟",
+                                         attendance: .online, seats: 20, cost: "無料")],
+            line: 12)
+        let decoded = try JSONDecoder().decode(Course.self, from: Data(CourseJSON.encode(course).utf8))
+        course.line = nil
+        #expect(decoded == course)
+    }
 }

@@ -11,6 +11,15 @@ public enum RunText {
             case .rejected, .failed: lines.append("  \(kind)\(outcome)\(step.file ?? "") (see below; nothing changed)")
             }
         }
+        if !report.feeds.isEmpty { lines.append("course feeds:") }
+        for feed in report.feeds {
+            let outcome = feed.outcome.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+            let moved = feed.movedTo.map { " → \($0)" } ?? ""
+            switch feed.outcome {
+            case .rejected, .failed: lines.append("  \(outcome)\(feed.file)\(moved) (see below; the previous catalogue stays)")
+            default: lines.append("  \(outcome)\(feed.file)\(moved): \(feed.detail)")
+            }
+        }
         let status = report.status
         lines.append("""
             store: \(status.staff.active) active staff, \(status.evaluations.ratings) ratings, \

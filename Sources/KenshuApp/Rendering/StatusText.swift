@@ -28,6 +28,21 @@ public enum StatusText {
             }
             out += "  \(pad("", 12)) \(entry.source)\n"
         }
+        out += "\ncourse catalogues:\n"
+        if report.providers.isEmpty && report.rejectedFeeds.isEmpty { out += "  none yet (kenshu import FEED)\n" }
+        for provider in report.providers {
+            out += "  \(provider.id) (\(provider.name)): \(provider.courses) courses, \(provider.presentations) presentations, "
+                + "\(provider.retired) retired\n"
+            if let last = provider.lastImport {
+                let when = timestamp(last.finishedAt, timeZone)
+                out += last.succeeded
+                    ? "    last import \(when) ok: \(last.summary), \(last.warnings) warning(s)\n"
+                    : "    last import \(when) REJECTED: \(last.message ?? last.summary)\n"
+            }
+        }
+        for feed in report.rejectedFeeds {
+            out += "  rejected \(timestamp(feed.finishedAt, timeZone)): \(feed.message ?? feed.source)\n"
+        }
         out += "\ndata-quality warnings: \(report.warnings.count)\n"
         for kind in DataQualityWarning.Kind.allCases {
             let items = report.warnings.filter { $0.kind == kind }

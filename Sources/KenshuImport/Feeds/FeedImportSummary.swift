@@ -11,6 +11,9 @@ public struct FeedImportSummary: Sendable, Codable {
     public var warningCount: Int
     /// The first `FeedImportSummary.keptWarnings` of them.
     public var warnings: [FeedWarning]
+    /// Courses no rule tags with an ability: in all, and the first ones with suggestions.
+    public var untaggedCount: Int
+    public var untagged: [UntaggedCourse]
     /// Schema deviations, when validation was asked for (reported, never a gate).
     public var schemaDeviations: [String]
     public var bytes: Int
@@ -19,6 +22,15 @@ public struct FeedImportSummary: Sendable, Codable {
     public var validateOnly: Bool
 
     public static let keptWarnings = 100
+}
+
+/// A course no rule tags with an ability, with the abilities its text suggests, for an admin
+/// to confirm in `rules.yaml` (`courses.abilities`).
+public struct UntaggedCourse: Sendable, Codable {
+    public var provider: String
+    public var id: String
+    public var title: String
+    public var suggestions: [AbilityTagger.Suggestion]
 }
 
 /// A feed that could not be imported: the previous catalogue stays.

@@ -19,43 +19,60 @@ public enum FeedValues {
 
     /// Text with markup removed and white space folded: `<p>A&amp;B</p>\r\n  C` → `A&B C`.
     /// Feeds carry escaped HTML and XHTML `div`s in descriptions; Kenshu's mails need text.
+    /// (Works on Unicode scalars: markup and white space are never part of a larger character.)
     public static func plainText(_ raw: String) -> String {
-        var text = ""
-        var inTag = false
-        var previous: Character?
-        for character in raw {
-            if inTag {
-                if character == ">" { inTag = false; text.append(" ") }
-            } else if previous == "<" {
-                // A tag starts with a letter, `/` or `!`; `a < b` is text.
-                if character.isLetter || character == "/" || character == "!" {
-                    inTag = true
-                    text.removeLast()
-                } else {
-                    text.append(character)
-                }
-            } else {
-                text.append(character)
-            }
-            previous = inTag ? nil : character
+        guard raw.utf8.contains(UInt8(ascii: "<")) || raw.utf8.contains(UInt8(ascii: "&")) else {
+            return foldWhitespace(raw)
         }
-        return foldWhitespace(decodeEntities(text))
+        var text = String.UnicodeScalarView()
+        var inTag = false
+        var pendingOpen = false
+        for scalar in raw.unicodeScalars {
+            if inTag {
+                if scalar == ">" {
+                    inTag = false
+                    text.append(" ")
+                }
+            } else if pendingOpen {
+                pendingOpen = false
+                // A tag starts with a letter, `/` or `!`; `a < b` is text.
+                if scalar.properties.isAlphabetic || scalar == "/" || scalar == "!" {
+                    inTag = true
+                } else if scalar == "<" {
+                    text.append("<")
+                    pendingOpen = true
+                } else {
+                    text.append("<")
+                    text.append(scalar)
+                }
+            } else if scalar == "<" {
+                pendingOpen = true
+            } else {
+                text.append(scalar)
+            }
+        }
+        if pendingOpen { text.append("<") }
+        return foldWhitespace(decodeEntities(String(text)))
     }
 
     /// Runs of white space (ASCII, CR, LF, tab, ideographic space) become one space; ends trimmed.
     public static func foldWhitespace(_ raw: String) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in raw {
-            if character.isWhitespace {
+        var changed = false
+        for scalar in raw.unicodeScalars {
+            let isSpace = scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+            if isSpace {
+                if pendingSpace || out.isEmpty || scalar != " " { changed = true }
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" ") }
                 pendingSpace = false
-                out.append(character)
+                out.append(scalar)
             }
         }
-        return out
+        if pendingSpace { changed = true }
+        return changed ? String(out) : raw
     }
 
     /// The first whole number in free text: `20`, `20名`, `定員２０人`, `1,200` → 1200; nil if none.
@@ -81,7 +98,7 @@ public enum FeedValues {
 
     /// `&amp;`, `&#x4E00;`, `&#19968;` and the few named entities escaped HTML uses.
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var out = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {

@@ -28,28 +28,26 @@ public struct CatalogChanges: Sendable, Equatable, Codable, CustomStringConverti
 public final class CatalogReplacement {
     private let db: Database
     private let now: Date
+    /// `now` as stored: converted once, not for every course (a date formatter is slow).
+    private let nowValue: DatabaseValue
     private let generation: Int64
     private var changes = CatalogChanges()
     private var providers: [String] = []
-    private let encoder: JSONEncoder
 
     init(db: Database, now: Date) throws {
         self.db = db
         self.now = now
+        nowValue = now.databaseValue
         // Unique per import: the id the import's own log row is about to get (this is the
         // only writer, inside its transaction).
         generation = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM feed_import") ?? 0) + 1
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
     }
 
     /// Stores one course of the feed: added, updated (content changed, or listed again after
     /// retirement) or unchanged.
     public func store(_ course: Course) throws {
         try noteProvider(course.provider)
-        var canonical = course
-        canonical.line = nil
-        let data = String(decoding: try encoder.encode(canonical), as: UTF8.self)
+        let data = CourseJSON.encode(course)
         let existing = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT data, retired_at FROM course WHERE provider_id = ? AND course_id = ?"),
             arguments: [course.provider.id, course.id])
@@ -65,7 +63,7 @@ public final class CatalogReplacement {
                 UPDATE course SET title = ?, title_key = ?, kind = ?, digital_tier = ?, data = ?, updated_at = ?,
                 retired_at = NULL, last_import = ? WHERE provider_id = ? AND course_id = ?
                 """).execute(arguments: [course.title, CourseTitleKey.make(course.title), course.kind, course.digitalTier,
-                                         data, now, generation, course.provider.id, course.id])
+                                         data, nowValue, generation, course.provider.id, course.id])
             try db.cachedStatement(sql: "DELETE FROM presentation WHERE provider_id = ? AND course_id = ?")
                 .execute(arguments: [course.provider.id, course.id])
             changes.updated += 1
@@ -74,7 +72,7 @@ public final class CatalogReplacement {
                 INSERT INTO course (provider_id, course_id, title, title_key, kind, digital_tier, data, first_seen_at,
                 updated_at, retired_at, last_import) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
                 """).execute(arguments: [course.provider.id, course.id, course.title, CourseTitleKey.make(course.title),
-                                         course.kind, course.digitalTier, data, now, now, generation])
+                                         course.kind, course.digitalTier, data, nowValue, nowValue, generation])
             changes.added += 1
         }
         let insert = try db.cachedStatement(sql: """
@@ -95,7 +93,7 @@ public final class CatalogReplacement {
         for provider in providers {
             try db.execute(
                 sql: "UPDATE course SET retired_at = ? WHERE provider_id = ? AND last_import <> ? AND retired_at IS NULL",
-                arguments: [now, provider, generation])
+                arguments: [nowValue, provider, generation])
             changes.retired += db.changesCount
         }
         changes.providers = providers
@@ -115,6 +113,18 @@ public final class CatalogReplacement {
 /// (全角/半角 folded), white space removed, lower-cased.
 public enum CourseTitleKey {
     public static func make(_ title: String) -> String {
-        String(title.precomposedStringWithCompatibilityMapping.lowercased().filter { !$0.isWhitespace })
+        let folded = needsCompatibilityMapping(title) ? title.precomposedStringWithCompatibilityMapping : title
+        return String(folded.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace })
+    }
+
+    /// False when every scalar is one NFKC leaves alone (printable ASCII, hiragana, katakana,
+    /// CJK ideographs, white space): most titles, which then skip the costly mapping.
+    static func needsCompatibilityMapping(_ title: String) -> Bool {
+        title.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0x20...0x7E, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC...0x30FE, 0x4E00...0x9FFF, 0x09, 0x0A, 0x0D: false
+            default: true
+            }
+        }
     }
 }

@@ -1,0 +1,40 @@
+import KenshuConfig
+import KenshuCore
+import KenshuImport
+import KenshuStore
+
+/// Imports course feeds for the commands and the cycle: builds the importer from the config
+/// (profiles, limits, the XCRI-CAP schema) and maps failures to exit codes.
+public enum FeedImport {
+    /// The importer the config describes.
+    public static func importer(context: AppContext) throws(AppError) -> FeedImporter {
+        let settings = context.configuration.feeds
+        let profiles: [FeedProfile]
+        do {
+            profiles = try FeedProfileLoader.loadAll(inDirectory: settings.profilesDirectory, catalog: context.catalog)
+        } catch {
+            throw AppError(.badInput, error.description)
+        }
+        let schema = context.configuration.catalogDirectory + "/schemas/xcri-cap/xcri_cap_1_2.xsd"
+        return FeedImporter(store: try context.openStore(), settings: settings, profiles: profiles, xcriSchemaPath: schema,
+                            tagger: AbilityTagger(rules: context.rules.courseTags, catalog: context.catalog))
+    }
+
+    /// Imports one feed; a rejected feed is exit 2, a store failure exit 1.
+    public static func run(
+        file: String, profile: String?, provider: String?, validateOnly: Bool, validate: Bool? = nil,
+        importer: FeedImporter, progress: FeedImporter.Progress? = nil
+    ) throws(AppError) -> FeedImportSummary {
+        do {
+            return try importer.importFeed(path: file, profile: profile, provider: provider, validateOnly: validateOnly,
+                                           validate: validate, progress: progress)
+        } catch {
+            switch error {
+            case .rejected(_, let message):
+                throw AppError(.badInput, message + (validateOnly ? "" : "\nthe feed was rejected; the previous catalogue stays"))
+            case .store(let message):
+                throw AppError(.runtime, message)
+            }
+        }
+    }
+}

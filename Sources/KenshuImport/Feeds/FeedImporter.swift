@@ -1,0 +1,163 @@
+import Foundation
+import KenshuConfig
+import KenshuCore
+import KenshuStore
+import KenshuXML
+
+/// Imports one course feed into the store: the feed's providers get the feed's catalogue in
+/// one transaction, or keep the old one. A feed rejected half-way (not well-formed, a limit,
+/// a truncated file) changes nothing and is logged for `status`.
+public struct FeedImporter {
+    /// Called now and then while a large feed streams in: bytes read so far, courses so far.
+    public typealias Progress = (_ bytes: Int, _ courses: Int) -> Void
+
+    let store: KenshuStore
+    let settings: FeedSettings
+    let profiles: [FeedProfile]
+    /// XSD of XCRI-CAP 1.2, for validation when asked for.
+    let xcriSchemaPath: String?
+    /// Finds the courses no rule tags with an ability, and suggests some.
+    let tagger: AbilityTagger?
+
+    public init(
+        store: KenshuStore, settings: FeedSettings, profiles: [FeedProfile], xcriSchemaPath: String? = nil,
+        tagger: AbilityTagger? = nil
+    ) {
+        self.store = store
+        self.settings = settings
+        self.profiles = profiles
+        self.xcriSchemaPath = xcriSchemaPath
+        self.tagger = tagger
+    }
+
+    var limits: XMLLimits {
+        XMLLimits(maxDepth: settings.limits.maxDepth, maxTextBytes: settings.limits.maxTextBytes,
+                  maxAttributes: settings.limits.maxAttributes)
+    }
+
+    /// Imports (or with `validateOnly`, only reads and checks) the feed at `path`.
+    public func importFeed(
+        path: String, profile: String? = nil, provider: String? = nil, validateOnly: Bool = false,
+        validate: Bool? = nil, progress: Progress? = nil
+    ) throws(FeedImportError) -> FeedImportSummary {
+        let started = ContinuousClock.now
+        var format: FeedFormat?
+        do {
+            let size = try FeedImporter.checkFile(path)
+            let detected = try FeedFormat.detect(path: path, profileName: profile, profiles: profiles, limits: limits)
+            format = detected
+            var deviations: [String] = []
+            if validate ?? settings.validate || validateOnly {
+                deviations = try schemaDeviations(path: path, format: detected)
+            }
+            var warnings: [FeedWarning] = []
+            var warningCount = 0
+            let override = provider.map { CourseProvider(id: $0, name: $0) }
+            var courses = 0
+            var untagged: [UntaggedCourse] = []
+            var untaggedCount = 0
+            let run = { (store: (Course) throws -> Void) throws in
+                let reader = try XMLStreamReader(path: path, limits: limits)
+                var nextReport = 0
+                try makeReader(detected, reader, override).read(
+                    course: { course in
+                        try store(course)
+                        courses += 1
+                        if let tagger, tagger.tags(for: course).isEmpty {
+                            untaggedCount += 1
+                            if untagged.count < FeedImportSummary.keptWarnings {
+                                untagged.append(UntaggedCourse(provider: course.provider.id, id: course.id, title: course.title,
+                                                               suggestions: tagger.suggestions(for: course)))
+                            }
+                        }
+                        if let progress, courses >= nextReport {
+                            progress(reader.bytesConsumed, courses)
+                            nextReport = courses + 2_000
+                        }
+                    },
+                    warning: { warning in
+                        warningCount += 1
+                        if warnings.count < FeedImportSummary.keptWarnings { warnings.append(warning) }
+                    })
+            }
+            var changes = CatalogChanges()
+            if validateOnly {
+                try run { _ in }
+                changes.added = courses
+            } else {
+                changes = try store.replaceCatalog(source: path, format: detected.name) { replacement in
+                    try run(replacement.store)
+                    return warningCount
+                }
+            }
+            progress?(size, courses)
+            let elapsed = ContinuousClock.now - started
+            return FeedImportSummary(
+                file: path, format: detected.name, changes: changes, warningCount: warningCount, warnings: warnings,
+                untaggedCount: untaggedCount, untagged: untagged, schemaDeviations: deviations, bytes: size,
+                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                validateOnly: validateOnly)
+        } catch let error as FeedImportError {
+            throw logged(error, path: path, format: format, provider: provider, validateOnly: validateOnly)
+        } catch let error as XMLReadError {
+            throw logged(.rejected(file: path, message: error.description), path: path, format: format,
+                         provider: provider, validateOnly: validateOnly)
+        } catch let error as StoreError {
+            throw .store(error.description)
+        } catch {
+            throw .store(String(describing: error))
+        }
+    }
+
+    private func makeReader(_ format: FeedFormat, _ reader: XMLStreamReader, _ provider: CourseProvider?) -> CourseFeedReader {
+        switch format {
+        case .xcriCAP: XCRICAPReader(reader: reader, providerOverride: provider)
+        case .profile(let profile): ProfileFeedReader(reader: reader, profile: profile, providerOverride: provider)
+        }
+    }
+
+    /// Validates against the format's XSD and returns the deviations as text (never throws
+    /// for invalidity: real feeds deviate and still import).
+    private func schemaDeviations(path: String, format: FeedFormat) throws -> [String] {
+        let schemaPath: String? = switch format {
+        case .xcriCAP: xcriSchemaPath
+        case .profile(let profile): profile.schemaPath
+        }
+        guard let schemaPath else { return ["no XSD is known for \(format.name): not validated"] }
+        let schema = try XMLSchema(path: schemaPath)
+        let reader = try XMLStreamReader(path: path, schema: schema, limits: limits)
+        do {
+            while try reader.next() != nil {}
+        } catch {
+            // Not valid: the diagnostics below say where.
+        }
+        return reader.diagnostics.filter { $0.severity != .warning }.prefix(FeedImportSummary.keptWarnings).map(\.description)
+    }
+
+    /// The feed's size; an empty file or a folder is a clear rejection.
+    static func checkFile(_ path: String) throws -> Int {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw FeedImportError.rejected(file: path, message: "\(path): no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw FeedImportError.rejected(file: path, message: "\(path): is a folder, not a feed file")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size > 0 else {
+            throw FeedImportError.rejected(file: path, message: "\(path): the file is empty (an upload cut short?)")
+        }
+        return size
+    }
+
+    /// Logs a rejected feed for `status` (best effort) and returns the error to throw.
+    private func logged(
+        _ error: FeedImportError, path: String, format: FeedFormat?, provider: String?, validateOnly: Bool
+    ) -> FeedImportError {
+        guard !validateOnly, case .rejected(_, let message) = error else { return error }
+        try? store.recordFeedImport(FeedImportEntry(
+            source: path, format: format?.name ?? "unknown", providers: provider.map { [$0] } ?? [], succeeded: false,
+            summary: "rejected; the previous catalogue stays", warnings: 0, message: message, finishedAt: Date()))
+        return error
+    }
+}

@@ -1,0 +1,75 @@
+import KenshuCore
+import KenshuXML
+
+/// Turns one XCRI-CAP `course` element, read whole, into a `Course` with its presentations.
+/// A course without an id or a title is left out (nil) with a warning; so is a presentation
+/// whose id repeats within the course, or that ends before it starts.
+struct XCRICourseMapper {
+    let file: String
+
+    func course(from node: XMLNode, provider: CourseProvider, warning: (FeedWarning) -> Void) -> Course? {
+        let location = SourceLocation(file: file, line: node.line)
+        let title = XCRIFields.firstText("title", in: node)
+        guard let id = XCRIFields.preferredIdentifier(in: node) else {
+            let named = title.map { " (title \(XCRIFields.quoted($0)))" } ?? ""
+            warning(FeedWarning("a course without dc:identifier\(named) (skipped)", at: location))
+            return nil
+        }
+        guard let title else {
+            warning(FeedWarning("the course has no dc:title (skipped)", at: location, record: id))
+            return nil
+        }
+        return Course(
+            provider: provider, id: id, title: title, summary: summary(of: node),
+            url: XCRIFields.firstText("url", in: node), subjects: subjects(of: node),
+            presentations: presentations(of: node, courseID: id, warning: warning), line: node.line)
+    }
+
+    /// `dc:description` as plain text: the first without an `xsi:type` (typed ones are
+    /// keywords and the like), else the first typed; else the `abstract`; else empty.
+    private func summary(of node: XMLNode) -> String {
+        let descriptions = XCRIFields.all("description", in: node)
+        let ordered = descriptions.filter { !XCRIFields.isTyped($0) } + descriptions.filter(XCRIFields.isTyped)
+        for candidate in ordered + XCRIFields.all("abstract", in: node) {
+            let text = FeedValues.plainText(XCRIFields.allText(candidate))
+            if !text.isEmpty { return text }
+        }
+        return ""
+    }
+
+    /// Every `dc:subject`'s text and its `identifier` attribute (a JACS code), once each.
+    private func subjects(of node: XMLNode) -> [String] {
+        var subjects: [String] = []
+        for subject in XCRIFields.all("subject", in: node) {
+            let values = [
+                FeedValues.foldWhitespace(XCRIFields.allText(subject)),
+                FeedValues.foldWhitespace(subject.attribute("identifier") ?? ""),
+            ]
+            for value in values where !value.isEmpty && !subjects.contains(value) {
+                subjects.append(value)
+            }
+        }
+        return subjects
+    }
+
+    private func presentations(of node: XMLNode, courseID: String, warning: (FeedWarning) -> Void) -> [Presentation] {
+        let mapper = XCRIPresentationMapper(file: file)
+        var presentations: [Presentation] = []
+        var seen: [String: Int] = [:]
+        let elements = node.children.filter { XCRINames.isXCRIElement($0.name, "presentation") }
+        for (index, element) in elements.enumerated() {
+            guard let presentation = mapper.presentation(
+                from: element, courseID: courseID, position: index + 1, warning: warning)
+            else { continue }
+            if let firstLine = seen[presentation.id] {
+                warning(FeedWarning(
+                    "the presentation id repeats the one on line \(firstLine) (skipped)",
+                    at: SourceLocation(file: file, line: element.line), record: "\(courseID)/\(presentation.id)"))
+                continue
+            }
+            seen[presentation.id] = element.line
+            presentations.append(presentation)
+        }
+        return presentations
+    }
+}

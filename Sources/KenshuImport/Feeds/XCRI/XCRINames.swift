@@ -1,0 +1,73 @@
+import KenshuXML
+
+/// The namespaces XCRI-CAP 1.2 feeds write their elements in, and how the reader matches
+/// names in them: by namespace URI and local name, never by prefix.
+///
+/// Real feeds are loose, so matching is too: XCRI-CAP's namespace also in the variants feeds
+/// use (`http://xcri.org/profiles/catalog/1.2`, 1.1's `http://xcri.org/profiles/catalog`,
+/// none at all); Dublin Core with or without its trailing slash; local names in any letter
+/// case (North Lindsey writes `applyuntil`); and a field found in any of the three vocabularies
+/// (North Lindsey writes `dc:start` and `description`, the schema `mlo:start` and `dc:description`).
+enum XCRINames {
+    /// XCRI-CAP 1.2's own namespace.
+    static let catalogNamespace = "http://xcri.org/profiles/1.2/catalog"
+    static let xsiNamespace = "http://www.w3.org/2001/XMLSchema-instance"
+
+    /// XCRI-CAP namespaces as feeds write them, normalised (see `normalised`); "" is none.
+    private static let xcriNamespaces: Set<String> = [
+        "xcri.org/profiles/1.2/catalog",
+        "xcri.org/profiles/catalog/1.2",
+        "xcri.org/profiles/catalog",
+        "xcri.org/profiles/1.2",
+        "",
+    ]
+
+    /// Dublin Core elements and the MLO profile, normalised.
+    private static let otherVocabularies: Set<String> = [
+        "purl.org/dc/elements/1.1",
+        "purl.org/net/mlo",
+    ]
+
+    /// `http://xcri.org/profiles/1.2/catalog/` → `xcri.org/profiles/1.2/catalog`: no scheme,
+    /// no trailing slash, lower case.
+    private static func normalised(_ namespace: String) -> String {
+        var text = Substring(namespace.lowercased())
+        for scheme in ["http://", "https://"] where text.hasPrefix(scheme) {
+            text = text.dropFirst(scheme.count)
+        }
+        while text.hasSuffix("/") { text = text.dropLast() }
+        return String(text)
+    }
+
+    /// Whether `namespace` is XCRI-CAP's (or a variant feeds use, or none). The canonical
+    /// spellings are checked first: this runs for every element of every course.
+    static func isXCRI(_ namespace: String) -> Bool {
+        if namespace == catalogNamespace || namespace.isEmpty { return true }
+        if namespace == dublinCore || namespace == mlo { return false }
+        return xcriNamespaces.contains(normalised(namespace))
+    }
+
+    static let dublinCore = "http://purl.org/dc/elements/1.1/"
+    static let mlo = "http://purl.org/net/mlo"
+
+    /// Whether `name` is the XCRI-CAP structural element `local` (`catalog`, `provider`, `course`).
+    static func isXCRIElement(_ name: XMLName, _ local: String) -> Bool {
+        sameLocal(name.local, local) && isXCRI(name.namespace)
+    }
+
+    /// Whether `name` is the field `local` in XCRI-CAP, Dublin Core or MLO.
+    static func isField(_ name: XMLName, _ local: String) -> Bool {
+        guard sameLocal(name.local, local) else { return false }
+        if name.namespace == dublinCore || name.namespace == mlo { return true }
+        return isXCRI(name.namespace) || otherVocabularies.contains(normalised(name.namespace))
+    }
+
+    /// ASCII case-insensitive equality, without allocating.
+    static func sameLocal(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.count == rhs.utf8.count && zip(lhs.utf8, rhs.utf8).allSatisfy { lower($0) == lower($1) }
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+    }
+}

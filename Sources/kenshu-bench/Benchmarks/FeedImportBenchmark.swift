@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import KenshuConfig
+import KenshuImport
+import KenshuStore
+import KenshuXML
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `kenshu-bench import --size-mb N`: generates an XCRI-CAP feed of that size, imports it
+/// into a fresh store, and prints throughput and peak memory beside `xmllint --stream`'s
+/// time on the same file (libxml2 alone, the ceiling for any reader built on it).
+struct FeedImportBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Time a feed import of a generated XCRI-CAP feed, against xmllint --stream."
+    )
+
+    @Option(help: "Size of the generated feed in MB.")
+    var sizeMb = 100
+
+    @Option(help: "Keep the generated feed at this path instead of a temporary folder.")
+    var keep: String?
+
+    func validate() throws {
+        guard sizeMb >= 1 else { throw ValidationError("--size-mb must be at least 1") }
+    }
+
+    func run() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let feed = keep ?? folder.appendingPathComponent("feed.xml").path
+
+        let clock = ContinuousClock()
+        var courses = 0
+        let generation = try clock.measure { courses = try XCRIFeedWriter(targetBytes: sizeMb * 1_000_000).write(to: feed) }
+        let bytes = (try FileManager.default.attributesOfItem(atPath: feed)[.size] as? Int) ?? 0
+        let megabytes = Double(bytes) / 1e6
+        print(String(format: "feed: %.1f MB, %d courses (generated in %.1f s)", megabytes, courses, seconds(generation)))
+        let rssBefore = peakRSSMegabytes()
+
+        let store = try KenshuStore.open(path: folder.appendingPathComponent("kenshu.sqlite").path)
+        let importer = FeedImporter(store: store, settings: FeedSettings(profilesDirectory: folder.path), profiles: [])
+        var summary: FeedImportSummary?
+        let elapsed = try clock.measure { summary = try importer.importFeed(path: feed) }
+        let importSeconds = seconds(elapsed)
+        print(String(format: "kenshu import:        %7.2f s  %7.1f MB/s  peak RSS %.0f MB (%.0f MB before the import)  %@",
+                     importSeconds, megabytes / importSeconds, peakRSSMegabytes(), rssBefore,
+                     summary?.changes.description ?? ""))
+
+        var readCourses = 0
+        let reading = try clock.measure {
+            let reader = try XMLStreamReader(path: feed)
+            try XCRICAPReader(reader: reader).read(course: { _ in readCourses += 1 }, warning: { _ in })
+        }
+        print(String(format: "  of which reading:   %7.2f s  %7.1f MB/s  (XCRI-CAP reader alone, %d courses, no store)",
+                     seconds(reading), megabytes / seconds(reading), readCourses))
+        var events = 0
+        let streaming = try clock.measure {
+            let reader = try XMLStreamReader(path: feed)
+            while try reader.next() != nil { events += 1 }
+        }
+        print(String(format: "  of which streaming: %7.2f s  %7.1f MB/s  (XMLStreamReader events alone, %d events)",
+                     seconds(streaming), megabytes / seconds(streaming), events))
+
+        if let xmllint = xmllintSeconds(feed) {
+            print(String(format: "xmllint --stream:     %7.2f s  %7.1f MB/s", xmllint, megabytes / xmllint))
+            print(String(format: "kenshu / xmllint throughput: %.0f%%", 100 * xmllint / importSeconds))
+        } else {
+            print("xmllint not found (apt-get install libxml2-utils) — no comparison")
+        }
+    }
+
+    private func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// Peak resident memory of this process so far (getrusage's ru_maxrss is in KiB on Linux).
+    private func peakRSSMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    /// `xmllint --stream --noout FILE`, timed; nil when xmllint is not installed or fails.
+    private func xmllintSeconds(_ path: String) -> Double? {
+        let candidates = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"]
+        guard let xmllint = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: xmllint)
+        process.arguments = ["--stream", "--noout", path]
+        let start = ContinuousClock.now
+        do {
+            try process.run()
+        } catch {
+            return nil
+        }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return seconds(ContinuousClock.now - start)
+    }
+}
