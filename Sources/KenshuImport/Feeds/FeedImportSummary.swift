@@ -14,6 +14,8 @@ public struct FeedImportSummary: Sendable, Codable {
     /// Courses no rule tags with an ability: in all, and the first ones with suggestions.
     public var untaggedCount: Int
     public var untagged: [UntaggedCourse]
+    /// Whether the feed was checked against its XSD.
+    public var validated: Bool
     /// Schema deviations, when validation was asked for (reported, never a gate).
     public var schemaDeviations: [String]
     public var bytes: Int

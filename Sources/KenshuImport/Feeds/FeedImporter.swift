@@ -47,7 +47,8 @@ public struct FeedImporter {
             let detected = try FeedFormat.detect(path: path, profileName: profile, profiles: profiles, limits: limits)
             format = detected
             var deviations: [String] = []
-            if validate ?? settings.validate || validateOnly {
+            let validated = validate ?? settings.validate || validateOnly
+            if validated {
                 deviations = try schemaDeviations(path: path, format: detected)
             }
             var warnings: [FeedWarning] = []
@@ -94,7 +95,7 @@ public struct FeedImporter {
             let elapsed = ContinuousClock.now - started
             return FeedImportSummary(
                 file: path, format: detected.name, changes: changes, warningCount: warningCount, warnings: warnings,
-                untaggedCount: untaggedCount, untagged: untagged, schemaDeviations: deviations, bytes: size,
+                untaggedCount: untaggedCount, untagged: untagged, validated: validated, schemaDeviations: deviations, bytes: size,
                 seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
                 validateOnly: validateOnly)
         } catch let error as FeedImportError {
