@@ -8,6 +8,7 @@ public enum FeedValues {
     /// CSV imports take (`2026/5/12`, `令和8年5月12日`). The time and zone are dropped: Kenshu
     /// plans by day, in the city's zone, and institutes publish local dates.
     public static func date(_ raw: String) -> LocalDate? {
+        if let iso = isoDatePrefix(raw) { return iso }
         let text = raw.trimmingWhitespace()
         if text.isEmpty { return nil }
         if let separator = text.firstIndex(where: { $0 == "T" || $0 == " " }),
@@ -15,6 +16,27 @@ public enum FeedValues {
             return LocalDate(parsing: String(text[..<separator]))
         }
         return LocalDate(parsing: text)
+    }
+
+    /// `YYYY-MM-DD` at the start, followed by nothing, `T` or a space: the `dtf` form nearly
+    /// every feed uses, read straight from the bytes.
+    static func isoDatePrefix(_ raw: String) -> LocalDate? {
+        var utf8 = raw.utf8.makeIterator()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(11)
+        while bytes.count < 11, let byte = utf8.next() { bytes.append(byte) }
+        guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+        if bytes.count == 11, bytes[10] != UInt8(ascii: "T"), bytes[10] != UInt8(ascii: " ") { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                guard (0x30...0x39).contains(bytes[index]) else { return nil }
+                value = value * 10 + Int(bytes[index] - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return LocalDate(year: year, month: month, day: day)
     }
 
     /// Text with markup removed and white space folded: `<p>A&amp;B</p>\r\n  C` → `A&B C`.
@@ -57,13 +79,22 @@ public enum FeedValues {
 
     /// Runs of white space (ASCII, CR, LF, tab, ideographic space) become one space; ends trimmed.
     public static func foldWhitespace(_ raw: String) -> String {
+        // Most values need nothing: find out without building a new string.
+        var previousWasSpace = true
+        var needsWork = false
+        for scalar in raw.unicodeScalars {
+            let isSpace = scalar.isUnicodeWhitespace
+            if isSpace && (previousWasSpace || scalar != " ") {
+                needsWork = true
+                break
+            }
+            previousWasSpace = isSpace
+        }
+        if !needsWork && !previousWasSpace || raw.isEmpty { return raw }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
-        var changed = false
         for scalar in raw.unicodeScalars {
-            let isSpace = scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
-            if isSpace {
-                if pendingSpace || out.isEmpty || scalar != " " { changed = true }
+            if scalar.isUnicodeWhitespace {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" ") }
@@ -71,8 +102,7 @@ public enum FeedValues {
                 out.append(scalar)
             }
         }
-        if pendingSpace { changed = true }
-        return changed ? String(out) : raw
+        return String(out)
     }
 
     /// The first whole number in free text: `20`, `20名`, `定員２０人`, `1,200` → 1200; nil if none.

@@ -114,7 +114,9 @@ public final class CatalogReplacement {
 public enum CourseTitleKey {
     public static func make(_ title: String) -> String {
         let folded = needsCompatibilityMapping(title) ? title.precomposedStringWithCompatibilityMapping : title
-        return String(folded.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace })
+        var key = String.UnicodeScalarView()
+        for scalar in folded.lowercased().unicodeScalars where !scalar.isUnicodeWhitespace { key.append(scalar) }
+        return String(key)
     }
 
     /// False when every scalar is one NFKC leaves alone (printable ASCII, hiragana, katakana,
