@@ -84,4 +84,20 @@ struct CatalogStoreTests {
         course.line = nil
         #expect(decoded == course)
     }
+
+    @Test func theSameCourseFromTwoProvidersIsOneListingWithBothSources() throws {
+        let store = try KenshuStore.inMemory()
+        _ = try replace(store, [course("A", academy, title: "ＤＸ推進 リーダー研修"), course("B", academy, title: "法制執務研修")])
+        _ = try replace(store, [course("X", prefecture, title: "DX推進リーダー研修"), course("Y", prefecture, title: "法制執務研修")])
+        var other = course("Z", prefecture, title: "法制執務研修")
+        other.presentations[0].start = LocalDate(year: 2027, month: 3, day: 1)
+        _ = try replace(store, [course("X", prefecture, title: "DX推進リーダー研修"), course("Y", prefecture, title: "法制執務研修"), other])
+        let listings = try store.courseListings()
+        #expect(listings.count == 3)
+        let dx = try #require(listings.first { $0.course.id == "A" })
+        #expect(dx.sources.map(\.provider.id) == ["jamp", "niigata"])
+        #expect(dx.sources.map(\.courseID) == ["A", "X"])
+        // Other dates: another course, though the title is the same.
+        #expect(listings.contains { $0.course.id == "Z" && $0.sources.count == 1 })
+    }
 }

@@ -118,6 +118,25 @@ extension KenshuStore {
         return courses
     }
 
+    /// Every active course of every provider, with the same course from two providers
+    /// merged into one listing that names both.
+    public func courseListings() throws(StoreError) -> [CourseListing] {
+        let texts = try read { db in
+            try String.fetchAll(db, sql: "SELECT data FROM course WHERE retired_at IS NULL ORDER BY provider_id, course_id")
+        }
+        var courses: [Course] = []
+        courses.reserveCapacity(texts.count)
+        let decoder = JSONDecoder()
+        for text in texts {
+            do {
+                courses.append(try decoder.decode(Course.self, from: Data(text.utf8)))
+            } catch {
+                throw .corrupt("a stored course: \(error)")
+            }
+        }
+        return CourseListing.merge(courses, titleKey: CourseTitleKey.make)
+    }
+
     private static func entry(_ row: Row) -> FeedImportEntry {
         let providers: String = row["providers"]
         return FeedImportEntry(source: row["source"], format: row["format"],
