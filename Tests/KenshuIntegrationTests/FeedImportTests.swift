@@ -105,6 +105,18 @@ struct FeedImportTests {
         #expect(try city.kenshu("import", empty).stderr.contains("empty"))
     }
 
+    @Test func aUTF8FeedLabelledUTF16IsReadAsUTF8WithAWarning() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        let text = Self.feed(courses: [("K-1", "政策形成研修")])
+            .replacingOccurrences(of: #"encoding="UTF-8""#, with: #"encoding="utf-16""#)
+        let feed = try city.write("dotnet.xml", text)
+        let result = try city.kenshu("import", feed)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("added 1,"))
+        #expect(result.stdout.contains("says UTF-16 but the bytes are UTF-8"))
+    }
+
     @Test func theLimitsAreConfigurable() throws {
         let city = try TemporaryCity()
         defer { city.remove() }

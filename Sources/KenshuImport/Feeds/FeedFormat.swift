@@ -22,7 +22,9 @@ public enum FeedFormat: Sendable {
 
     /// The format of the feed at `path`: the profile named, else XCRI-CAP when the root is an
     /// XCRI-CAP catalogue, else the one profile whose root element matches.
-    static func detect(path: String, profileName: String?, profiles: [FeedProfile], limits: XMLLimits) throws -> FeedFormat {
+    static func detect(
+        path: String, profileName: String?, profiles: [FeedProfile], limits: XMLLimits, encoding: String? = nil
+    ) throws -> FeedFormat {
         if let profileName {
             guard let profile = profiles.first(where: { $0.name == profileName }) else {
                 throw FeedImportError.rejected(
@@ -31,7 +33,7 @@ public enum FeedFormat: Sendable {
             }
             return .profile(profile)
         }
-        let root = try rootElement(path: path, limits: limits)
+        let root = try rootElement(path: path, limits: limits, encoding: encoding)
         if isXCRICAPRoot(root) { return .xcriCAP }
         let matching = profiles.filter { profile in
             profile.rootElement.map { $0.local == root.local && $0.namespace == root.namespace } ?? false
@@ -46,8 +48,8 @@ public enum FeedFormat: Sendable {
     }
 
     /// The feed's root element, read without reading the rest.
-    static func rootElement(path: String, limits: XMLLimits) throws -> XMLName {
-        let reader = try XMLStreamReader(path: path, limits: limits)
+    static func rootElement(path: String, limits: XMLLimits, encoding: String? = nil) throws -> XMLName {
+        let reader = try XMLStreamReader(path: path, limits: limits, encoding: encoding)
         while let event = try reader.next() {
             if case .start(let start) = event { return start.name }
         }

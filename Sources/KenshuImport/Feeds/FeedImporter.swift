@@ -44,21 +44,35 @@ public struct FeedImporter {
         var format: FeedFormat?
         do {
             let size = try FeedImporter.checkFile(path)
-            let detected = try FeedFormat.detect(path: path, profileName: profile, profiles: profiles, limits: limits)
+            var warnings: [FeedWarning] = []
+            var warningCount = 0
+            // .NET writers label UTF-8 output `encoding="utf-16"`; libxml2 refuses the mismatch.
+            // Such a feed is read as the UTF-8 it is, with a warning.
+            var encoding: String?
+            let detected: FeedFormat
+            do {
+                detected = try FeedFormat.detect(path: path, profileName: profile, profiles: profiles, limits: limits)
+            } catch let error as XMLReadError where error.description.contains("labelled UTF-16 but has UTF-8 content") {
+                encoding = "UTF-8"
+                detected = try FeedFormat.detect(path: path, profileName: profile, profiles: profiles, limits: limits,
+                                                 encoding: encoding)
+                warningCount += 1
+                warnings.append(FeedWarning(
+                    "the XML declaration says UTF-16 but the bytes are UTF-8: read as UTF-8 (ask the institute to fix the declaration)",
+                    at: SourceLocation(file: path, line: 1)))
+            }
             format = detected
             var deviations: [String] = []
             let validated = validate ?? settings.validate || validateOnly
             if validated {
-                deviations = try schemaDeviations(path: path, format: detected)
+                deviations = try schemaDeviations(path: path, format: detected, encoding: encoding)
             }
-            var warnings: [FeedWarning] = []
-            var warningCount = 0
             let override = provider.map { CourseProvider(id: $0, name: $0) }
             var courses = 0
             var untagged: [UntaggedCourse] = []
             var untaggedCount = 0
             let run = { (store: (Course) throws -> Void) throws in
-                let reader = try XMLStreamReader(path: path, limits: limits)
+                let reader = try XMLStreamReader(path: path, limits: limits, encoding: encoding)
                 var nextReport = 0
                 try makeReader(detected, reader, override).read(
                     course: { course in
@@ -119,14 +133,14 @@ public struct FeedImporter {
 
     /// Validates against the format's XSD and returns the deviations as text (never throws
     /// for invalidity: real feeds deviate and still import).
-    private func schemaDeviations(path: String, format: FeedFormat) throws -> [String] {
+    private func schemaDeviations(path: String, format: FeedFormat, encoding: String?) throws -> [String] {
         let schemaPath: String? = switch format {
         case .xcriCAP: xcriSchemaPath
         case .profile(let profile): profile.schemaPath
         }
         guard let schemaPath else { return ["no XSD is known for \(format.name): not validated"] }
         let schema = try XMLSchema(path: schemaPath)
-        let reader = try XMLStreamReader(path: path, schema: schema, limits: limits)
+        let reader = try XMLStreamReader(path: path, schema: schema, limits: limits, encoding: encoding)
         do {
             while try reader.next() != nil {}
         } catch {

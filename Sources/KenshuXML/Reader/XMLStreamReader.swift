@@ -16,11 +16,14 @@ public final class XMLStreamReader {
     /// The file name (or label) used in diagnostics.
     public let file: String
 
-    /// Opens a file for streaming.
-    public convenience init(path: String, schema: XMLSchema? = nil, limits: XMLLimits = .init()) throws(XMLReadError) {
+    /// Opens a file for streaming. `encoding` overrides what the document declares (for
+    /// feeds whose declaration is wrong, e.g. `UTF-16` on UTF-8 bytes).
+    public convenience init(
+        path: String, schema: XMLSchema? = nil, limits: XMLLimits = .init(), encoding: String? = nil
+    ) throws(XMLReadError) {
         libxml2Initialised()
         try requireReadableFile(path)
-        guard let reader = xmlReaderForFile(path, nil, XMLStreamReader.parseOptions) else {
+        guard let reader = xmlReaderForFile(path, encoding, XMLStreamReader.parseOptions) else {
             throw XMLReadError("cannot open the file", at: SourceLocation(file: path))
         }
         try self.init(reader: reader, file: path, schema: schema, limits: limits)
