@@ -117,6 +117,20 @@ struct FeedImportTests {
         #expect(result.stdout.contains("says UTF-16 but the bytes are UTF-8"))
     }
 
+    @Test func aCourseListedTwiceIsWarnedAboutOnceAndValidateOnlyStoresNothing() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        let feed = try city.write("twice.xml", Self.feed(courses: [("K-1", "政策形成研修"), ("K-1", "再掲"), ("K-2", "法制執務研修")]))
+        let checked = try city.kenshu("import", "--validate-only", feed)
+        #expect(checked.status == 0, "\(checked.stderr)")
+        #expect(checked.stdout.contains("the import would do: added 2,"))
+        #expect(checked.stdout.contains("K-1: the course id is listed again"))
+        #expect(try courseCount(city) == 0)
+        let imported = try city.kenshu("import", feed)
+        #expect(imported.stdout.contains("added 2, updated 0, unchanged 0, retired 0; 1 warning(s)"))
+        #expect(try courseCount(city) == 2)
+    }
+
     @Test func theLimitsAreConfigurable() throws {
         let city = try TemporaryCity()
         defer { city.remove() }

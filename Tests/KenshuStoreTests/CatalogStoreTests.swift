@@ -100,4 +100,32 @@ struct CatalogStoreTests {
         // Other dates: another course, though the title is the same.
         #expect(listings.contains { $0.course.id == "Z" && $0.sources.count == 1 })
     }
+
+    @Test func aCourseListedTwiceInOneFeedKeepsTheFirst() throws {
+        let store = try KenshuStore.inMemory()
+        var outcomes: [CatalogReplacement.Outcome] = []
+        let changes = try store.replaceCatalog(source: "feed.xml", format: "test") { replacement in
+            outcomes.append(try replacement.store(self.course("A", self.academy)))
+            outcomes.append(try replacement.store(self.course("A", self.academy, title: "二度目")))
+            outcomes.append(try replacement.store(self.course("A", self.prefecture)))
+            return 0
+        }
+        #expect(outcomes == [.added, .duplicate, .added])
+        #expect(changes.duplicates == 1)
+        #expect(try store.courses(provider: "jamp").map(\.title) == ["政策形成研修"])
+        // The next import of the same feed is not a duplicate of the last one.
+        #expect(try replace(store, [course("A", academy)]).unchanged == 1)
+    }
+
+    @Test func aDryRunSaysWhatWouldChangeAndKeepsNothing() throws {
+        let store = try KenshuStore.inMemory()
+        _ = try replace(store, [course("A", academy), course("B", academy)])
+        let changes = try store.replaceCatalog(source: "feed.xml", format: "test", dryRun: true) { replacement in
+            try replacement.store(self.course("C", self.academy))
+            return 0
+        }
+        #expect(changes == CatalogChanges(providers: ["jamp"], added: 1, retired: 2))
+        #expect(try store.courses(provider: "jamp").map(\.id) == ["A", "B"])
+        #expect(try store.latestFeedImports().count == 1)
+    }
 }

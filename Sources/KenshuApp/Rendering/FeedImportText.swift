@@ -6,7 +6,7 @@ public enum FeedImportText {
     public static func render(_ summary: FeedImportSummary, catalog: PolicyCatalog) -> String {
         let providers = summary.changes.providers.joined(separator: ", ")
         let what = summary.validateOnly
-            ? "checked, nothing stored: \(summary.changes.added) course(s) would import"
+            ? "checked, nothing stored; the import would do: \(summary.changes)"
             : "providers \(providers.isEmpty ? "(none)" : providers); \(summary.changes)"
         var lines = ["\(summary.file) (\(summary.format)): \(what); \(summary.warningCount) warning(s), "
             + String(format: "%.1f MB in %.2f s", Double(summary.bytes) / 1e6, summary.seconds)]

@@ -71,12 +71,20 @@ public struct FeedImporter {
             var courses = 0
             var untagged: [UntaggedCourse] = []
             var untaggedCount = 0
-            let run = { (store: (Course) throws -> Void) throws in
+            let run = { (store: (Course) throws -> CatalogReplacement.Outcome) throws in
                 let reader = try XMLStreamReader(path: path, limits: limits, encoding: encoding)
                 var nextReport = 0
+                let warn = { (warning: FeedWarning) in
+                    warningCount += 1
+                    if warnings.count < FeedImportSummary.keptWarnings { warnings.append(warning) }
+                }
                 try makeReader(detected, reader, override).read(
                     course: { course in
-                        try store(course)
+                        guard try store(course) != .duplicate else {
+                            warn(FeedWarning("the course id is listed again in this feed (the first listing is kept; this one skipped)",
+                                             at: SourceLocation(file: path, line: course.line), record: course.id))
+                            return
+                        }
                         courses += 1
                         if let tagger, tagger.tags(for: course).isEmpty {
                             untaggedCount += 1
@@ -90,20 +98,13 @@ public struct FeedImporter {
                             nextReport = courses + 2_000
                         }
                     },
-                    warning: { warning in
-                        warningCount += 1
-                        if warnings.count < FeedImportSummary.keptWarnings { warnings.append(warning) }
-                    })
+                    warning: warn)
             }
-            var changes = CatalogChanges()
-            if validateOnly {
-                try run { _ in }
-                changes.added = courses
-            } else {
-                changes = try store.replaceCatalog(source: path, format: detected.name) { replacement in
-                    try run(replacement.store)
-                    return warningCount
-                }
+            // Validation only runs the whole import and rolls it back: the same warnings,
+            // duplicates and counts, nothing kept.
+            let changes = try store.replaceCatalog(source: path, format: detected.name, dryRun: validateOnly) { replacement in
+                try run(replacement.store)
+                return warningCount
             }
             progress?(size, courses)
             let elapsed = ContinuousClock.now - started

@@ -40,21 +40,28 @@ extension KenshuStore {
     /// Replaces, in one transaction, the catalogues of the providers a feed holds. `feed`
     /// streams the courses into the replacement it is given; if it throws (a feed rejected
     /// half-way), nothing is changed and the error is rethrown as it was. The import is
-    /// logged in the same transaction.
+    /// logged in the same transaction. With `dryRun`, everything is done and then rolled
+    /// back: the changes say what the import would do.
     public func replaceCatalog(
-        source: String, format: String, warnings: Int? = nil, now: Date = Date(),
+        source: String, format: String, warnings: Int? = nil, now: Date = Date(), dryRun: Bool = false,
         _ feed: (CatalogReplacement) throws -> Int
     ) throws -> CatalogChanges {
+        struct RolledBack: Error {
+            let changes: CatalogChanges
+        }
         do {
             return try writer.write { db in
                 let replacement = try CatalogReplacement(db: db, now: now)
                 let warningCount = try feed(replacement)
                 let changes = try replacement.finish()
+                if dryRun { throw RolledBack(changes: changes) }
                 try Self.insert(FeedImportEntry(source: source, format: format, providers: changes.providers, succeeded: true,
                                                 summary: changes.description, warnings: warnings ?? warningCount,
                                                 finishedAt: now), db)
                 return changes
             }
+        } catch let rolledBack as RolledBack {
+            return rolledBack.changes
         } catch let error as DatabaseError {
             throw StoreError.database(String(describing: error))
         }

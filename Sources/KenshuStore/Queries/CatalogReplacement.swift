@@ -11,6 +11,8 @@ public struct CatalogChanges: Sendable, Equatable, Codable, CustomStringConverti
     public var unchanged = 0
     /// Listed before, missing now: kept, marked retired.
     public var retired = 0
+    /// Listed twice in the feed: the later listings skipped.
+    public var duplicates = 0
 
     public init(providers: [String] = [], added: Int = 0, updated: Int = 0, unchanged: Int = 0, retired: Int = 0) {
         self.providers = providers
@@ -43,21 +45,34 @@ public final class CatalogReplacement {
         generation = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM feed_import") ?? 0) + 1
     }
 
+    /// What storing one course did.
+    public enum Outcome: Sendable, Equatable {
+        case added, updated, unchanged
+        /// The feed lists this provider's course id a second time: the first listing stays,
+        /// this one is skipped.
+        case duplicate
+    }
+
     /// Stores one course of the feed: added, updated (content changed, or listed again after
-    /// retirement) or unchanged.
-    public func store(_ course: Course) throws {
+    /// retirement), unchanged, or a duplicate of one this import already stored.
+    @discardableResult
+    public func store(_ course: Course) throws -> Outcome {
         try noteProvider(course.provider)
         let data = CourseJSON.encode(course)
         let existing = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT data, retired_at FROM course WHERE provider_id = ? AND course_id = ?"),
+            db.cachedStatement(sql: "SELECT data, retired_at, last_import FROM course WHERE provider_id = ? AND course_id = ?"),
             arguments: [course.provider.id, course.id])
         if let existing {
+            if existing["last_import"] == generation {
+                changes.duplicates += 1
+                return .duplicate
+            }
             let unchanged = existing["data"] == data && (existing["retired_at"] as DatabaseValue).isNull
             if unchanged {
                 try db.cachedStatement(sql: "UPDATE course SET last_import = ? WHERE provider_id = ? AND course_id = ?")
                     .execute(arguments: [generation, course.provider.id, course.id])
                 changes.unchanged += 1
-                return
+                return .unchanged
             }
             try db.cachedStatement(sql: """
                 UPDATE course SET title = ?, title_key = ?, kind = ?, digital_tier = ?, data = ?, updated_at = ?,
@@ -86,6 +101,7 @@ public final class CatalogReplacement {
                 presentation.seats,
             ])
         }
+        return existing == nil ? .added : .updated
     }
 
     /// Retires the courses of the feed's providers that this import did not list.

@@ -23,6 +23,9 @@ struct FeedImportBenchmark: ParsableCommand {
     @Option(help: "Keep the generated feed at this path instead of a temporary folder.")
     var keep: String?
 
+    @Option(help: "Run only this phase: import, read (the XCRI-CAP reader alone) or stream (XML events alone).")
+    var only: String?
+
     func validate() throws {
         guard sizeMb >= 1 else { throw ValidationError("--size-mb must be at least 1") }
     }
@@ -41,6 +44,42 @@ struct FeedImportBenchmark: ParsableCommand {
         print(String(format: "feed: %.1f MB, %d courses (generated in %.1f s)", megabytes, courses, seconds(generation)))
         let rssBefore = peakRSSMegabytes()
 
+        var importSeconds: Double?
+        if only == nil || only == "import" {
+            importSeconds = try importPhase(feed: feed, folder: folder, megabytes: megabytes, rssBefore: rssBefore)
+        }
+        if only == nil || only == "read" {
+            var readCourses = 0
+            let reading = try clock.measure {
+                let reader = try XMLStreamReader(path: feed)
+                try XCRICAPReader(reader: reader).read(course: { _ in readCourses += 1 }, warning: { _ in })
+            }
+            print(String(format: "reading alone:        %7.2f s  %7.1f MB/s  peak RSS %.0f MB  (XCRI-CAP reader, %d courses, no store)",
+                         seconds(reading), megabytes / seconds(reading), peakRSSMegabytes(), readCourses))
+        }
+        if only == nil || only == "stream" {
+            var events = 0
+            let streaming = try clock.measure {
+                let reader = try XMLStreamReader(path: feed)
+                while try reader.next() != nil { events += 1 }
+            }
+            print(String(format: "streaming alone:      %7.2f s  %7.1f MB/s  peak RSS %.0f MB  (XMLStreamReader events, %d events)",
+                         seconds(streaming), megabytes / seconds(streaming), peakRSSMegabytes(), events))
+        }
+        guard only == nil || only == "import" else { return }
+        guard let xmllint = xmllintSeconds(feed) else {
+            print("xmllint not found (apt-get install libxml2-utils): no comparison")
+            return
+        }
+        print(String(format: "xmllint --stream:     %7.2f s  %7.1f MB/s", xmllint, megabytes / xmllint))
+        if let importSeconds {
+            print(String(format: "kenshu import / xmllint throughput: %.0f%%", 100 * xmllint / importSeconds))
+        }
+    }
+
+    /// Imports the feed into a fresh on-disk store, as `kenshu import` does; returns the seconds.
+    private func importPhase(feed: String, folder: URL, megabytes: Double, rssBefore: Double) throws -> Double {
+        let clock = ContinuousClock()
         let store = try KenshuStore.open(path: folder.appendingPathComponent("kenshu.sqlite").path)
         let importer = FeedImporter(store: store, settings: FeedSettings(profilesDirectory: folder.path), profiles: [])
         var summary: FeedImportSummary?
@@ -49,28 +88,7 @@ struct FeedImportBenchmark: ParsableCommand {
         print(String(format: "kenshu import:        %7.2f s  %7.1f MB/s  peak RSS %.0f MB (%.0f MB before the import)  %@",
                      importSeconds, megabytes / importSeconds, peakRSSMegabytes(), rssBefore,
                      summary?.changes.description ?? ""))
-
-        var readCourses = 0
-        let reading = try clock.measure {
-            let reader = try XMLStreamReader(path: feed)
-            try XCRICAPReader(reader: reader).read(course: { _ in readCourses += 1 }, warning: { _ in })
-        }
-        print(String(format: "  of which reading:   %7.2f s  %7.1f MB/s  (XCRI-CAP reader alone, %d courses, no store)",
-                     seconds(reading), megabytes / seconds(reading), readCourses))
-        var events = 0
-        let streaming = try clock.measure {
-            let reader = try XMLStreamReader(path: feed)
-            while try reader.next() != nil { events += 1 }
-        }
-        print(String(format: "  of which streaming: %7.2f s  %7.1f MB/s  (XMLStreamReader events alone, %d events)",
-                     seconds(streaming), megabytes / seconds(streaming), events))
-
-        if let xmllint = xmllintSeconds(feed) {
-            print(String(format: "xmllint --stream:     %7.2f s  %7.1f MB/s", xmllint, megabytes / xmllint))
-            print(String(format: "kenshu / xmllint throughput: %.0f%%", 100 * xmllint / importSeconds))
-        } else {
-            print("xmllint not found (apt-get install libxml2-utils) — no comparison")
-        }
+        return importSeconds
     }
 
     private func seconds(_ duration: Duration) -> Double {

@@ -3,14 +3,14 @@ import KenshuCore
 import KenshuXML
 
 /// Maps one course element (read as a tree) onto a `Course` through a profile, warning
-/// about each problem of the record. Keeps what spans records: the ids seen (duplicates
-/// are skipped) and the unmapped values already warned about (each warned once).
+/// about each problem of the record. Keeps what spans records: the unmapped values already
+/// warned about (each warned once, up to `maxRemembered` of them, so memory stays bounded).
 struct ProfileCourseMapper {
     let profile: FeedProfile
     let file: String
     private let abilities: AbilityIndex
-    private var seenIDs: [String: Int] = [:]
     private var warnedValues: Set<String> = []
+    static let maxRemembered = 1_000
 
     init(profile: FeedProfile, file: String) {
         self.profile = profile
@@ -39,12 +39,6 @@ struct ProfileCourseMapper {
                                 at: at(node.line), record: id.text))
             return nil
         }
-        if let first = seenIDs[id.text] {
-            warning(FeedWarning("the course id appears again (first on line \(first)); this one is skipped",
-                                at: at(node.line), record: id.text))
-            return nil
-        }
-        seenIDs[id.text] = node.line
 
         var course = Course(provider: provider, id: id.text, title: title.text, line: node.line)
         course.summary = Self.first(fields[.summary], in: node, clean: FeedValues.plainText)?.text ?? ""
@@ -183,7 +177,9 @@ struct ProfileCourseMapper {
     private mutating func warnUnmapped(
         _ field: MappedField, _ found: Found, record: String, outcome: String, warning: (FeedWarning) -> Void
     ) {
-        guard warnedValues.insert("\(field.rawValue)\u{1F}\(found.text)").inserted else { return }
+        let key = "\(field.rawValue)\u{1F}\(found.text)"
+        guard !warnedValues.contains(key) else { return }
+        if warnedValues.count < Self.maxRemembered { warnedValues.insert(key) }
         warning(FeedWarning(
             "\(field.rawValue) '\(found.text)' is not in values.\(field.rawValue) of the profile \(profile.name) (\(outcome); "
                 + "add it to \(profile.name).yaml; warned once)",

@@ -41,8 +41,6 @@ public struct XCRICAPReader: CourseFeedReader {
         try checkRoot(warning: warning)
         let mapper = XCRICourseMapper(file: reader.file)
         var providers: [XCRIProviderState] = []
-        // Courses read so far, by provider id and course id: the first line of each.
-        var seen: [String: Int] = [:]
         var depth = 1
         while let event = try reader.next() {
             switch event {
@@ -50,15 +48,9 @@ public struct XCRICAPReader: CourseFeedReader {
                 if XCRINames.isXCRIElement(start.name, "course") {
                     let node = try reader.readSubtree(from: start, maxNodes: Self.maxNodesPerCourse)
                     let provider = self.provider(for: &providers, warning: warning)
+                    // A repeated course id is caught where the course is stored (memory here
+                    // stays flat however many courses a feed has).
                     guard let mapped = mapper.course(from: node, provider: provider, warning: warning) else { continue }
-                    let key = "\(provider.id)\u{0}\(mapped.id)"
-                    if let firstLine = seen[key] {
-                        warning(FeedWarning(
-                            "the course id repeats the one on line \(firstLine) (skipped)",
-                            at: SourceLocation(file: reader.file, line: node.line), record: mapped.id))
-                        continue
-                    }
-                    seen[key] = node.line
                     try course(mapped)
                 } else if let last = providers.indices.last, start.depth == providers[last].depth + 1,
                           XCRIProviderState.isField(start.name) {
