@@ -71,19 +71,30 @@ public struct FeedImporter {
             var courses = 0
             var untagged: [UntaggedCourse] = []
             var untaggedCount = 0
+            let limits = self.limits
+            let declaredEncoding = encoding
             let run = { (store: (Course) throws -> CatalogReplacement.Outcome) throws in
-                let reader = try XMLStreamReader(path: path, limits: limits, encoding: encoding)
+                let pipeline = FeedPipeline()
+                pipeline.start {
+                    let stream = try XMLStreamReader(path: path, limits: limits, encoding: declaredEncoding)
+                    return (stream, FeedImporter.makeReader(detected, stream, override))
+                }
+                defer { pipeline.cancel() }
                 var nextReport = 0
                 let warn = { (warning: FeedWarning) in
                     warningCount += 1
                     if warnings.count < FeedImportSummary.keptWarnings { warnings.append(warning) }
                 }
-                try makeReader(detected, reader, override).read(
-                    course: { course in
+                while let batch = try pipeline.next() {
+                    for item in batch {
+                        guard case .course(let course) = item else {
+                            if case .warning(let warning) = item { warn(warning) }
+                            continue
+                        }
                         guard try store(course) != .duplicate else {
                             warn(FeedWarning("the course id is listed again in this feed (the first listing is kept; this one skipped)",
                                              at: SourceLocation(file: path, line: course.line), record: course.id))
-                            return
+                            continue
                         }
                         courses += 1
                         if let tagger, tagger.tags(for: course).isEmpty {
@@ -94,11 +105,11 @@ public struct FeedImporter {
                             }
                         }
                         if let progress, courses >= nextReport {
-                            progress(reader.bytesConsumed, courses)
+                            progress(pipeline.bytesConsumed, courses)
                             nextReport = courses + 2_000
                         }
-                    },
-                    warning: warn)
+                    }
+                }
             }
             // Validation only runs the whole import and rolls it back: the same warnings,
             // duplicates and counts, nothing kept.
@@ -125,7 +136,7 @@ public struct FeedImporter {
         }
     }
 
-    private func makeReader(_ format: FeedFormat, _ reader: XMLStreamReader, _ provider: CourseProvider?) -> CourseFeedReader {
+    static func makeReader(_ format: FeedFormat, _ reader: XMLStreamReader, _ provider: CourseProvider?) -> CourseFeedReader {
         switch format {
         case .xcriCAP: XCRICAPReader(reader: reader, providerOverride: provider)
         case .profile(let profile): ProfileFeedReader(reader: reader, profile: profile, providerOverride: provider)

@@ -129,10 +129,20 @@ public final class CatalogReplacement {
 /// (全角/半角 folded), white space removed, lower-cased.
 public enum CourseTitleKey {
     public static func make(_ title: String) -> String {
+        // Most titles are already their own key: no compatibility characters, upper case or spaces.
+        if !title.unicodeScalars.contains(where: { needsFolding($0) }) { return title }
         let folded = needsCompatibilityMapping(title) ? title.precomposedStringWithCompatibilityMapping : title
         var key = String.UnicodeScalarView()
         for scalar in folded.lowercased().unicodeScalars where !scalar.isUnicodeWhitespace { key.append(scalar) }
         return String(key)
+    }
+
+    private static func needsFolding(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A: true
+        case 0x21...0x7E, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC...0x30FE, 0x4E00...0x9FFF: false
+        default: true
+        }
     }
 
     /// False when every scalar is one NFKC leaves alone (printable ASCII, hiragana, katakana,

@@ -7,6 +7,7 @@ import KenshuCore
 enum CourseJSON {
     static func encode(_ course: Course) -> String {
         var out = "{"
+        out.reserveCapacity(256 + course.summary.utf8.count + course.title.utf8.count + 160 * course.presentations.count)
         var first = true
         func key(_ name: String) {
             if !first { out += "," }

@@ -80,8 +80,8 @@ enum Migrations {
                 t.column("last_import", .integer).notNull()
                 t.primaryKey(["provider_id", "course_id"])
             }
-            try db.create(index: "course_by_title_key", on: "course", columns: ["title_key"])
-            try db.create(index: "course_by_provider_import", on: "course", columns: ["provider_id", "last_import"])
+            // No secondary indexes: a feed writes every course row, and the queries read a
+            // provider's courses through the primary key's first column.
             try db.create(table: "presentation") { t in
                 t.column("provider_id", .text).notNull()
                 t.column("course_id", .text).notNull()
@@ -94,7 +94,6 @@ enum Migrations {
                 t.primaryKey(["provider_id", "course_id", "presentation_id"])
                 t.foreignKey(["provider_id", "course_id"], references: "course", onDelete: .cascade)
             }
-            try db.create(index: "presentation_by_start", on: "presentation", columns: ["start"])
             try db.create(table: "feed_import") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("source", .text).notNull()

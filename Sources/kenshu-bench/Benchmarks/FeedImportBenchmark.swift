@@ -88,6 +88,10 @@ struct FeedImportBenchmark: ParsableCommand {
         print(String(format: "kenshu import:        %7.2f s  %7.1f MB/s  peak RSS %.0f MB (%.0f MB before the import)  %@",
                      importSeconds, megabytes / importSeconds, peakRSSMegabytes(), rssBefore,
                      summary?.changes.description ?? ""))
+        // The weekly steady state: the same feed again, every course unchanged.
+        let again = seconds(try clock.measure { summary = try importer.importFeed(path: feed) })
+        print(String(format: "kenshu import again:  %7.2f s  %7.1f MB/s  peak RSS %.0f MB  %@", again, megabytes / again,
+                     peakRSSMegabytes(), summary?.changes.description ?? ""))
         return importSeconds
     }
 

@@ -1,0 +1,100 @@
+import Foundation
+import KenshuCore
+import KenshuXML
+
+/// Reads a feed on a thread of its own while the import's transaction stores what it has
+/// read: parsing and storing each take one core. The two meet in a bounded hand-off, so
+/// memory holds at most `capacity` courses whatever the feed's size.
+final class FeedPipeline: @unchecked Sendable {
+    /// What the reading thread hands over.
+    enum Item {
+        case course(Course)
+        case warning(FeedWarning)
+    }
+
+    /// The storing side stopped early: the reading side stops too.
+    struct Cancelled: Error {}
+
+    private let condition = NSCondition()
+    private var items: [Item] = []
+    private var finished = false
+    private var failure: (any Error)?
+    private var cancelled = false
+    private var readerDone = false
+    private var consumed = 0
+    let capacity: Int
+
+    init(capacity: Int = 256) {
+        self.capacity = capacity
+    }
+
+    /// Starts reading on a new thread; `makeReader` runs there (readers are not thread-safe).
+    func start(_ makeReader: @escaping @Sendable () throws -> (XMLStreamReader, CourseFeedReader)) {
+        let thread = Thread { [self] in
+            do {
+                let (stream, reader) = try makeReader()
+                try reader.read(
+                    course: { course in try self.put(.course(course), bytes: stream.bytesConsumed) },
+                    warning: { warning in try? self.put(.warning(warning), bytes: stream.bytesConsumed) })
+                finish(nil)
+            } catch {
+                finish(error)
+            }
+        }
+        thread.name = "kenshu feed reader"
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Bytes the parser has consumed, for progress.
+    var bytesConsumed: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return consumed
+    }
+
+    /// Hands over one item, waiting while the storing side is `capacity` items behind.
+    private func put(_ item: Item, bytes: Int) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.count >= capacity && !cancelled { condition.wait() }
+        if cancelled { throw Cancelled() }
+        items.append(item)
+        consumed = bytes
+        condition.broadcast()
+    }
+
+    private func finish(_ error: (any Error)?) {
+        condition.lock()
+        finished = true
+        readerDone = true
+        if !(error is Cancelled) { failure = error }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The items read since the last call, waiting for some; nil when the feed is read.
+    /// Rethrows what stopped the reading (a rejected feed).
+    func next() throws -> [Item]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.isEmpty && !finished { condition.wait() }
+        if !items.isEmpty {
+            let batch = items
+            items.removeAll(keepingCapacity: true)
+            condition.broadcast()
+            return batch
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    /// Stops the reading side (the storing side failed) and waits until it has let go of the file.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        while !readerDone { condition.wait() }
+        condition.unlock()
+    }
+}

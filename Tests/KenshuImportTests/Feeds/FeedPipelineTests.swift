@@ -1,0 +1,67 @@
+import KenshuCore
+import KenshuXML
+import Testing
+@testable import KenshuImport
+
+/// The reading thread and the storing side: everything arrives in order, a reader's failure
+/// reaches the storing side, and a storing side that gives up never leaves the reader hanging.
+struct FeedPipelineTests {
+    /// A reader that produces `count` courses, then fails if asked to.
+    struct CountingReader: CourseFeedReader {
+        let count: Int
+        let failAtEnd: Bool
+
+        func read(course: (Course) throws -> Void, warning: (FeedWarning) -> Void) throws {
+            let provider = CourseProvider(id: "p", name: "P")
+            for index in 0..<count {
+                if index == 3 { warning(FeedWarning("third", at: SourceLocation(file: "f.xml", line: index))) }
+                try course(Course(provider: provider, id: "C-\(index)", title: "研修 \(index)"))
+            }
+            if failAtEnd { throw XMLReadError("cut short", at: SourceLocation(file: "f.xml", line: 99)) }
+        }
+    }
+
+    func start(_ pipeline: FeedPipeline, count: Int, failAtEnd: Bool = false) {
+        pipeline.start {
+            let stream = try XMLStreamReader(bytes: Array("<a/>".utf8), file: "f.xml")
+            return (stream, CountingReader(count: count, failAtEnd: failAtEnd))
+        }
+    }
+
+    @Test func everythingArrivesInOrder() throws {
+        let pipeline = FeedPipeline(capacity: 4)
+        start(pipeline, count: 1_000)
+        var ids: [String] = []
+        var warnings = 0
+        while let batch = try pipeline.next() {
+            for item in batch {
+                switch item {
+                case .course(let course): ids.append(course.id)
+                case .warning: warnings += 1
+                }
+            }
+        }
+        pipeline.cancel()
+        #expect(ids == (0..<1_000).map { "C-\($0)" })
+        #expect(warnings == 1)
+    }
+
+    @Test func theReadersFailureReachesTheStoringSide() throws {
+        let pipeline = FeedPipeline(capacity: 4)
+        start(pipeline, count: 10, failAtEnd: true)
+        var received = 0
+        let error = try #require(throws: XMLReadError.self) {
+            while let batch = try pipeline.next() { received += batch.count }
+        }
+        pipeline.cancel()
+        #expect(error.description.contains("cut short"))
+        #expect(received == 11)
+    }
+
+    @Test func givingUpStopsTheReaderInsteadOfLeavingItBlocked() throws {
+        let pipeline = FeedPipeline(capacity: 2)
+        start(pipeline, count: 100_000)
+        _ = try pipeline.next()
+        pipeline.cancel()  // returns only once the reader has stopped
+    }
+}
