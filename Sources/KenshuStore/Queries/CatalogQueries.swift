@@ -94,8 +94,8 @@ extension KenshuStore {
                 SELECT p.id, p.name,
                   (SELECT COUNT(*) FROM course c WHERE c.provider_id = p.id AND c.retired_at IS NULL) AS courses,
                   (SELECT COUNT(*) FROM course c WHERE c.provider_id = p.id AND c.retired_at IS NOT NULL) AS retired,
-                  (SELECT COUNT(*) FROM presentation s JOIN course c USING (provider_id, course_id)
-                     WHERE s.provider_id = p.id AND c.retired_at IS NULL) AS presentations
+                  (SELECT COALESCE(SUM(c.presentations), 0) FROM course c
+                     WHERE c.provider_id = p.id AND c.retired_at IS NULL) AS presentations
                 FROM provider p ORDER BY p.id
                 """)
             let imports = try Row.fetchAll(db, sql: "SELECT * FROM feed_import ORDER BY id DESC LIMIT 500").map(Self.entry)

@@ -59,49 +59,53 @@ public final class CatalogReplacement {
     public func store(_ course: Course) throws -> Outcome {
         try noteProvider(course.provider)
         let data = CourseJSON.encode(course)
-        let existing = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT data, retired_at, last_import FROM course WHERE provider_id = ? AND course_id = ?"),
-            arguments: [course.provider.id, course.id])
+        // What the store holds for this id, compared inside SQLite (the stored JSON never
+        // crosses into Swift): 3 listed already by this import, 2 the same and active,
+        // 1 different or retired, nil not there.
+        let existing = try Int.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT CASE WHEN last_import = ? THEN 3 WHEN retired_at IS NULL AND data = ? THEN 2 ELSE 1 END
+                FROM course WHERE provider_id = ? AND course_id = ?
+                """),
+            arguments: [generation, data, course.provider.id, course.id])
         if let existing {
-            if existing["last_import"] == generation {
+            if existing == 3 {
                 changes.duplicates += 1
                 return .duplicate
             }
-            let unchanged = existing["data"] == data && (existing["retired_at"] as DatabaseValue).isNull
-            if unchanged {
+            if existing == 2 {
                 try db.cachedStatement(sql: "UPDATE course SET last_import = ? WHERE provider_id = ? AND course_id = ?")
                     .execute(arguments: [generation, course.provider.id, course.id])
                 changes.unchanged += 1
                 return .unchanged
             }
             try db.cachedStatement(sql: """
-                UPDATE course SET title = ?, title_key = ?, kind = ?, digital_tier = ?, data = ?, updated_at = ?,
-                retired_at = NULL, last_import = ? WHERE provider_id = ? AND course_id = ?
+                UPDATE course SET title = ?, title_key = ?, kind = ?, digital_tier = ?, data = ?, presentations = ?,
+                first_start = ?, last_end = ?, updated_at = ?, retired_at = NULL, last_import = ?
+                WHERE provider_id = ? AND course_id = ?
                 """).execute(arguments: [course.title, CourseTitleKey.make(course.title), course.kind, course.digitalTier,
-                                         data, nowValue, generation, course.provider.id, course.id])
-            try db.cachedStatement(sql: "DELETE FROM presentation WHERE provider_id = ? AND course_id = ?")
-                .execute(arguments: [course.provider.id, course.id])
+                                         data, course.presentations.count, firstStart(course), lastEnd(course), nowValue,
+                                         generation, course.provider.id, course.id])
             changes.updated += 1
         } else {
             try db.cachedStatement(sql: """
-                INSERT INTO course (provider_id, course_id, title, title_key, kind, digital_tier, data, first_seen_at,
-                updated_at, retired_at, last_import) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
+                INSERT INTO course (provider_id, course_id, title, title_key, kind, digital_tier, data, presentations,
+                first_start, last_end, first_seen_at, updated_at, retired_at, last_import)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
                 """).execute(arguments: [course.provider.id, course.id, course.title, CourseTitleKey.make(course.title),
-                                         course.kind, course.digitalTier, data, nowValue, nowValue, generation])
+                                         course.kind, course.digitalTier, data, course.presentations.count, firstStart(course),
+                                         lastEnd(course), nowValue, nowValue, generation])
             changes.added += 1
         }
-        let insert = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO presentation (provider_id, course_id, presentation_id, start, end, apply_by, attendance, seats)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for presentation in course.presentations {
-            try insert.execute(arguments: [
-                course.provider.id, course.id, presentation.id, presentation.start?.description,
-                presentation.end?.description, presentation.applyBy?.description, presentation.attendance.rawValue,
-                presentation.seats,
-            ])
-        }
         return existing == nil ? .added : .updated
+    }
+
+    private func firstStart(_ course: Course) -> String? {
+        course.presentations.compactMap(\.start).min()?.description
+    }
+
+    private func lastEnd(_ course: Course) -> String? {
+        course.presentations.compactMap { $0.end ?? $0.start }.max()?.description
     }
 
     /// Retires the courses of the feed's providers that this import did not list.

@@ -71,8 +71,13 @@ enum Migrations {
                 t.column("title_key", .text).notNull()
                 t.column("kind", .text)
                 t.column("digital_tier", .text)
-                // The whole course as canonical JSON: what changed is a string comparison.
+                // The whole course, presentations included, as canonical JSON: what changed is
+                // a string comparison, and one row is one course (a feed writes many).
                 t.column("data", .text).notNull()
+                t.column("presentations", .integer).notNull()
+                // The first start and last end among its presentations, for date filters.
+                t.column("first_start", .text)
+                t.column("last_end", .text)
                 t.column("first_seen_at", .datetime).notNull()
                 t.column("updated_at", .datetime).notNull()
                 t.column("retired_at", .datetime)
@@ -82,18 +87,6 @@ enum Migrations {
             }
             // No secondary indexes: a feed writes every course row, and the queries read a
             // provider's courses through the primary key's first column.
-            try db.create(table: "presentation") { t in
-                t.column("provider_id", .text).notNull()
-                t.column("course_id", .text).notNull()
-                t.column("presentation_id", .text).notNull()
-                t.column("start", .text)
-                t.column("end", .text)
-                t.column("apply_by", .text)
-                t.column("attendance", .text).notNull()
-                t.column("seats", .integer)
-                t.primaryKey(["provider_id", "course_id", "presentation_id"])
-                t.foreignKey(["provider_id", "course_id"], references: "course", onDelete: .cascade)
-            }
             try db.create(table: "feed_import") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("source", .text).notNull()
