@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KenshuConfig
+import KenshuCore
 import KenshuImport
 import KenshuStore
 import KenshuXML
@@ -23,7 +24,7 @@ struct FeedImportBenchmark: ParsableCommand {
     @Option(help: "Keep the generated feed at this path instead of a temporary folder.")
     var keep: String?
 
-    @Option(help: "Run only this phase: import, read (the XCRI-CAP reader alone) or stream (XML events alone).")
+    @Option(help: "Run only this phase: import, read (the XCRI-CAP reader alone), stream (XML events alone) or store (the store alone, from courses in memory; at most 200,000).")
     var only: String?
 
     func validate() throws {
@@ -66,6 +67,9 @@ struct FeedImportBenchmark: ParsableCommand {
             print(String(format: "streaming alone:      %7.2f s  %7.1f MB/s  peak RSS %.0f MB  (XMLStreamReader events, %d events)",
                          seconds(streaming), megabytes / seconds(streaming), peakRSSMegabytes(), events))
         }
+        if only == "store" {
+            try storePhase(feed: feed, folder: folder)
+        }
         guard only == nil || only == "import" else { return }
         guard let xmllint = xmllintSeconds(feed) else {
             print("xmllint not found (apt-get install libxml2-utils): no comparison")
@@ -93,6 +97,26 @@ struct FeedImportBenchmark: ParsableCommand {
         print(String(format: "kenshu import again:  %7.2f s  %7.1f MB/s  peak RSS %.0f MB  %@", again, megabytes / again,
                      peakRSSMegabytes(), summary?.changes.description ?? ""))
         return importSeconds
+    }
+
+    /// The storing side alone: courses read into memory first, then stored new and again.
+    private func storePhase(feed: String, folder: URL) throws {
+        var courses: [Course] = []
+        let reader = try XMLStreamReader(path: feed)
+        try XCRICAPReader(reader: reader).read(
+            course: { if courses.count < 200_000 { courses.append($0) } }, warning: { _ in })
+        let store = try KenshuStore.open(path: folder.appendingPathComponent("store-only.sqlite").path)
+        let clock = ContinuousClock()
+        for label in ["new", "unchanged"] {
+            let elapsed = try clock.measure {
+                _ = try store.replaceCatalog(source: feed, format: "bench") { replacement in
+                    for course in courses { try replacement.store(course) }
+                    return 0
+                }
+            }
+            print(String(format: "store alone, %@: %7.2f s  %5.1f µs/course (%d courses)", label, seconds(elapsed),
+                         seconds(elapsed) * 1e6 / Double(courses.count), courses.count))
+        }
     }
 
     private func seconds(_ duration: Duration) -> Double {
