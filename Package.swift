@@ -46,11 +46,13 @@ let package = Package(
         .target(
             name: "KenshuImport", dependencies: ["KenshuCore", "KenshuXML", "KenshuConfig", "KenshuStore"],
             swiftSettings: strict),
+        // The matching core: gaps, eligibility, scoring, recommendations (pure: no I/O).
+        .target(name: "KenshuMatch", dependencies: ["KenshuCore"], swiftSettings: strict),
         // The application shell the commands and the daemon call into.
         .target(
             name: "KenshuApp",
             dependencies: [
-                "KenshuCore", "KenshuCatalog", "KenshuConfig", "KenshuStore", "KenshuImport",
+                "KenshuCore", "KenshuCatalog", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuMatch",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -72,6 +74,7 @@ let package = Package(
         .testTarget(name: "KenshuXMLTests", dependencies: ["KenshuXML"], swiftSettings: strict),
         .testTarget(name: "KenshuCatalogTests", dependencies: ["KenshuCatalog"], swiftSettings: strict),
         .testTarget(name: "KenshuConfigTests", dependencies: ["KenshuConfig", "KenshuCatalog"], swiftSettings: strict),
+        .testTarget(name: "KenshuMatchTests", dependencies: ["KenshuMatch", "KenshuCatalog"], swiftSettings: strict),
         .testTarget(name: "KenshuStoreTests", dependencies: ["KenshuStore"], swiftSettings: strict),
         .testTarget(name: "KenshuImportTests", dependencies: ["KenshuImport", "KenshuStore", "KenshuCatalog", "KenshuXML", "KenshuConfig"], swiftSettings: strict),
         .testTarget(name: "KenshuIntegrationTests", dependencies: ["kenshu", "kenshu-bench", "KenshuCore"], swiftSettings: strict),

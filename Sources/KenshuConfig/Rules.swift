@@ -7,16 +7,22 @@ public struct Rules: Sendable, Equatable {
     public var titleAliases: [JobFamily: [String: String]]
     /// Subject codes and keywords of feeds → the policy's abilities.
     public var courseTags: CourseTagRules
+    /// Expected levels, evaluation weights and recommendation settings.
+    public var matching: MatchingRules
 
-    public init(titleAliases: [JobFamily: [String: String]] = [:], courseTags: CourseTagRules = .init()) {
+    public init(
+        titleAliases: [JobFamily: [String: String]] = [:], courseTags: CourseTagRules = .init(),
+        matching: MatchingRules = .init()
+    ) {
         self.titleAliases = titleAliases
         self.courseTags = courseTags
+        self.matching = matching
     }
 }
 
 /// Reads and checks `rules.yaml`.
 public enum RulesLoader {
-    static let keys = ["titles", "courses"]
+    static let keys = ["titles", "courses", "levels", "evaluation", "recommendations"]
     static let titleKeys = ["aliases"]
     static let courseKeys = ["abilities"]
     static let abilityTagKeys = ["subjects", "keywords"]
@@ -66,6 +72,8 @@ public enum RulesLoader {
             guard !word.isEmpty else { throw key.error("an empty keyword matches every course") }
             rules.courseTags.keywords.append((word, try abilities(list, catalog: catalog)))
         }
+        rules.matching = try MatchingRulesLoader.parse(
+            levels: root["levels"], evaluation: root["evaluation"], recommendations: root["recommendations"], catalog: catalog)
         return rules
     }
 

@@ -105,6 +105,15 @@ public struct YAMLValue {
         return value
     }
 
+    public func double(in range: ClosedRange<Double>) throws(InputError) -> Double {
+        let text = try string()
+        guard let value = Double(text), value.isFinite else { throw error("expected a number, found '\(text)'") }
+        guard range.contains(value) else {
+            throw error("\(text) is out of range", hint: "allowed: \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
     public func bool() throws(InputError) -> Bool {
         let text = try string()
         switch text.lowercased() {

@@ -1,0 +1,62 @@
+/// The HR admins' matching rules (the `levels`, `evaluation` and `recommendations` sections
+/// of `rules.yaml`): what each rank expects, how ratings make an evaluated level, and how
+/// courses are chosen and weighed. Defaults apply to whatever the rules leave out.
+public struct MatchingRules: Sendable, Equatable {
+    /// Expected level (1〜5) of the 10 abilities ①〜⑩, per rank band id.
+    public var expectedLevels: [String: [Int]]
+    /// For bands the rules do not list.
+    public var defaultLevels: [Int]
+    /// Weight of each rater's rating in the evaluated level.
+    public var raterWeights: [RaterRole: Double]
+    /// The level assumed for an ability with no rating in the latest period.
+    public var priorLevel: Double
+    /// Only presentations starting within this many days are recommended.
+    public var horizonDays: Int
+    /// Recommendations per person.
+    public var perPerson: Int
+    /// A course completed less than this many days ago is not recommended again.
+    public var completedCooldownDays: Int
+    /// Staff promoted within this many months get their band's 階層別研修 first, as 必須.
+    public var newlyPromotedMonths: Int
+    public var weights: ScoreWeights
+
+    /// How much each part of a course's score counts.
+    public struct ScoreWeights: Sendable, Equatable {
+        /// Σ gap × the course's weight for the ability.
+        public var gap = 1.0
+        /// The course names the person's band or title (half when it names none).
+        public var rank = 0.5
+        /// ゼネラリスト/プロフェッショナル course for a person on that track.
+        public var track = 0.5
+        /// The course builds the person's digital talent tier.
+        public var tier = 0.5
+        /// The course develops abilities the person has not trained in the last year.
+        public var novelty = 0.3
+        /// Added for a 必須 階層別研修, so it comes first.
+        public var mandatory = 100.0
+
+        public init() {}
+    }
+
+    public init(
+        expectedLevels: [String: [Int]] = [:], defaultLevels: [Int] = Array(repeating: 3, count: 10),
+        raterWeights: [RaterRole: Double] = [.selfRating: 1, .primary: 2, .secondary: 2], priorLevel: Double = 2.5,
+        horizonDays: Int = 120, perPerson: Int = 5, completedCooldownDays: Int = 1_095, newlyPromotedMonths: Int = 6,
+        weights: ScoreWeights = .init()
+    ) {
+        self.expectedLevels = expectedLevels
+        self.defaultLevels = defaultLevels
+        self.raterWeights = raterWeights
+        self.priorLevel = priorLevel
+        self.horizonDays = horizonDays
+        self.perPerson = perPerson
+        self.completedCooldownDays = completedCooldownDays
+        self.newlyPromotedMonths = newlyPromotedMonths
+        self.weights = weights
+    }
+
+    /// The expected levels of a band: its own, else the default.
+    public func levels(for band: String) -> [Int] {
+        expectedLevels[band] ?? defaultLevels
+    }
+}

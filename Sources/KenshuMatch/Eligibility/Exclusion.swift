@@ -1,0 +1,41 @@
+import KenshuCore
+
+/// Why a course is not recommended to a person: each rule of eligibility, with the words
+/// `kenshu explain` shows.
+public enum ExclusionReason: Sendable, Hashable, Codable {
+    case optedOut
+    case dispatch
+    case family(targets: [String])
+    case rank(targets: [String])
+    case digitalTier(target: String)
+    case applyByPassed(LocalDate)
+    case outsideHorizon(firstStart: LocalDate?, days: Int)
+    case noPresentation
+    case completed(on: LocalDate)
+    case untagged
+
+    /// In Japanese, as staff and HR read it.
+    public var text: String {
+        switch self {
+        case .optedOut: "配信停止中の職員には推薦しません"
+        case .dispatch: "派遣研修は職員への推薦ではなく人事担当の候補リストで扱います"
+        case .family(let targets): "対象職種外です（対象: \(targets.joined(separator: "・"))）"
+        case .rank(let targets): "対象職位外です（対象: \(targets.joined(separator: "・"))）"
+        case .digitalTier(let target): "デジタル人材区分が対象外です（対象: \(target)）"
+        case .applyByPassed(let date): "申込締切（\(date)）を過ぎています"
+        case .outsideHorizon(let start, let days):
+            start.map { "開催（\($0)）が今後\(days)日以内ではありません" } ?? "開催日が未定です"
+        case .noPresentation: "開催予定がありません"
+        case .completed(let date): "\(date)に修了済みです"
+        case .untagged: "能力のタグがなく、ギャップを埋める根拠がありません（rules.yaml の courses.abilities で確認）"
+        }
+    }
+}
+
+/// A course left out for a person, and why.
+public struct Exclusion: Sendable, Hashable, Codable {
+    public var provider: String
+    public var courseID: String
+    public var title: String
+    public var reason: ExclusionReason
+}

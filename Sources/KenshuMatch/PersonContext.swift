@@ -1,0 +1,28 @@
+import KenshuCore
+
+/// Everything the matching core knows about one member of staff on one day: who they are,
+/// their band, their gaps, what they completed. Built by the shell from the store.
+public struct PersonContext: Sendable {
+    public var staff: StaffMember
+    /// nil when the title resolves to no band (an unknown-title warning in status).
+    public var band: RankBand?
+    public var gaps: [AbilityGap]
+    public var history: [TrainingRecord]
+    /// The day the recommendations are for.
+    public var today: LocalDate
+
+    public init(staff: StaffMember, band: RankBand?, gaps: [AbilityGap], history: [TrainingRecord], today: LocalDate) {
+        self.staff = staff
+        self.band = band
+        self.gaps = gaps
+        self.history = history
+        self.today = today
+    }
+
+    public func gap(_ ability: Int) -> AbilityGap? { gaps.first { $0.ability == ability } }
+
+    /// Whole months in the current band (from 現職位発令日), when known.
+    public var monthsInRank: Int? {
+        staff.rankSince.map { $0.months(until: today) }
+    }
+}

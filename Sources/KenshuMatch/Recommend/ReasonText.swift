@@ -1,0 +1,44 @@
+import KenshuCore
+
+/// The reasons of a recommendation in Japanese, as the staff mail and `explain` show them:
+/// 「係長の期待水準 ④政策形成能力 4 に対し評価 2.5。本研修は④を扱います」.
+struct ReasonText {
+    let catalog: PolicyCatalog
+
+    func reasons(course: Course, tags: [AbilityWeight], parts: ScoreParts, person: PersonContext) -> [String] {
+        var reasons: [String] = []
+        let title = person.staff.title
+        if parts.mandatory {
+            let months = person.monthsInRank ?? 0
+            reasons.append("\(title)昇任 \(months)か月: 階層別研修（必須）")
+        }
+        var covered: [(tag: AbilityWeight, gap: AbilityGap)] = []
+        for tag in tags {
+            if let gap = person.gap(tag.ability), gap.gap > 0 { covered.append((tag, gap)) }
+        }
+        covered.sort { lhs, rhs in lhs.gap.gap * lhs.tag.weight > rhs.gap.gap * rhs.tag.weight }
+        for (tag, gap) in covered.prefix(2) {
+            let ability = catalog.ability(number: tag.ability)
+            let name = ability.map { "\($0.symbol)\($0.shortName)" } ?? "能力\(tag.ability)"
+            let symbol = ability?.symbol ?? "\(tag.ability)"
+            let evaluated = gap.fromPrior ? "評価なし（仮に \(format(gap.evaluated))）" : "評価 \(format(gap.evaluated))"
+            reasons.append("\(title)の期待水準 \(name) \(gap.expected) に対し\(evaluated)。本研修は\(symbol)を扱います")
+        }
+        if parts.rank == 1 && !parts.mandatory { reasons.append("\(title)を対象とした研修です") }
+        if parts.track == 1 {
+            reasons.append(course.kind == "external.open-call.generalist"
+                ? "ゼネラリスト育成（採用後10年程度まで）の公募型研修です"
+                : "プロフェッショナル人材の育成を目的とした研修です")
+        }
+        if parts.tier == 1, let tier = course.digitalTier {
+            let name = catalog.digitalTiers.first { $0.id == tier }?.name ?? tier
+            reasons.append("デジタル人材区分（\(name)）向けの研修です")
+        }
+        return reasons
+    }
+
+    private func format(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}

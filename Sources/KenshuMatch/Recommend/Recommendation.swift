@@ -1,0 +1,31 @@
+import KenshuCore
+
+/// One course recommended to one person, with the presentation to apply for, its score and
+/// the reasons in words (kept with the recommendation).
+public struct Recommendation: Sendable, Hashable, Codable {
+    public var provider: String
+    public var courseID: String
+    public var presentationID: String
+    public var title: String
+    public var start: LocalDate?
+    public var applyBy: LocalDate?
+    public var score: Double
+    public var mandatory: Bool
+    public var reasons: [String]
+    public var parts: ScoreParts
+    /// Every provider that advertises the same course (one listing, several sources).
+    public var sources: [String]
+}
+
+/// What the matching core decided for one person.
+public struct PersonRecommendations: Sendable, Codable {
+    public var staffID: String
+    public var band: String?
+    public var gaps: [AbilityGap]
+    /// Best first, at most `perPerson`.
+    public var recommendations: [Recommendation]
+    /// Eligible courses below the cut, best first (for explain).
+    public var alsoEligible: [Recommendation]
+    /// Courses left out, each with the rule that left it out.
+    public var excluded: [Exclusion]
+}

@@ -1,0 +1,49 @@
+import KenshuCore
+
+/// Scores an eligible course for a person, by the rules' weights.
+public struct CourseScorer: Sendable {
+    let rules: MatchingRules
+    let tagger: AbilityTagger
+    let eligibility: EligibilityCheck
+
+    public init(rules: MatchingRules, tagger: AbilityTagger, eligibility: EligibilityCheck) {
+        self.rules = rules
+        self.tagger = tagger
+        self.eligibility = eligibility
+    }
+
+    /// The course's parts and total; `tags` are its confirmed ability tags.
+    public func score(_ course: Course, tags: [AbilityWeight], for person: PersonContext) -> ScoreParts {
+        var parts = ScoreParts()
+        for tag in tags { parts.gap += (person.gap(tag.ability)?.gap ?? 0) * tag.weight }
+        let namesRank = !course.ranks.isEmpty && eligibility.targetsRank(course, person)
+        parts.rank = course.ranks.isEmpty ? 0.5 : (namesRank ? 1 : 0)
+        switch (course.kind, person.staff.track) {
+        case ("external.open-call.generalist", "generalist"), ("external.open-call.professional", "professional"):
+            parts.track = 1
+        default:
+            parts.track = 0
+        }
+        parts.tier = course.digitalTier != nil && course.digitalTier == person.staff.digitalTier ? 1 : 0
+        parts.novelty = novelty(tags, person)
+        parts.mandatory = course.kind == "external.rank-based" && namesRank
+            && (person.monthsInRank.map { $0 < rules.newlyPromotedMonths } ?? false)
+        let weights = rules.weights
+        parts.total = weights.gap * parts.gap + weights.rank * parts.rank + weights.track * parts.track
+            + weights.tier * parts.tier + weights.novelty * parts.novelty + (parts.mandatory ? weights.mandatory : 0)
+        return parts
+    }
+
+    /// Share of the course's abilities not among those of the person's trainings in the last year.
+    private func novelty(_ tags: [AbilityWeight], _ person: PersonContext) -> Double {
+        guard !tags.isEmpty else { return 0 }
+        let since = person.today.adding(days: -365)
+        var trained: Set<Int> = []
+        for record in person.history where record.completedOn >= since {
+            let past = Course(provider: CourseProvider(id: record.provider, name: record.provider), id: record.courseID,
+                              title: record.title)
+            trained.formUnion(tagger.tags(for: past).map(\.ability))
+        }
+        return Double(tags.filter { !trained.contains($0.ability) }.count) / Double(tags.count)
+    }
+}
