@@ -14,6 +14,8 @@ struct Kenshu: AsyncParsableCommand {
         subcommands: [
             RunCommand.self,
             ImportCommand.self,
+            RecommendCommand.self,
+            ExplainCommand.self,
             StatusCommand.self,
             RosterCommand.self,
             EvaluationsCommand.self,

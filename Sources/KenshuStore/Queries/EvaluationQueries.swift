@@ -48,4 +48,14 @@ extension KenshuStore {
         for record in records { result.append(try record.evaluation()) }
         return result
     }
+
+    /// The ratings of the latest period, for everyone, by staff id (a weekly run needs all).
+    public func latestEvaluationsByStaff() throws(StoreError) -> [String: [Evaluation]] {
+        let records = try read { db in
+            try EvaluationRecord.filter(sql: "period = (SELECT MAX(period) FROM evaluation)").fetchAll(db)
+        }
+        var result: [String: [Evaluation]] = [:]
+        for record in records { result[record.staffId, default: []].append(try record.evaluation()) }
+        return result
+    }
 }

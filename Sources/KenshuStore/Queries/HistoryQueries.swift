@@ -76,4 +76,12 @@ extension KenshuStore {
         for row in rows { result.append(try row.trainingRecord()) }
         return result
     }
+
+    /// Everyone's completed trainings, by staff id.
+    public func historyByStaff() throws(StoreError) -> [String: [TrainingRecord]] {
+        let rows = try read { db in try TrainingHistoryRecord.order(Column("completed_on")).fetchAll(db) }
+        var result: [String: [TrainingRecord]] = [:]
+        for row in rows { result[row.staffId, default: []].append(try row.trainingRecord()) }
+        return result
+    }
 }

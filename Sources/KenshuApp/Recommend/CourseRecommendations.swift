@@ -1,0 +1,61 @@
+import Foundation
+import KenshuCore
+import KenshuMatch
+import KenshuStore
+
+/// The shell around the matching core: loads staff, ratings, history and the course
+/// listings from the store, runs the recommender, and hands back its values.
+public enum CourseRecommendations {
+    /// The day recommendations are for: `--date`, else today in the config's time zone.
+    public static func day(_ text: String?, context: AppContext) throws(AppError) -> LocalDate {
+        if let text {
+            guard let date = LocalDate(parsing: text) else {
+                throw AppError(.badInput, "--date '\(text)' is not a date: use YYYY-MM-DD")
+            }
+            return date
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: context.configuration.timeZone) ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? LocalDate(daysSinceEpoch: 0)
+    }
+
+    /// Recommendations for the staff with `ids`, or for every active member of staff when nil.
+    /// One person's recommendations, with who they are.
+    public struct Entry: Sendable {
+        public var staff: StaffMember
+        public var result: PersonRecommendations
+    }
+
+    public static func run(ids: [String]?, on day: LocalDate, context: AppContext) throws(AppError) -> [Entry] {
+        let store = try context.openStore()
+        let data: (staff: [StaffMember], evaluations: [String: [Evaluation]], history: [String: [TrainingRecord]],
+                   listings: [CourseListing])
+        do {
+            data = (try store.allStaff().filter(\.active), try store.latestEvaluationsByStaff(), try store.historyByStaff(),
+                    try store.courseListings())
+        } catch {
+            throw AppError(.runtime, error.description)
+        }
+        var chosen = data.staff
+        if let ids {
+            chosen = []
+            for id in ids {
+                guard let member = data.staff.first(where: { $0.id == id }) else {
+                    throw AppError(.badInput, "no active member of staff has the id '\(id)' (see kenshu status)")
+                }
+                chosen.append(member)
+            }
+        }
+        let rules = context.rules.matching
+        let recommender = Recommender(
+            catalog: context.catalog, rules: rules, resolver: context.resolver,
+            tagger: AbilityTagger(rules: context.rules.courseTags, catalog: context.catalog))
+        return chosen.map { member in
+            let band = context.resolver.band(family: member.family, title: member.title)
+            let gaps = GapCalculator.gaps(band: band?.id ?? "", evaluations: data.evaluations[member.id] ?? [], rules: rules)
+            let person = PersonContext(staff: member, band: band, gaps: gaps, history: data.history[member.id] ?? [], today: day)
+            return Entry(staff: member, result: recommender.recommend(for: person, listings: data.listings))
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import KenshuApp
+
+/// `kenshu explain --staff ID`.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Why a member of staff gets what they get: band, gaps, scores in parts, excluded courses and why.")
+
+    @Option(help: ArgumentHelp("The member of staff (職員番号).", valueName: "ID"))
+    var staff: String
+
+    @Option(help: ArgumentHelp("Evaluate as of this day (default: today in the config's time zone).", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let context = try common.context()
+        let day = try CourseRecommendations.day(date, context: context)
+        let results = try CourseRecommendations.run(ids: [staff], on: day, context: context)
+        for entry in results {
+            try common.emit(RecommendationView(entry.result, date: day, explain: true)) { _ in
+                RecommendationText.render(entry.result, staff: entry.staff, date: day, catalog: context.catalog, explain: true)
+            }
+        }
+    }
+}

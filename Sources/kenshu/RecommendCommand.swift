@@ -1,0 +1,37 @@
+import ArgumentParser
+import KenshuApp
+
+/// `kenshu recommend --staff ID | --all`.
+struct RecommendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recommend",
+        abstract: "Courses recommended to a member of staff (or to everyone), with the reasons.")
+
+    @Option(help: ArgumentHelp("The member of staff (職員番号).", valueName: "ID"))
+    var staff: [String] = []
+
+    @Flag(help: "Everyone active (the weekly run).")
+    var all = false
+
+    @Option(help: ArgumentHelp("Evaluate as of this day (default: today in the config's time zone).", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        guard all != !staff.isEmpty else { throw ValidationError("give --staff ID (one or more) or --all") }
+    }
+
+    func run() throws {
+        let context = try common.context()
+        let day = try CourseRecommendations.day(date, context: context)
+        let results = try CourseRecommendations.run(ids: all ? nil : staff, on: day, context: context)
+        let views = results.map { RecommendationView($0.result, date: day, explain: false) }
+        if common.json {
+            Console.print(try JSONOutput.render(views))
+        } else {
+            Console.print(results.map { RecommendationText.render($0.result, staff: $0.staff, date: day, catalog: context.catalog, explain: false) }
+                .joined(separator: "\n\n"))
+        }
+    }
+}

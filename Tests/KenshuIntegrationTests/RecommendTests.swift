@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// `kenshu recommend` and `kenshu explain` on the example city (its data and feeds imported
+/// by one `kenshu run`), as of the day the example was generated.
+@Suite(.serialized)
+struct RecommendTests {
+    /// The example city with its data and feeds, in a temporary state folder.
+    func exampleCity() throws -> TemporaryCity {
+        let city = try TemporaryCity()
+        var config = try String(contentsOfFile: city.config, encoding: .utf8)
+        config += "\ndata:\n  roster: \(TemporaryCity.example("roster.csv"))\n"
+            + "  evaluations: \(TemporaryCity.example("evaluations.csv"))\n  history: \(TemporaryCity.example("history.csv"))\n"
+            + "feeds:\n  sources:\n"
+            + ["xcri-niigata.xml", "academy.xml", "jichi-kenshujo.xml"].map { "    - \(TemporaryCity.example("feeds/\($0)"))\n" }
+                .joined()
+        try config.write(toFile: city.config, atomically: true, encoding: .utf8)
+        let run = try city.kenshu("run")
+        #expect(run.status == 0, "\(run.stderr)")
+        return city
+    }
+
+    @Test func aNewlyPromotedKakarichoGetsTheRankBasedCourseFirstAsMandatory() throws {
+        let city = try exampleCity()
+        defer { city.remove() }
+        // 10028 was promoted to 係長 on 2026-10-01 in the example generated for 2026-11-25.
+        let explain = try city.kenshu("explain", "--staff", "10028", "--date", "2026-11-25")
+        #expect(explain.status == 0, "\(explain.stderr)")
+        let firstItem = explain.stdout.split(separator: "\n").first { $0.hasPrefix("1. ") }
+        #expect(firstItem?.contains("[必須]") == true, "\(explain.stdout)")
+        #expect(explain.stdout.contains("係長昇任 1か月: 階層別研修（必須）"))
+        #expect(explain.stdout.contains("gaps (expected − evaluated):"))
+        #expect(explain.stdout.contains("申込締切"))
+
+        let json = try city.kenshu("recommend", "--staff", "10028", "--date", "2026-11-25", "--json")
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let first = try #require((list.first?["recommendations"] as? [[String: Any]])?.first)
+        #expect(list.first?["staff"] as? String == "10028")
+        #expect(first["mandatory"] as? Bool == true)
+        for key in ["provider", "courseId", "presentationId", "title", "score", "reasons"] {
+            #expect(first[key] != nil, "missing \(key)")
+        }
+        #expect(list.first?["excluded"] == nil)
+    }
+
+    @Test func explainShowsWhyCoursesAreLeftOut() throws {
+        let city = try exampleCity()
+        defer { city.remove() }
+        let json = try city.kenshu("explain", "--staff", "10028", "--date", "2026-11-25", "--json")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let excluded = try #require(report["excluded"] as? [[String: Any]])
+        let reasons = excluded.compactMap { $0["reason"] as? String }
+        #expect(reasons.contains { $0.contains("申込締切") } || reasons.contains { $0.contains("今後120日以内ではありません") })
+        #expect(reasons.contains { $0.contains("対象職種外") })
+        #expect(report["gaps"] != nil)
+    }
+
+    @Test func anOptedOutPersonGetsNothingAndExplainSaysWhy() throws {
+        let city = try exampleCity()
+        defer { city.remove() }
+        let result = try city.kenshu("explain", "--staff", "10018", "--date", "2026-11-25")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("no recommendation"))
+        #expect(result.stdout.contains("配信停止中の職員には推薦しません"))
+    }
+
+    @Test func anUnknownStaffIdIsAUsageError() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        let result = try city.kenshu("recommend", "--staff", "99999")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("99999"))
+        #expect(try city.kenshu("recommend").status == 2)
+    }
+}
