@@ -5,7 +5,9 @@ import KenshuCore
 enum MatchingRulesLoader {
     static let levelKeys = ["default", "bands"]
     static let evaluationKeys = ["raters", "prior"]
-    static let recommendationKeys = ["horizonDays", "perPerson", "completedCooldownDays", "newlyPromotedMonths", "weights"]
+    static let recommendationKeys = [
+        "horizonDays", "perPerson", "perYear", "completedCooldownDays", "newlyPromotedMonths", "weights",
+    ]
     static let weightKeys = ["gap", "rank", "track", "tier", "novelty", "mandatory"]
 
     static func parse(
@@ -38,6 +40,7 @@ enum MatchingRulesLoader {
             let section = try recommendations.mapping(allowed: recommendationKeys)
             if let node = section["horizonDays"] { rules.horizonDays = try node.int(in: 1...730) }
             if let node = section["perPerson"] { rules.perPerson = try node.int(in: 1...50) }
+            if let node = section["perYear"] { rules.perYear = try node.int(in: 0...100) }
             if let node = section["completedCooldownDays"] { rules.completedCooldownDays = try node.int(in: 0...7_300) }
             if let node = section["newlyPromotedMonths"] { rules.newlyPromotedMonths = try node.int(in: 0...60) }
             if let weights = try section["weights"]?.mapping(allowed: weightKeys) {

@@ -51,11 +51,15 @@ public enum CourseRecommendations {
         let recommender = Recommender(
             catalog: context.catalog, rules: rules, resolver: context.resolver,
             tagger: AbilityTagger(rules: context.rules.courseTags, catalog: context.catalog))
-        return chosen.map { member in
+        // Everyone is matched at once, so seats are shared as the weekly run shares them; the
+        // people asked for are then picked out.
+        let everyone = data.staff.map { member in
             let band = context.resolver.band(family: member.family, title: member.title)
             let gaps = GapCalculator.gaps(band: band?.id ?? "", evaluations: data.evaluations[member.id] ?? [], rules: rules)
-            let person = PersonContext(staff: member, band: band, gaps: gaps, history: data.history[member.id] ?? [], today: day)
-            return Entry(staff: member, result: recommender.recommend(for: person, listings: data.listings))
+            return PersonContext(staff: member, band: band, gaps: gaps, history: data.history[member.id] ?? [], today: day)
         }
+        let results = recommender.recommendAll(everyone, listings: data.listings)
+        let byID = Dictionary(uniqueKeysWithValues: results.map { ($0.staffID, $0) })
+        return chosen.compactMap { member in byID[member.id].map { Entry(staff: member, result: $0) } }
     }
 }

@@ -14,6 +14,8 @@ public struct MatchingRules: Sendable, Equatable {
     public var horizonDays: Int
     /// Recommendations per person.
     public var perPerson: Int
+    /// Trainings per person per fiscal year (April〜March), those completed included.
+    public var perYear: Int
     /// A course completed less than this many days ago is not recommended again.
     public var completedCooldownDays: Int
     /// Staff promoted within this many months get their band's 階層別研修 first, as 必須.
@@ -41,7 +43,7 @@ public struct MatchingRules: Sendable, Equatable {
     public init(
         expectedLevels: [String: [Int]] = [:], defaultLevels: [Int] = Array(repeating: 3, count: 10),
         raterWeights: [RaterRole: Double] = [.selfRating: 1, .primary: 2, .secondary: 2], priorLevel: Double = 2.5,
-        horizonDays: Int = 120, perPerson: Int = 5, completedCooldownDays: Int = 1_095, newlyPromotedMonths: Int = 6,
+        horizonDays: Int = 120, perPerson: Int = 5, perYear: Int = 6, completedCooldownDays: Int = 1_095, newlyPromotedMonths: Int = 6,
         weights: ScoreWeights = .init()
     ) {
         self.expectedLevels = expectedLevels
@@ -50,6 +52,7 @@ public struct MatchingRules: Sendable, Equatable {
         self.priorLevel = priorLevel
         self.horizonDays = horizonDays
         self.perPerson = perPerson
+        self.perYear = perYear
         self.completedCooldownDays = completedCooldownDays
         self.newlyPromotedMonths = newlyPromotedMonths
         self.weights = weights

@@ -13,6 +13,10 @@ public enum ExclusionReason: Sendable, Hashable, Codable {
     case noPresentation
     case completed(on: LocalDate)
     case untagged
+    /// The presentation's seats went to others, where they closed larger gaps.
+    case seatsTaken
+    /// The person has reached the rules' trainings per fiscal year.
+    case yearlyCapReached
 
     /// In Japanese, as staff and HR read it.
     public var text: String {
@@ -28,6 +32,8 @@ public enum ExclusionReason: Sendable, Hashable, Codable {
         case .noPresentation: "開催予定がありません"
         case .completed(let date): "\(date)に修了済みです"
         case .untagged: "能力のタグがなく、ギャップを埋める根拠がありません（rules.yaml の courses.abilities で確認）"
+        case .seatsTaken: "定員の枠は、より大きなギャップを埋める他の職員に割り当てました"
+        case .yearlyCapReached: "今年度の受講上限に達しています"
         }
     }
 }

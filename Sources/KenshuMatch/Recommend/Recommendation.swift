@@ -9,6 +9,8 @@ public struct Recommendation: Sendable, Hashable, Codable {
     public var title: String
     public var start: LocalDate?
     public var applyBy: LocalDate?
+    /// The presentation's seat limit, when it has one (allocated across all staff).
+    public var seats: Int?
     public var score: Double
     public var mandatory: Bool
     public var reasons: [String]

@@ -18,18 +18,67 @@ public struct Recommender: Sendable {
         scorer = CourseScorer(rules: rules, tagger: tagger, eligibility: eligibility)
     }
 
+    /// Recommendations for one person, as if they were the only one (seats are not shared).
     public func recommend(for person: PersonContext, listings: [CourseListing]) -> PersonRecommendations {
+        recommendAll([person], listings: listings)[0]
+    }
+
+    /// Recommendations for everyone at once: courses with a seat limit are allocated across
+    /// all of them for the greatest total score (`SeatAllocator`), each person getting at
+    /// most `perPerson` and no more than the fiscal year's cap allows.
+    public func recommendAll(_ persons: [PersonContext], listings: [CourseListing]) -> [PersonRecommendations] {
+        // A course's tags do not depend on the person: found once.
+        let tags = listings.map { tagger.tags(for: $0.course) }
+        let prepared = persons.map { candidates(for: $0, listings: listings, tags: tags) }
+        // Only the best few of each person enter the allocation; the rest cannot win a place.
+        let pool = prepared.map { Array($0.candidates.prefix(rules.perPerson * 3)) }
+        var seats: [String: Int] = [:]
+        for candidate in pool.joined() {
+            if let limit = candidate.seats { seats[Self.key(candidate)] = limit }
+        }
+        let chosen = SeatAllocator.allocate(
+            candidates: pool.map { $0.map { SeatAllocator.Candidate(presentation: Self.key($0), score: $0.score) } },
+            capacity: prepared.map(\.capacity), seats: seats)
+        return persons.indices.map { index in
+            let person = persons[index]
+            let picked = Set(chosen[index])
+            var recommendations = picked.sorted().map { pool[index][$0] }
+            recommendations.sort(by: { Self.ordered($0, $1, today: person.today) })
+            var excluded = prepared[index].excluded
+            var alsoEligible: [Recommendation] = []
+            let wouldHaveHad = min(prepared[index].capacity, pool[index].count)
+            for (position, candidate) in prepared[index].candidates.enumerated() where !picked.contains(position) {
+                if prepared[index].capacity == 0 {
+                    excluded.append(Exclusion(provider: candidate.provider, courseID: candidate.courseID, title: candidate.title,
+                                              reason: .yearlyCapReached))
+                } else if position < wouldHaveHad, candidate.seats != nil {
+                    excluded.append(Exclusion(provider: candidate.provider, courseID: candidate.courseID, title: candidate.title,
+                                              reason: .seatsTaken))
+                } else {
+                    alsoEligible.append(candidate)
+                }
+            }
+            return PersonRecommendations(
+                staffID: person.staff.id, band: person.band?.id, gaps: person.gaps,
+                recommendations: recommendations, alsoEligible: alsoEligible, excluded: excluded)
+        }
+    }
+
+    /// A person's eligible courses (best first), the courses left out, and how many they may get.
+    private func candidates(for person: PersonContext, listings: [CourseListing], tags allTags: [[AbilityWeight]])
+        -> (candidates: [Recommendation], excluded: [Exclusion], capacity: Int) {
         var candidates: [Recommendation] = []
         var excluded: [Exclusion] = []
         let text = ReasonText(catalog: catalog)
-        for listing in listings {
+        let trained = scorer.recentlyTrained(person)
+        for (index, listing) in listings.enumerated() {
             let course = listing.course
             switch eligibility.check(course, for: person) {
             case .excluded(let reason):
                 excluded.append(Exclusion(provider: course.provider.id, courseID: course.id, title: course.title, reason: reason))
             case .eligible(let presentation):
-                let tags = tagger.tags(for: course)
-                let parts = scorer.score(course, tags: tags, for: person)
+                let tags = allTags[index]
+                let parts = scorer.score(course, tags: tags, trained: trained, for: person)
                 guard !tags.isEmpty || parts.mandatory else {
                     excluded.append(Exclusion(provider: course.provider.id, courseID: course.id, title: course.title,
                                               reason: .untagged))
@@ -37,19 +86,27 @@ public struct Recommender: Sendable {
                 }
                 candidates.append(Recommendation(
                     provider: course.provider.id, courseID: course.id, presentationID: presentation.id, title: course.title,
-                    start: presentation.start, applyBy: presentation.applyBy, score: parts.total, mandatory: parts.mandatory,
-                    reasons: text.reasons(course: course, tags: tags, parts: parts, person: person), parts: parts,
-                    sources: listing.sources.map(\.provider.name)))
+                    start: presentation.start, applyBy: presentation.applyBy, seats: presentation.seats, score: parts.total,
+                    mandatory: parts.mandatory, reasons: text.reasons(course: course, tags: tags, parts: parts, person: person),
+                    parts: parts, sources: listing.sources.map(\.provider.name)))
             }
         }
-        candidates.sort { lhs, rhs in
-            if lhs.score != rhs.score { return lhs.score > rhs.score }
-            if lhs.start != rhs.start { return (lhs.start ?? person.today) < (rhs.start ?? person.today) }
-            return (lhs.provider, lhs.courseID) < (rhs.provider, rhs.courseID)
-        }
-        let cut = min(rules.perPerson, candidates.count)
-        return PersonRecommendations(
-            staffID: person.staff.id, band: person.band?.id, gaps: person.gaps,
-            recommendations: Array(candidates[..<cut]), alsoEligible: Array(candidates[cut...]), excluded: excluded)
+        candidates.sort(by: { Self.ordered($0, $1, today: person.today) })
+        let fiscalYear = person.today.fiscalYear
+        let completedThisYear = person.history.filter { $0.completedOn.fiscalYear == fiscalYear }.count
+        let capacity = max(0, min(rules.perPerson, rules.perYear - completedThisYear))
+        return (candidates, excluded, capacity)
+    }
+
+    /// Best score first; then the earlier start; then provider and course id (stable output).
+    private static func ordered(_ lhs: Recommendation, _ rhs: Recommendation, today: LocalDate) -> Bool {
+        if lhs.score != rhs.score { return lhs.score > rhs.score }
+        if lhs.start != rhs.start { return (lhs.start ?? today) < (rhs.start ?? today) }
+        return (lhs.provider, lhs.courseID) < (rhs.provider, rhs.courseID)
+    }
+
+    /// A presentation's identity across providers.
+    private static func key(_ recommendation: Recommendation) -> String {
+        "\(recommendation.provider)\u{1F}\(recommendation.courseID)\u{1F}\(recommendation.presentationID)"
     }
 }

@@ -12,8 +12,9 @@ public struct CourseScorer: Sendable {
         self.eligibility = eligibility
     }
 
-    /// The course's parts and total; `tags` are its confirmed ability tags.
-    public func score(_ course: Course, tags: [AbilityWeight], for person: PersonContext) -> ScoreParts {
+    /// The course's parts and total; `tags` are its confirmed ability tags, `trained` the
+    /// abilities of the person's trainings in the last year (see `recentlyTrained`).
+    public func score(_ course: Course, tags: [AbilityWeight], trained: Set<Int>, for person: PersonContext) -> ScoreParts {
         var parts = ScoreParts()
         for tag in tags { parts.gap += (person.gap(tag.ability)?.gap ?? 0) * tag.weight }
         let namesRank = !course.ranks.isEmpty && eligibility.targetsRank(course, person)
@@ -25,7 +26,7 @@ public struct CourseScorer: Sendable {
             parts.track = 0
         }
         parts.tier = course.digitalTier != nil && course.digitalTier == person.staff.digitalTier ? 1 : 0
-        parts.novelty = novelty(tags, person)
+        parts.novelty = tags.isEmpty ? 0 : Double(tags.filter { !trained.contains($0.ability) }.count) / Double(tags.count)
         parts.mandatory = course.kind == "external.rank-based" && namesRank
             && (person.monthsInRank.map { $0 < rules.newlyPromotedMonths } ?? false)
         let weights = rules.weights
@@ -34,9 +35,8 @@ public struct CourseScorer: Sendable {
         return parts
     }
 
-    /// Share of the course's abilities not among those of the person's trainings in the last year.
-    private func novelty(_ tags: [AbilityWeight], _ person: PersonContext) -> Double {
-        guard !tags.isEmpty else { return 0 }
+    /// The abilities of the person's trainings in the last year (their titles tagged by the rules).
+    public func recentlyTrained(_ person: PersonContext) -> Set<Int> {
         let since = person.today.adding(days: -365)
         var trained: Set<Int> = []
         for record in person.history where record.completedOn >= since {
@@ -44,6 +44,6 @@ public struct CourseScorer: Sendable {
                               title: record.title)
             trained.formUnion(tagger.tags(for: past).map(\.ability))
         }
-        return Double(tags.filter { !trained.contains($0.ability) }.count) / Double(tags.count)
+        return trained
     }
 }
