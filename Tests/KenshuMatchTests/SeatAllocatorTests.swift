@@ -1,3 +1,4 @@
+import KenshuCore
 import Testing
 @testable import KenshuMatch
 
@@ -54,7 +55,7 @@ struct SeatAllocatorTests {
 
     @Test(arguments: 0..<200)
     func matchesABruteForceOnSmallCases(seed: Int) {
-        var generator = TestRandom(seed: UInt64(seed) &* 2_654_435_761 &+ 1)
+        var generator = SeededRandom(seed: UInt64(seed) &* 2_654_435_761 &+ 1)
         let people = Int.random(in: 1...4, using: &generator)
         let presentations = ["A", "B", "C", "D"].prefix(Int.random(in: 1...4, using: &generator))
         var candidates: [[Candidate]] = []
@@ -70,18 +71,5 @@ struct SeatAllocatorTests {
         #expect(feasible(candidates, chosen, capacity: capacity, seats: seats))
         #expect(value(candidates, chosen) == bruteForce(candidates, capacity: capacity, seats: seats),
                 "seed \(seed): \(candidates) capacity \(capacity) seats \(seats) → \(chosen)")
-    }
-}
-
-/// A seeded generator for reproducible random cases.
-struct TestRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
