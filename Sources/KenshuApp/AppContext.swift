@@ -37,6 +37,23 @@ public struct AppContext: Sendable {
         return AppContext(configuration: configuration, catalog: catalog, rules: rules, resolver: resolver)
     }
 
+    /// The same context with the rules of another file (checked like the config's own).
+    public func withRules(at path: String) throws(AppError) -> AppContext {
+        let rules: Rules
+        do {
+            rules = try RulesLoader.load(path: path, catalog: catalog)
+        } catch {
+            throw AppError(.badInput, error.description)
+        }
+        let resolver: BandResolver
+        do {
+            resolver = try BandResolver(catalog: catalog, aliases: rules.titleAliases)
+        } catch {
+            throw AppError(.badInput, "\(path): \(error)")
+        }
+        return AppContext(configuration: configuration, catalog: catalog, rules: rules, resolver: resolver)
+    }
+
     /// Loads the policy catalogue alone (for `catalog show` without a config).
     public static func loadCatalog(_ directory: String) throws(AppError) -> PolicyCatalog {
         do {

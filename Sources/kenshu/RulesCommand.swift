@@ -3,10 +3,38 @@ import Foundation
 import KenshuApp
 import KenshuConfig
 
-/// `kenshu rules check`.
+/// `kenshu rules check` and `kenshu rules diff`.
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rules", abstract: "The matching rules (rules.yaml).", subcommands: [RulesCheck.self])
+        commandName: "rules", abstract: "The matching rules (rules.yaml).", subcommands: [RulesCheck.self, RulesDiffCommand.self])
+}
+
+struct RulesDiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Run two rule sets on today's data and show who gains or loses which recommendation.",
+        discussion: "Nothing is stored: the dry-run to look at before applying a change to rules.yaml.")
+
+    @Argument(help: ArgumentHelp("The current rules.", valueName: "OLD"))
+    var old: String
+
+    @Argument(help: ArgumentHelp("The proposed rules.", valueName: "NEW"))
+    var new: String
+
+    @Option(help: ArgumentHelp("Evaluate as of this day (default: today in the config's time zone).", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let context = try common.context()
+        let here = FileManager.default.currentDirectoryPath
+        let oldPath = FilePaths.resolve(old, relativeTo: here)
+        let newPath = FilePaths.resolve(new, relativeTo: here)
+        let day = try CourseRecommendations.day(date, context: context)
+        let changes = try RulesDiff.run(old: try context.withRules(at: oldPath), new: try context.withRules(at: newPath), on: day)
+        try common.emit(changes) { RulesDiff.text($0, old: oldPath, new: newPath) }
+    }
 }
 
 struct RulesCheck: ParsableCommand {

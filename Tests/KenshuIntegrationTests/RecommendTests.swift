@@ -64,6 +64,25 @@ struct RecommendTests {
         #expect(result.stdout.contains("配信停止中の職員には推薦しません"))
     }
 
+    @Test func rulesDiffShowsWhoGainsAndLoses() throws {
+        let city = try exampleCity()
+        defer { city.remove() }
+        let current = TemporaryCity.example("rules.yaml")
+        let proposed = try city.write("proposed.yaml", try String(contentsOfFile: current, encoding: .utf8)
+            .replacingOccurrences(of: "perPerson: 5", with: "perPerson: 1"))
+        let diff = try city.kenshu("rules", "diff", current, proposed, "--date", "2026-11-25")
+        #expect(diff.status == 0, "\(diff.stderr)")
+        #expect(diff.stdout.contains("would see different recommendations"))
+        #expect(diff.stdout.contains("  − "))
+        let same = try city.kenshu("rules", "diff", current, current, "--date", "2026-11-25", "--json")
+        #expect(same.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]" || same.stdout.contains("[]"))
+        let broken = try city.write("broken.yaml", "levels:\n  bands:\n    general.kakarichou: [3, 3, 3, 3, 3, 3, 3, 3, 3, 3]\n")
+        let rejected = try city.kenshu("rules", "diff", current, broken)
+        #expect(rejected.status == 2)
+        #expect(rejected.stderr.contains("broken.yaml:3:5"), "\(rejected.stderr)")
+        #expect(rejected.stderr.contains("did you mean 'general.kakaricho'"))
+    }
+
     @Test func anUnknownStaffIdIsAUsageError() throws {
         let city = try TemporaryCity()
         defer { city.remove() }
