@@ -65,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "kenshu-bench",
             dependencies: [
-                "KenshuCore", "KenshuCatalog", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuXML",
+                "KenshuCore", "KenshuCatalog", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuXML", "KenshuMatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

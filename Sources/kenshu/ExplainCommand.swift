@@ -18,7 +18,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let context = try common.context()
         let day = try CourseRecommendations.day(date, context: context)
-        let results = try CourseRecommendations.run(ids: [staff], on: day, context: context)
+        let results = try CourseRecommendations.run(ids: [staff], on: day, context: context, explain: true)
         for entry in results {
             try common.emit(RecommendationView(entry.result, date: day, explain: true)) { _ in
                 RecommendationText.render(entry.result, staff: entry.staff, date: day, catalog: context.catalog, explain: true)

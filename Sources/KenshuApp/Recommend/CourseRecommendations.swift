@@ -27,7 +27,8 @@ public enum CourseRecommendations {
         public var result: PersonRecommendations
     }
 
-    public static func run(ids: [String]?, on day: LocalDate, context: AppContext) throws(AppError) -> [Entry] {
+    /// - Parameter explain: keep each chosen person's excluded courses and those below the cut.
+    public static func run(ids: [String]?, on day: LocalDate, context: AppContext, explain: Bool = false) throws(AppError) -> [Entry] {
         let store = try context.openStore()
         let data: (staff: [StaffMember], evaluations: [String: [Evaluation]], history: [String: [TrainingRecord]],
                    listings: [CourseListing])
@@ -58,7 +59,8 @@ public enum CourseRecommendations {
             let gaps = GapCalculator.gaps(band: band?.id ?? "", evaluations: data.evaluations[member.id] ?? [], rules: rules)
             return PersonContext(staff: member, band: band, gaps: gaps, history: data.history[member.id] ?? [], today: day)
         }
-        let results = recommender.recommendAll(everyone, listings: data.listings)
+        let results = recommender.recommendAll(everyone, listings: data.listings,
+                                               explaining: explain ? Set(chosen.map(\.id)) : [])
         let byID = Dictionary(uniqueKeysWithValues: results.map { ($0.staffID, $0) })
         return chosen.compactMap { member in byID[member.id].map { Entry(staff: member, result: $0) } }
     }

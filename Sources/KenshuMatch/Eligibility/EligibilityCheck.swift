@@ -19,22 +19,30 @@ public struct EligibilityCheck: Sendable {
 
     /// The presentation to recommend, or why none.
     public func check(_ course: Course, for person: PersonContext) -> EligibilityOutcome {
-        if person.staff.optedOut { return .excluded(.optedOut) }
-        if let kind = course.kind, kind.hasPrefix("external.dispatch") { return .excluded(.dispatch) }
-        if !course.families.isEmpty, !course.families.contains(person.staff.family) {
-            return .excluded(.family(targets: course.families.map(\.japaneseName)))
-        }
-        if !course.ranks.isEmpty, !targetsRank(course, person) {
-            return .excluded(.rank(targets: course.ranks))
-        }
-        if let tier = course.digitalTier, tier != person.staff.digitalTier {
-            return .excluded(.digitalTier(target: tier))
-        }
-        if let completed = lastCompletion(of: course, by: person),
-           completed.adding(days: rules.completedCooldownDays) > person.today {
-            return .excluded(.completed(on: completed))
+        if let reason = personalExclusion(course, for: person, completed: CompletedTrainings(person.history)) {
+            return .excluded(reason)
         }
         return presentation(of: course, on: person.today)
+    }
+
+    /// The rules that depend on the person (everything but the dates, which `presentation`
+    /// checks once per course for everyone); nil when none excludes the course.
+    func personalExclusion(_ course: Course, for person: PersonContext, completed: CompletedTrainings) -> ExclusionReason? {
+        if person.staff.optedOut { return .optedOut }
+        if let kind = course.kind, kind.hasPrefix("external.dispatch") { return .dispatch }
+        if !course.families.isEmpty, !course.families.contains(person.staff.family) {
+            return .family(targets: course.families.map(\.japaneseName))
+        }
+        if !course.ranks.isEmpty, !targetsRank(course, person) {
+            return .rank(targets: course.ranks)
+        }
+        if let tier = course.digitalTier, tier != person.staff.digitalTier {
+            return .digitalTier(target: tier)
+        }
+        if let last = completed.last(of: course), last.adding(days: rules.completedCooldownDays) > person.today {
+            return .completed(on: last)
+        }
+        return nil
     }
 
     /// Whether the course names the person's title, their band id, or a title of their band.
@@ -59,18 +67,28 @@ public struct EligibilityCheck: Sendable {
         return .excluded(.outsideHorizon(firstStart: nextStart, days: rules.horizonDays))
     }
 
-    /// When the person last completed this course (same provider and id, or the same title).
-    func lastCompletion(of course: Course, by person: PersonContext) -> LocalDate? {
-        let title = EligibilityCheck.fold(course.title)
-        return person.history.filter { record in
-            (record.provider == course.provider.name || record.provider == course.provider.id)
-                && !record.courseID.isEmpty && record.courseID == course.id
-                || EligibilityCheck.fold(record.title) == title
-        }.map(\.completedOn).max()
-    }
-
     /// A title without white space, for comparing how the HR system and a feed write it.
     static func fold(_ title: String) -> String {
         String(title.unicodeScalars.filter { !$0.isUnicodeWhitespace }.map(Character.init)).lowercased()
+    }
+}
+
+/// A person's completed trainings, folded once for the comparisons against every course.
+struct CompletedTrainings {
+    private let records: [(provider: String, courseID: String, title: String, on: LocalDate)]
+
+    init(_ history: [TrainingRecord]) {
+        records = history.map { ($0.provider, $0.courseID, EligibilityCheck.fold($0.title), $0.completedOn) }
+    }
+
+    /// When the person last completed this course (same provider and id, or the same title).
+    func last(of course: Course) -> LocalDate? {
+        guard !records.isEmpty else { return nil }
+        let title = EligibilityCheck.fold(course.title)
+        return records.filter { record in
+            (record.provider == course.provider.name || record.provider == course.provider.id)
+                && !record.courseID.isEmpty && record.courseID == course.id
+                || record.title == title
+        }.map(\.on).max()
     }
 }

@@ -10,6 +10,13 @@ public struct AbilityGap: Sendable, Hashable, Codable {
     /// True when no rating exists and the prior stands in.
     public var fromPrior: Bool
 
+    public init(ability: Int, expected: Int, evaluated: Double, fromPrior: Bool) {
+        self.ability = ability
+        self.expected = expected
+        self.evaluated = evaluated
+        self.fromPrior = fromPrior
+    }
+
     public var gap: Double { max(0, Double(expected) - evaluated) }
 }
 

@@ -17,6 +17,8 @@ public struct Recommendation: Sendable, Hashable, Codable {
     public var parts: ScoreParts
     /// Every provider that advertises the same course (one listing, several sources).
     public var sources: [String]
+    /// Where the course is in the listings it was chosen from (internal bookkeeping).
+    var listing: Int?
 }
 
 /// What the matching core decided for one person.

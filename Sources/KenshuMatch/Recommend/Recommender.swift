@@ -20,16 +20,29 @@ public struct Recommender: Sendable {
 
     /// Recommendations for one person, as if they were the only one (seats are not shared).
     public func recommend(for person: PersonContext, listings: [CourseListing]) -> PersonRecommendations {
-        recommendAll([person], listings: listings)[0]
+        recommendAll([person], listings: listings, explaining: [person.staff.id])[0]
     }
 
     /// Recommendations for everyone at once: courses with a seat limit are allocated across
     /// all of them for the greatest total score (`SeatAllocator`), each person getting at
     /// most `perPerson` and no more than the fiscal year's cap allows.
-    public func recommendAll(_ persons: [PersonContext], listings: [CourseListing]) -> [PersonRecommendations] {
+    /// - Parameter explaining: staff whose excluded courses and courses below the cut are
+    ///   kept (for `explain`); for everyone else only the recommendations are (a weekly run
+    ///   over a large city would otherwise hold staff × courses exclusions).
+    public func recommendAll(
+        _ persons: [PersonContext], listings: [CourseListing], explaining: Set<String> = []
+    ) -> [PersonRecommendations] {
         // A course's tags do not depend on the person: found once.
         let tags = listings.map { tagger.tags(for: $0.course) }
-        let prepared = persons.map { candidates(for: $0, listings: listings, tags: tags) }
+        // Neither do its dates: the presentation to apply for is found once per day.
+        var presentations: [LocalDate: [EligibilityOutcome]] = [:]
+        for day in Set(persons.map(\.today)) {
+            presentations[day] = listings.map { eligibility.presentation(of: $0.course, on: day) }
+        }
+        let prepared = persons.map { person in
+            candidates(for: person, listings: listings, tags: tags, presentations: presentations[person.today] ?? [],
+                       explain: explaining.contains(person.staff.id))
+        }
         // Only the best few of each person enter the allocation; the rest cannot win a place.
         let pool = prepared.map { Array($0.candidates.prefix(rules.perPerson * 3)) }
         var seats: [String: Int] = [:]
@@ -42,12 +55,13 @@ public struct Recommender: Sendable {
         return persons.indices.map { index in
             let person = persons[index]
             let picked = Set(chosen[index])
-            var recommendations = picked.sorted().map { pool[index][$0] }
+            var recommendations = picked.sorted().map { withReasons(pool[index][$0], person: person, listings: listings, tags: tags) }
             recommendations.sort(by: { Self.ordered($0, $1, today: person.today) })
             var excluded = prepared[index].excluded
             var alsoEligible: [Recommendation] = []
             let wouldHaveHad = min(prepared[index].capacity, pool[index].count)
-            for (position, candidate) in prepared[index].candidates.enumerated() where !picked.contains(position) {
+            let explain = explaining.contains(person.staff.id)
+            for (position, candidate) in prepared[index].candidates.enumerated() where explain && !picked.contains(position) {
                 if prepared[index].capacity == 0 {
                     excluded.append(Exclusion(provider: candidate.provider, courseID: candidate.courseID, title: candidate.title,
                                               reason: .yearlyCapReached))
@@ -65,37 +79,60 @@ public struct Recommender: Sendable {
     }
 
     /// A person's eligible courses (best first), the courses left out, and how many they may get.
-    private func candidates(for person: PersonContext, listings: [CourseListing], tags allTags: [[AbilityWeight]])
-        -> (candidates: [Recommendation], excluded: [Exclusion], capacity: Int) {
+    private func candidates(
+        for person: PersonContext, listings: [CourseListing], tags allTags: [[AbilityWeight]],
+        presentations: [EligibilityOutcome], explain: Bool
+    ) -> (candidates: [Recommendation], excluded: [Exclusion], capacity: Int) {
         var candidates: [Recommendation] = []
         var excluded: [Exclusion] = []
-        let text = ReasonText(catalog: catalog)
         let trained = scorer.recentlyTrained(person)
+        let completed = CompletedTrainings(person.history)
         for (index, listing) in listings.enumerated() {
             let course = listing.course
-            switch eligibility.check(course, for: person) {
+            let outcome = eligibility.personalExclusion(course, for: person, completed: completed).map { .excluded($0) }
+                ?? presentations[index]
+            switch outcome {
             case .excluded(let reason):
-                excluded.append(Exclusion(provider: course.provider.id, courseID: course.id, title: course.title, reason: reason))
+                if explain {
+                    excluded.append(Exclusion(provider: course.provider.id, courseID: course.id, title: course.title,
+                                              reason: reason))
+                }
             case .eligible(let presentation):
                 let tags = allTags[index]
                 let parts = scorer.score(course, tags: tags, trained: trained, for: person)
                 guard !tags.isEmpty || parts.mandatory else {
-                    excluded.append(Exclusion(provider: course.provider.id, courseID: course.id, title: course.title,
-                                              reason: .untagged))
+                    if explain {
+                        excluded.append(Exclusion(provider: course.provider.id, courseID: course.id, title: course.title,
+                                                  reason: .untagged))
+                    }
                     continue
                 }
+                // Reasons are written only for what is finally recommended (see `withReasons`).
                 candidates.append(Recommendation(
                     provider: course.provider.id, courseID: course.id, presentationID: presentation.id, title: course.title,
                     start: presentation.start, applyBy: presentation.applyBy, seats: presentation.seats, score: parts.total,
-                    mandatory: parts.mandatory, reasons: text.reasons(course: course, tags: tags, parts: parts, person: person),
-                    parts: parts, sources: listing.sources.map(\.provider.name)))
+                    mandatory: parts.mandatory, reasons: [], parts: parts, sources: listing.sources.map(\.provider.name),
+                    listing: index))
             }
         }
         candidates.sort(by: { Self.ordered($0, $1, today: person.today) })
+        // Beyond the allocation's pool only explain looks, at a few.
+        let keep = rules.perPerson * 3 + (explain ? 50 : 0)
+        if candidates.count > keep { candidates.removeSubrange(keep...) }
         let fiscalYear = person.today.fiscalYear
         let completedThisYear = person.history.filter { $0.completedOn.fiscalYear == fiscalYear }.count
         let capacity = max(0, min(rules.perPerson, rules.perYear - completedThisYear))
         return (candidates, excluded, capacity)
+    }
+
+    /// The recommendation with its reasons in words.
+    private func withReasons(_ recommendation: Recommendation, person: PersonContext, listings: [CourseListing],
+                             tags: [[AbilityWeight]]) -> Recommendation {
+        guard let index = recommendation.listing else { return recommendation }
+        var written = recommendation
+        written.reasons = ReasonText(catalog: catalog).reasons(
+            course: listings[index].course, tags: tags[index], parts: recommendation.parts, person: person)
+        return written
     }
 
     /// Best score first; then the earlier start; then provider and course id (stable output).
