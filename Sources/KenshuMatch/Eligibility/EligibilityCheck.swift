@@ -19,7 +19,8 @@ public struct EligibilityCheck: Sendable {
 
     /// The presentation to recommend, or why none.
     public func check(_ course: Course, for person: PersonContext) -> EligibilityOutcome {
-        if let reason = personalExclusion(course, for: person, completed: CompletedTrainings(person.history)) {
+        let facts = CourseFacts(course, resolver: resolver)
+        if let reason = personalExclusion(facts, for: person, completed: CompletedTrainings(person.history)) {
             return .excluded(reason)
         }
         return presentation(of: course, on: person.today)
@@ -27,19 +28,20 @@ public struct EligibilityCheck: Sendable {
 
     /// The rules that depend on the person (everything but the dates, which `presentation`
     /// checks once per course for everyone); nil when none excludes the course.
-    func personalExclusion(_ course: Course, for person: PersonContext, completed: CompletedTrainings) -> ExclusionReason? {
+    func personalExclusion(_ facts: CourseFacts, for person: PersonContext, completed: CompletedTrainings) -> ExclusionReason? {
         if person.staff.optedOut { return .optedOut }
-        if let kind = course.kind, kind.hasPrefix("external.dispatch") { return .dispatch }
-        if !course.families.isEmpty, !course.families.contains(person.staff.family) {
-            return .family(targets: course.families.map(\.japaneseName))
+        if facts.isDispatch { return .dispatch }
+        if !facts.families.isEmpty, !facts.families.contains(person.staff.family) {
+            return .family(targets: facts.familyNames)
         }
-        if !course.ranks.isEmpty, !targetsRank(course, person) {
-            return .rank(targets: course.ranks)
+        if !facts.rankNames.isEmpty, !facts.targetsRank(person) {
+            return .rank(targets: facts.ranks)
         }
-        if let tier = course.digitalTier, tier != person.staff.digitalTier {
+        if let tier = facts.digitalTier, tier != person.staff.digitalTier {
             return .digitalTier(target: tier)
         }
-        if let last = completed.last(of: course), last.adding(days: rules.completedCooldownDays) > person.today {
+        if let last = completed.last(of: facts),
+           last.adding(days: rules.completedCooldownDays) > person.today {
             return .completed(on: last)
         }
         return nil
@@ -82,13 +84,12 @@ struct CompletedTrainings {
     }
 
     /// When the person last completed this course (same provider and id, or the same title).
-    func last(of course: Course) -> LocalDate? {
+    func last(of course: CourseFacts) -> LocalDate? {
         guard !records.isEmpty else { return nil }
-        let title = EligibilityCheck.fold(course.title)
         return records.filter { record in
-            (record.provider == course.provider.name || record.provider == course.provider.id)
-                && !record.courseID.isEmpty && record.courseID == course.id
-                || record.title == title
+            (record.provider == course.providerName || record.provider == course.providerID)
+                && !record.courseID.isEmpty && record.courseID == course.courseID
+                || record.title == course.foldedTitle
         }.map(\.on).max()
     }
 }

@@ -34,14 +34,15 @@ public struct Recommender: Sendable {
     ) -> [PersonRecommendations] {
         // A course's tags do not depend on the person: found once.
         let tags = listings.map { tagger.tags(for: $0.course) }
+        let facts = listings.map { CourseFacts($0.course, resolver: eligibility.resolver) }
         // Neither do its dates: the presentation to apply for is found once per day.
         var presentations: [LocalDate: [EligibilityOutcome]] = [:]
         for day in Set(persons.map(\.today)) {
             presentations[day] = listings.map { eligibility.presentation(of: $0.course, on: day) }
         }
         let prepared = persons.map { person in
-            candidates(for: person, listings: listings, tags: tags, presentations: presentations[person.today] ?? [],
-                       explain: explaining.contains(person.staff.id))
+            candidates(for: person, listings: listings, tags: tags, facts: facts,
+                       presentations: presentations[person.today] ?? [], explain: explaining.contains(person.staff.id))
         }
         // Only the best few of each person enter the allocation; the rest cannot win a place.
         let pool = prepared.map { Array($0.candidates.prefix(rules.perPerson * 3)) }
@@ -80,45 +81,58 @@ public struct Recommender: Sendable {
 
     /// A person's eligible courses (best first), the courses left out, and how many they may get.
     private func candidates(
-        for person: PersonContext, listings: [CourseListing], tags allTags: [[AbilityWeight]],
+        for person: PersonContext, listings: [CourseListing], tags allTags: [[AbilityWeight]], facts: [CourseFacts],
         presentations: [EligibilityOutcome], explain: Bool
     ) -> (candidates: [Recommendation], excluded: [Exclusion], capacity: Int) {
-        var candidates: [Recommendation] = []
+        // Light entries while every course is looked at; whole recommendations only for the few kept.
+        var scored: [(index: Int, total: Double, start: Int)] = []
         var excluded: [Exclusion] = []
         let trained = scorer.recentlyTrained(person)
         let completed = CompletedTrainings(person.history)
-        for (index, listing) in listings.enumerated() {
-            let course = listing.course
-            let outcome = eligibility.personalExclusion(course, for: person, completed: completed).map { .excluded($0) }
-                ?? presentations[index]
-            switch outcome {
-            case .excluded(let reason):
-                if explain {
-                    excluded.append(Exclusion(provider: course.provider.id, courseID: course.id, title: course.title,
-                                              reason: reason))
-                }
-            case .eligible(let presentation):
-                let tags = allTags[index]
-                let parts = scorer.score(course, tags: tags, trained: trained, for: person)
-                guard !tags.isEmpty || parts.mandatory else {
-                    if explain {
-                        excluded.append(Exclusion(provider: course.provider.id, courseID: course.id, title: course.title,
-                                                  reason: .untagged))
-                    }
-                    continue
-                }
-                // Reasons are written only for what is finally recommended (see `withReasons`).
-                candidates.append(Recommendation(
-                    provider: course.provider.id, courseID: course.id, presentationID: presentation.id, title: course.title,
-                    start: presentation.start, applyBy: presentation.applyBy, seats: presentation.seats, score: parts.total,
-                    mandatory: parts.mandatory, reasons: [], parts: parts, sources: listing.sources.map(\.provider.name),
-                    listing: index))
-            }
+        func exclude(_ index: Int, _ reason: ExclusionReason) {
+            guard explain else { return }
+            let course = listings[index].course
+            excluded.append(Exclusion(provider: course.provider.id, courseID: course.id, title: course.title, reason: reason))
         }
-        candidates.sort(by: { Self.ordered($0, $1, today: person.today) })
-        // Beyond the allocation's pool only explain looks, at a few.
+        func parts(_ index: Int) -> ScoreParts {
+            let fact = facts[index]
+            return scorer.score(kind: fact.kind, tier: fact.digitalTier, hasRanks: !fact.rankNames.isEmpty, tags: allTags[index],
+                                trained: trained, namesRank: !fact.rankNames.isEmpty && fact.targetsRank(person), for: person)
+        }
+        for index in listings.indices {
+            if let reason = eligibility.personalExclusion(facts[index], for: person, completed: completed) {
+                exclude(index, reason)
+                continue
+            }
+            guard case .eligible(let presentation) = presentations[index] else {
+                if case .excluded(let reason) = presentations[index] { exclude(index, reason) }
+                continue
+            }
+            let score = parts(index)
+            guard !allTags[index].isEmpty || score.mandatory else {
+                exclude(index, .untagged)
+                continue
+            }
+            scored.append((index, score.total, presentation.start?.daysSinceEpoch ?? Int.max))
+        }
+        scored.sort { lhs, rhs in
+            if lhs.total != rhs.total { return lhs.total > rhs.total }
+            if lhs.start != rhs.start { return lhs.start < rhs.start }
+            return (facts[lhs.index].providerID, facts[lhs.index].courseID) < (facts[rhs.index].providerID, facts[rhs.index].courseID)
+        }
         let keep = rules.perPerson * 3 + (explain ? 50 : 0)
-        if candidates.count > keep { candidates.removeSubrange(keep...) }
+        let candidates = scored.prefix(keep).compactMap { item -> Recommendation? in
+            guard case .eligible(let presentation) = presentations[item.index] else { return nil }
+            let listing = listings[item.index]
+            let course = listing.course
+            let score = parts(item.index)
+            // Reasons are written only for what is finally recommended (see `withReasons`).
+            return Recommendation(
+                provider: course.provider.id, courseID: course.id, presentationID: presentation.id, title: course.title,
+                start: presentation.start, applyBy: presentation.applyBy, seats: presentation.seats, score: score.total,
+                mandatory: score.mandatory, reasons: [], parts: score, sources: listing.sources.map(\.provider.name),
+                listing: item.index)
+        }
         let fiscalYear = person.today.fiscalYear
         let completedThisYear = person.history.filter { $0.completedOn.fiscalYear == fiscalYear }.count
         let capacity = max(0, min(rules.perPerson, rules.perYear - completedThisYear))

@@ -15,19 +15,30 @@ public struct CourseScorer: Sendable {
     /// The course's parts and total; `tags` are its confirmed ability tags, `trained` the
     /// abilities of the person's trainings in the last year (see `recentlyTrained`).
     public func score(_ course: Course, tags: [AbilityWeight], trained: Set<Int>, for person: PersonContext) -> ScoreParts {
+        score(kind: course.kind, tier: course.digitalTier, hasRanks: !course.ranks.isEmpty, tags: tags, trained: trained,
+              namesRank: !course.ranks.isEmpty && eligibility.targetsRank(course, person), for: person)
+    }
+
+    /// As above, from what the score needs of the course (the recommender's hot path).
+    func score(kind: String?, tier: String?, hasRanks: Bool, tags: [AbilityWeight], trained: Set<Int>, namesRank: Bool,
+               for person: PersonContext) -> ScoreParts {
         var parts = ScoreParts()
-        for tag in tags { parts.gap += (person.gap(tag.ability)?.gap ?? 0) * tag.weight }
-        let namesRank = !course.ranks.isEmpty && eligibility.targetsRank(course, person)
-        parts.rank = course.ranks.isEmpty ? 0.5 : (namesRank ? 1 : 0)
-        switch (course.kind, person.staff.track) {
+        for tag in tags {
+            let index = tag.ability - 1
+            let gap = person.gaps.indices.contains(index) && person.gaps[index].ability == tag.ability
+                ? person.gaps[index].gap : (person.gap(tag.ability)?.gap ?? 0)
+            parts.gap += gap * tag.weight
+        }
+        parts.rank = hasRanks ? (namesRank ? 1 : 0) : 0.5
+        switch (kind, person.staff.track) {
         case ("external.open-call.generalist", "generalist"), ("external.open-call.professional", "professional"):
             parts.track = 1
         default:
             parts.track = 0
         }
-        parts.tier = course.digitalTier != nil && course.digitalTier == person.staff.digitalTier ? 1 : 0
+        parts.tier = tier != nil && tier == person.staff.digitalTier ? 1 : 0
         parts.novelty = tags.isEmpty ? 0 : Double(tags.filter { !trained.contains($0.ability) }.count) / Double(tags.count)
-        parts.mandatory = course.kind == "external.rank-based" && namesRank
+        parts.mandatory = kind == "external.rank-based" && namesRank
             && (person.monthsInRank.map { $0 < rules.newlyPromotedMonths } ?? false)
         let weights = rules.weights
         parts.total = weights.gap * parts.gap + weights.rank * parts.rank + weights.track * parts.track
