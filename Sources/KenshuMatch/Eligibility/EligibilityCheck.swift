@@ -28,7 +28,9 @@ public struct EligibilityCheck: Sendable {
 
     /// The rules that depend on the person (everything but the dates, which `presentation`
     /// checks once per course for everyone); nil when none excludes the course.
-    func personalExclusion(_ facts: CourseFacts, for person: PersonContext, completed: CompletedTrainings) -> ExclusionReason? {
+    func personalExclusion(
+        _ facts: CourseFacts, for person: PersonContext, completed: CompletedTrainings?
+    ) -> ExclusionReason? {
         if person.staff.optedOut { return .optedOut }
         if facts.isDispatch { return .dispatch }
         if !facts.families.isEmpty, !facts.families.contains(person.staff.family) {
@@ -40,7 +42,7 @@ public struct EligibilityCheck: Sendable {
         if let tier = facts.digitalTier, tier != person.staff.digitalTier {
             return .digitalTier(target: tier)
         }
-        if let last = completed.last(of: facts),
+        if let last = completed?.last(of: facts),
            last.adding(days: rules.completedCooldownDays) > person.today {
             return .completed(on: last)
         }

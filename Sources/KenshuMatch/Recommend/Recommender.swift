@@ -37,12 +37,20 @@ public struct Recommender: Sendable {
         let facts = listings.map { CourseFacts($0.course, resolver: eligibility.resolver) }
         // Neither do its dates: the presentation to apply for is found once per day.
         var presentations: [LocalDate: [EligibilityOutcome]] = [:]
+        var groups: [LocalDate: CourseGroups] = [:]
         for day in Set(persons.map(\.today)) {
-            presentations[day] = listings.map { eligibility.presentation(of: $0.course, on: day) }
+            let outcomes = listings.map { eligibility.presentation(of: $0.course, on: day) }
+            presentations[day] = outcomes
+            groups[day] = CourseGroups(facts: facts, tags: tags, presentations: outcomes)
         }
         let prepared = persons.map { person in
-            candidates(for: person, listings: listings, tags: tags, facts: facts,
-                       presentations: presentations[person.today] ?? [], explain: explaining.contains(person.staff.id))
+            let outcomes = presentations[person.today] ?? []
+            if explaining.contains(person.staff.id) {
+                return candidates(for: person, listings: listings, tags: tags, facts: facts, presentations: outcomes,
+                                  explain: true)
+            }
+            return groupedCandidates(for: person, listings: listings, tags: tags, facts: facts, presentations: outcomes,
+                                     groups: groups[person.today] ?? CourseGroups(facts: [], tags: [], presentations: []))
         }
         // Only the best few of each person enter the allocation; the rest cannot win a place.
         let pool = prepared.map { Array($0.candidates.prefix(rules.perPerson * 3)) }
@@ -133,10 +141,82 @@ public struct Recommender: Sendable {
                 mandatory: score.mandatory, reasons: [], parts: score, sources: listing.sources.map(\.provider.name),
                 listing: item.index)
         }
+        return (candidates, excluded, capacity(for: person))
+    }
+
+    /// The same pool as `candidates` (without what only explain keeps), found group by group:
+    /// each group is checked and scored once for the person, and the best groups are opened up
+    /// into their courses, in the same order, until the pool is full.
+    private func groupedCandidates(
+        for person: PersonContext, listings: [CourseListing], tags: [[AbilityWeight]], facts: [CourseFacts],
+        presentations: [EligibilityOutcome], groups: CourseGroups
+    ) -> (candidates: [Recommendation], excluded: [Exclusion], capacity: Int) {
+        let trained = scorer.recentlyTrained(person)
+        let completed = CompletedTrainings(person.history)
+        var scored: [(group: Int, parts: ScoreParts)] = []
+        for (number, group) in groups.groups.enumerated() {
+            let fact = facts[group.representative]
+            guard eligibility.personalExclusion(fact, for: person, completed: nil) == nil else { continue }
+            let parts = scorer.score(kind: fact.kind, tier: fact.digitalTier, hasRanks: !fact.rankNames.isEmpty,
+                                     tags: tags[group.representative], trained: trained,
+                                     namesRank: !fact.rankNames.isEmpty && fact.targetsRank(person), for: person)
+            guard !tags[group.representative].isEmpty || parts.mandatory else { continue }
+            scored.append((number, parts))
+        }
+        scored.sort { $0.parts.total > $1.parts.total }
+        let keep = rules.perPerson * 3
+        var chosen: [(listing: Int, parts: ScoreParts)] = []
+        var bucketStart = 0
+        // Groups of equal score are merged course by course, as one sorted list would order them.
+        while bucketStart < scored.count && chosen.count < keep {
+            var bucketEnd = bucketStart
+            while bucketEnd < scored.count && scored[bucketEnd].parts.total == scored[bucketStart].parts.total { bucketEnd += 1 }
+            var heads = [Int](repeating: 0, count: bucketEnd - bucketStart)
+            while chosen.count < keep {
+                var best: Int?
+                for slot in heads.indices {
+                    let group = groups.groups[scored[bucketStart + slot].group]
+                    guard heads[slot] < group.members.count else { continue }
+                    if let current = best {
+                        let other = groups.groups[scored[bucketStart + current].group]
+                        let (a, b) = (group.members[heads[slot]], other.members[heads[current]])
+                        let (startA, startB) = (group.starts[heads[slot]], other.starts[heads[current]])
+                        if (startA, facts[a].providerID, facts[a].courseID) < (startB, facts[b].providerID, facts[b].courseID) {
+                            best = slot
+                        }
+                    } else {
+                        best = slot
+                    }
+                }
+                guard let slot = best else { break }
+                let group = groups.groups[scored[bucketStart + slot].group]
+                let listing = group.members[heads[slot]]
+                heads[slot] += 1
+                if let last = completed.last(of: facts[listing]), last.adding(days: rules.completedCooldownDays) > person.today {
+                    continue
+                }
+                chosen.append((listing, scored[bucketStart + slot].parts))
+            }
+            bucketStart = bucketEnd
+        }
+        let candidates = chosen.compactMap { item -> Recommendation? in
+            guard case .eligible(let presentation) = presentations[item.listing] else { return nil }
+            let listing = listings[item.listing]
+            let course = listing.course
+            return Recommendation(
+                provider: course.provider.id, courseID: course.id, presentationID: presentation.id, title: course.title,
+                start: presentation.start, applyBy: presentation.applyBy, seats: presentation.seats, score: item.parts.total,
+                mandatory: item.parts.mandatory, reasons: [], parts: item.parts, sources: listing.sources.map(\.provider.name),
+                listing: item.listing)
+        }
+        return (candidates, [], capacity(for: person))
+    }
+
+    /// How many the person may be given: `perPerson`, less what the fiscal year's cap has used.
+    private func capacity(for person: PersonContext) -> Int {
         let fiscalYear = person.today.fiscalYear
         let completedThisYear = person.history.filter { $0.completedOn.fiscalYear == fiscalYear }.count
-        let capacity = max(0, min(rules.perPerson, rules.perYear - completedThisYear))
-        return (candidates, excluded, capacity)
+        return max(0, min(rules.perPerson, rules.perYear - completedThisYear))
     }
 
     /// The recommendation with its reasons in words.

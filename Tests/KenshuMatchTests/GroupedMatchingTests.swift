@@ -1,0 +1,47 @@
+import KenshuCore
+import Testing
+@testable import KenshuMatch
+
+/// The weekly run scores groups of alike courses; explain scores every course. Both must
+/// recommend exactly the same.
+struct GroupedMatchingTests {
+    @Test(arguments: 0..<20)
+    func groupedAndPerCourseMatchingAgree(seed: Int) throws {
+        var world = try MatchFixtures()
+        world.rules.perPerson = 3
+        var random = SeededRandom(seed: UInt64(seed) &+ 99)
+        let titles = ["政策形成研修", "法務研修", "接遇研修", "政策法務研修", "Excel研修"]
+        let ranks = [[], ["係長"], ["主事"], ["general.kakaricho"], ["課長"]]
+        var courses: [Course] = []
+        for index in 0..<40 {
+            var course = world.course(
+                "C\(index)", titles[Int.random(in: 0..<titles.count, using: &random)] + "\(index % 3)",
+                kind: index % 6 == 0 ? "external.rank-based" : nil,
+                families: index % 5 == 0 ? [.general] : (index % 7 == 0 ? [.nursery] : []),
+                ranks: ranks[Int.random(in: 0..<ranks.count, using: &random)],
+                startIn: Int.random(in: 1...150, using: &random), applyBy: Int.random(in: -5...20, using: &random))
+            if Bool.random(using: &random) { course.presentations[0].seats = Int.random(in: 1...3, using: &random) }
+            courses.append(course)
+        }
+        let staffTitles = ["係長", "主事", "課長", "主任"]
+        let persons = (0..<12).map { index in
+            let member = world.staff("S\(index)", title: staffTitles[index % staffTitles.count],
+                                     rankSince: world.today.adding(months: -Int.random(in: 1...24, using: &random)))
+            let ratings = (1...10).map { ability in
+                Evaluation(staffID: member.id, ability: ability, score: Int.random(in: 1...5, using: &random),
+                           rater: .primary, period: 2025)
+            }
+            let history = index % 3 == 0
+                ? [TrainingRecord(staffID: member.id, provider: "x", courseID: "", title: courses[index].title,
+                                  completedOn: world.today.adding(days: -30), reportFiledOn: nil)]
+                : []
+            return world.person(member, evaluations: ratings, history: history)
+        }
+        let listings = world.listings(courses)
+        let grouped = world.recommender.recommendAll(persons, listings: listings)
+        let perCourse = world.recommender.recommendAll(persons, listings: listings, explaining: Set(persons.map(\.staff.id)))
+        #expect(grouped.map { $0.recommendations.map(\.courseID) } == perCourse.map { $0.recommendations.map(\.courseID) })
+        #expect(grouped.map { $0.recommendations.map(\.score) } == perCourse.map { $0.recommendations.map(\.score) })
+        #expect(grouped.contains { !$0.recommendations.isEmpty })
+    }
+}
