@@ -19,6 +19,53 @@ public enum SeatAllocator {
     ///   - capacity: per person, how many they may be given.
     ///   - seats: per presentation key, its seat limit; a presentation missing here has none.
     public static func allocate(candidates: [[Candidate]], capacity: [Int], seats: [String: Int]) -> [[Int]] {
+        // A seat limit binds only where more people want the presentation than it has seats.
+        var demand: [String: Int] = [:]
+        for options in candidates {
+            for option in options where seats[option.presentation] != nil { demand[option.presentation, default: 0] += 1 }
+        }
+        let contended = Set(demand.filter { key, wanted in wanted > (seats[key] ?? Int.max) }.keys)
+        var chosen = [[Int]](repeating: [], count: candidates.count)
+        // People linked through contended presentations form components, each its own flow;
+        // everyone else simply gets their best.
+        var components = UnionFind(count: candidates.count)
+        var firstWanting: [String: Int] = [:]
+        var inFlow = [Bool](repeating: false, count: candidates.count)
+        for (person, options) in candidates.enumerated() {
+            for option in options where contended.contains(option.presentation) {
+                inFlow[person] = true
+                if let other = firstWanting[option.presentation] {
+                    components.union(person, other)
+                } else {
+                    firstWanting[option.presentation] = person
+                }
+            }
+        }
+        var members: [Int: [Int]] = [:]
+        for person in candidates.indices {
+            if inFlow[person] {
+                members[components.find(person), default: []].append(person)
+            } else {
+                chosen[person] = best(candidates[person], count: capacity[person])
+            }
+        }
+        for people in members.values {
+            let result = flow(people.map { candidates[$0] }, capacity: people.map { capacity[$0] },
+                              seats: seats.filter { contended.contains($0.key) })
+            for (slot, person) in people.enumerated() { chosen[person] = result[slot] }
+        }
+        return chosen
+    }
+
+    /// The `count` best options (higher score first, then the earlier listed).
+    private static func best(_ options: [Candidate], count: Int) -> [Int] {
+        guard count > 0 else { return [] }
+        let order = options.indices.sorted { (options[$0].score, -$0) > (options[$1].score, -$1) }
+        return order.prefix(count).sorted()
+    }
+
+    /// The min-cost flow for one component.
+    private static func flow(_ candidates: [[Candidate]], capacity: [Int], seats: [String: Int]) -> [[Int]] {
         // Scores as integers (thousandths) so the flow's arithmetic is exact.
         // (+1: between equal totals, more recommendations rather than fewer.)
         func cost(_ score: Double) -> Int64 { -(Int64((max(0, score) * 1_000).rounded()) + 1) }
@@ -53,5 +100,29 @@ public enum SeatAllocator {
         return edges.map { personEdges in
             personEdges.indices.filter { index in personEdges[index].map { network.flow(at: $0) > 0 } ?? false }
         }
+    }
+}
+
+/// Disjoint sets of people, joined when they want the same contended presentation.
+struct UnionFind {
+    private var parent: [Int]
+
+    init(count: Int) { parent = Array(0..<count) }
+
+    mutating func find(_ node: Int) -> Int {
+        var root = node
+        while parent[root] != root { root = parent[root] }
+        var current = node
+        while parent[current] != root {
+            let next = parent[current]
+            parent[current] = root
+            current = next
+        }
+        return root
+    }
+
+    mutating func union(_ a: Int, _ b: Int) {
+        let (rootA, rootB) = (find(a), find(b))
+        if rootA != rootB { parent[rootA] = rootB }
     }
 }
