@@ -12,6 +12,9 @@ struct MinCostFlow {
     }
 
     private(set) var graph: [[Edge]]
+    /// Scratch of `augmentAlongTightEdges`, kept between phases (reset only where touched).
+    private var level: [Int] = []
+    private var next: [Int] = []
 
     init(nodes: Int) {
         graph = Array(repeating: [], count: nodes)
@@ -73,26 +76,32 @@ struct MinCostFlow {
     /// Pushes flow along paths whose every edge has reduced cost zero, until none is left;
     /// returns the amount. Levels (BFS distance in edges) keep the search acyclic.
     private mutating func augmentAlongTightEdges(source: Int, sink: Int, potential: [Int64], infinity: Int64) -> Int {
-        let count = graph.count
+        if level.count != graph.count {
+            level = [Int](repeating: -1, count: graph.count)
+            next = [Int](repeating: 0, count: graph.count)
+        }
         func tight(_ node: Int, _ edge: Edge) -> Bool {
             edge.capacity > 0 && potential[edge.to] < infinity && edge.cost + potential[node] - potential[edge.to] == 0
         }
         var total = 0
+        // Only the nodes a round touches are reset: a phase must not cost the whole graph.
+        var touched: [Int] = []
+        defer { for node in touched { level[node] = -1; next[node] = 0 } }
         while true {
-            var level = [Int](repeating: -1, count: count)
+            for node in touched { level[node] = -1; next[node] = 0 }
+            touched.removeAll(keepingCapacity: true)
             level[source] = 0
-            var queue = [source]
+            touched.append(source)
             var head = 0
-            while head < queue.count {
-                let node = queue[head]
+            while head < touched.count {
+                let node = touched[head]
                 head += 1
-                for edge in graph[node] where level[edge.to] < 0 && tight(node, edge) {
+                for edge in graph[node] where level[edge.to] < 0 && edge.to != source && tight(node, edge) {
                     level[edge.to] = level[node] + 1
-                    queue.append(edge.to)
+                    touched.append(edge.to)
                 }
             }
             guard level[sink] >= 0 else { return total }
-            var next = [Int](repeating: 0, count: count)
             // Iterative depth-first search for one path at a time along increasing levels.
             while true {
                 var path: [(node: Int, edge: Int)] = []
@@ -116,7 +125,7 @@ struct MinCostFlow {
                     }
                     if advanced { continue }
                     // Dead end: never try this node again in this round; step back.
-                    level[node] = -1
+                    level[node] = -2
                     guard let last = path.popLast() else { break }
                     node = last.node
                     next[node] += 1
