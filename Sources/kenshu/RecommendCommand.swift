@@ -13,18 +13,28 @@ struct RecommendCommand: ParsableCommand {
     @Flag(help: "Everyone active (the weekly run).")
     var all = false
 
+    @Flag(help: "The HR shortlist for each 派遣研修 (dispatch courses never go to staff mails).")
+    var dispatch = false
+
     @Option(help: ArgumentHelp("Evaluate as of this day (default: today in the config's time zone).", valueName: "YYYY-MM-DD"))
     var date: String?
 
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-        guard all != !staff.isEmpty else { throw ValidationError("give --staff ID (one or more) or --all") }
+        guard [all, !staff.isEmpty, dispatch].filter({ $0 }).count == 1 else {
+            throw ValidationError("give one of --staff ID (one or more), --all or --dispatch")
+        }
     }
 
     func run() throws {
         let context = try common.context()
         let day = try CourseRecommendations.day(date, context: context)
+        if dispatch {
+            let shortlists = try CourseRecommendations.dispatchShortlists(on: day, context: context)
+            try common.emit(shortlists) { DispatchShortlistText.render($0) }
+            return
+        }
         let results = try CourseRecommendations.run(ids: all ? nil : staff, on: day, context: context)
         let views = results.map { RecommendationView($0.result, date: day, explain: false) }
         if common.json {

@@ -60,4 +60,17 @@ struct RecommenderTests {
         #expect(result.recommendations.map(\.courseID) == ["C1", "C2"])
         #expect(result.alsoEligible.map(\.courseID) == ["C3", "C4"])
     }
+
+    @Test func dispatchGoesToTheHRShortlistNeverToTheStaff() throws {
+        let world = try MatchFixtures()
+        let dispatch = world.course("D", "政策形成 長期研修", kind: "external.dispatch.long-term.academy", startIn: 200, applyBy: 100)
+        let persons = [world.person(world.staff("1"), evaluations: ratings), world.person(world.staff("2", optedOut: true))]
+        let result = world.recommender.recommend(for: persons[0], listings: world.listings([dispatch]))
+        #expect(result.recommendations.isEmpty)
+        #expect(result.excluded.first?.reason == .dispatch)
+        let shortlists = world.recommender.dispatchShortlists(persons, listings: world.listings([dispatch]))
+        #expect(shortlists.map(\.courseID) == ["D"])
+        #expect(shortlists.first?.candidates.map(\.staffID) == ["1"])
+        #expect(shortlists.first?.candidates.first?.reasons.isEmpty == false)
+    }
 }

@@ -29,15 +29,7 @@ public enum CourseRecommendations {
 
     /// - Parameter explain: keep each chosen person's excluded courses and those below the cut.
     public static func run(ids: [String]?, on day: LocalDate, context: AppContext, explain: Bool = false) throws(AppError) -> [Entry] {
-        let store = try context.openStore()
-        let data: (staff: [StaffMember], evaluations: [String: [Evaluation]], history: [String: [TrainingRecord]],
-                   listings: [CourseListing])
-        do {
-            data = (try store.allStaff().filter(\.active), try store.latestEvaluationsByStaff(), try store.historyByStaff(),
-                    try store.courseListings())
-        } catch {
-            throw AppError(.runtime, error.description)
-        }
+        let data = try load(context: context)
         var chosen = data.staff
         if let ids {
             chosen = []
@@ -48,20 +40,46 @@ public enum CourseRecommendations {
                 chosen.append(member)
             }
         }
-        let rules = context.rules.matching
-        let recommender = Recommender(
-            catalog: context.catalog, rules: rules, resolver: context.resolver,
-            tagger: AbilityTagger(rules: context.rules.courseTags, catalog: context.catalog))
+        let recommender = self.recommender(context)
         // Everyone is matched at once, so seats are shared as the weekly run shares them; the
         // people asked for are then picked out.
-        let everyone = data.staff.map { member in
-            let band = context.resolver.band(family: member.family, title: member.title)
-            let gaps = GapCalculator.gaps(band: band?.id ?? "", evaluations: data.evaluations[member.id] ?? [], rules: rules)
-            return PersonContext(staff: member, band: band, gaps: gaps, history: data.history[member.id] ?? [], today: day)
-        }
+        let everyone = persons(data, on: day, context: context)
         let results = recommender.recommendAll(everyone, listings: data.listings,
                                                explaining: explain ? Set(chosen.map(\.id)) : [])
         let byID = Dictionary(uniqueKeysWithValues: results.map { ($0.staffID, $0) })
         return chosen.compactMap { member in byID[member.id].map { Entry(staff: member, result: $0) } }
+    }
+
+    /// The HR office's shortlist for each dispatch course (派遣研修), never mailed to staff.
+    public static func dispatchShortlists(on day: LocalDate, context: AppContext) throws(AppError) -> [DispatchShortlist] {
+        let data = try load(context: context)
+        return recommender(context).dispatchShortlists(persons(data, on: day, context: context), listings: data.listings)
+    }
+
+    private typealias Data = (staff: [StaffMember], evaluations: [String: [Evaluation]], history: [String: [TrainingRecord]],
+                              listings: [CourseListing])
+
+    private static func load(context: AppContext) throws(AppError) -> Data {
+        let store = try context.openStore()
+        do {
+            return (try store.allStaff().filter(\.active), try store.latestEvaluationsByStaff(), try store.historyByStaff(),
+                    try store.courseListings())
+        } catch {
+            throw AppError(.runtime, error.description)
+        }
+    }
+
+    private static func persons(_ data: Data, on day: LocalDate, context: AppContext) -> [PersonContext] {
+        data.staff.map { member in
+            let band = context.resolver.band(family: member.family, title: member.title)
+            let gaps = GapCalculator.gaps(band: band?.id ?? "", evaluations: data.evaluations[member.id] ?? [],
+                                          rules: context.rules.matching)
+            return PersonContext(staff: member, band: band, gaps: gaps, history: data.history[member.id] ?? [], today: day)
+        }
+    }
+
+    private static func recommender(_ context: AppContext) -> Recommender {
+        Recommender(catalog: context.catalog, rules: context.rules.matching, resolver: context.resolver,
+                    tagger: AbilityTagger(rules: context.rules.courseTags, catalog: context.catalog))
     }
 }

@@ -29,10 +29,10 @@ public struct EligibilityCheck: Sendable {
     /// The rules that depend on the person (everything but the dates, which `presentation`
     /// checks once per course for everyone); nil when none excludes the course.
     func personalExclusion(
-        _ facts: CourseFacts, for person: PersonContext, completed: CompletedTrainings?
+        _ facts: CourseFacts, for person: PersonContext, completed: CompletedTrainings?, forShortlist: Bool = false
     ) -> ExclusionReason? {
         if person.staff.optedOut { return .optedOut }
-        if facts.isDispatch { return .dispatch }
+        if facts.isDispatch && !forShortlist { return .dispatch }
         if !facts.families.isEmpty, !facts.families.contains(person.staff.family) {
             return .family(targets: facts.familyNames)
         }

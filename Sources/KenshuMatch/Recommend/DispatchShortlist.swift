@@ -1,0 +1,60 @@
+import KenshuCore
+
+/// 派遣研修 (dispatch to 市町村アカデミー, 自治大学校, the prefecture) never goes to a staff
+/// mail: the HR office chooses whom to send. For each dispatch course open for application,
+/// the staff it would suit best, by the same eligibility and score as recommendations.
+public struct DispatchShortlist: Sendable, Codable {
+    public var provider: String
+    public var courseID: String
+    public var title: String
+    public var presentationID: String
+    public var start: LocalDate?
+    public var applyBy: LocalDate?
+    public var candidates: [Candidate]
+
+    /// One member of staff on the shortlist.
+    public struct Candidate: Sendable, Codable {
+        public var staffID: String
+        public var score: Double
+        public var reasons: [String]
+    }
+}
+
+extension Recommender {
+    /// The best `size` staff for each dispatch course with a presentation open on the day and
+    /// starting within a year (dispatch is decided further ahead than other training).
+    public func dispatchShortlists(_ persons: [PersonContext], listings: [CourseListing], size: Int = 5) -> [DispatchShortlist] {
+        var shortlists: [DispatchShortlist] = []
+        let text = ReasonText(catalog: catalog)
+        var longer = rules
+        longer.horizonDays = max(rules.horizonDays, 365)
+        let eligibility = EligibilityCheck(rules: longer, resolver: self.eligibility.resolver)
+        for listing in listings {
+            let course = listing.course
+            guard course.kind?.hasPrefix("external.dispatch") == true, let day = persons.first?.today,
+                  case .eligible(let presentation) = eligibility.presentation(of: course, on: day) else { continue }
+            let facts = CourseFacts(course, resolver: eligibility.resolver)
+            let tags = tagger.tags(for: course)
+            var ranked: [(person: PersonContext, parts: ScoreParts)] = []
+            for person in persons {
+                guard eligibility.personalExclusion(facts, for: person, completed: CompletedTrainings(person.history),
+                                                    forShortlist: true) == nil else { continue }
+                let parts = scorer.score(kind: course.kind, tier: course.digitalTier, hasRanks: !course.ranks.isEmpty,
+                                         tags: tags, trained: scorer.recentlyTrained(person),
+                                         namesRank: !course.ranks.isEmpty && facts.targetsRank(person), for: person)
+                ranked.append((person, parts))
+            }
+            ranked.sort { lhs, rhs in
+                lhs.parts.total != rhs.parts.total ? lhs.parts.total > rhs.parts.total : lhs.person.staff.id < rhs.person.staff.id
+            }
+            shortlists.append(DispatchShortlist(
+                provider: course.provider.id, courseID: course.id, title: course.title, presentationID: presentation.id,
+                start: presentation.start, applyBy: presentation.applyBy,
+                candidates: ranked.prefix(size).map { item in
+                    DispatchShortlist.Candidate(staffID: item.person.staff.id, score: item.parts.total,
+                                                reasons: text.reasons(course: course, tags: tags, parts: item.parts, person: item.person))
+                }))
+        }
+        return shortlists
+    }
+}
