@@ -31,10 +31,19 @@ public enum WeeklyCycle {
         public var movedTo: String?
     }
 
+    /// What the recommendation step did.
+    public struct RecommendationStep: Sendable, Codable {
+        public var week: String
+        public var staff: Int
+        public var recommendations: Int
+    }
+
     /// The cycle's result: every step, and the exit code it amounts to.
     public struct Report: Sendable, Codable {
         public var steps: [Step]
         public var feeds: [FeedStep]
+        /// This week's recommendations: the ISO week, how many staff got some, how many in all.
+        public var recommendations: RecommendationStep?
         public var status: StatusReport
 
         /// 0 when every configured step worked, 2 when an input was rejected, 1 when the
@@ -66,7 +75,12 @@ public enum WeeklyCycle {
             }
         }
         let feeds = try importFeeds(context: context)
-        return Report(steps: steps, feeds: feeds, status: try StatusReport.gather(context: context))
+        let day = try CourseRecommendations.day(nil, context: context)
+        let week = try CourseRecommendations.recordWeek(on: day, context: context)
+        return Report(steps: steps, feeds: feeds,
+                      recommendations: RecommendationStep(week: week.week.description, staff: week.staff,
+                                                          recommendations: week.given),
+                      status: try StatusReport.gather(context: context))
     }
 
     /// The feeds named in the config, then the inbox.

@@ -6,7 +6,7 @@ enum MatchingRulesLoader {
     static let levelKeys = ["default", "bands"]
     static let evaluationKeys = ["raters", "prior"]
     static let recommendationKeys = [
-        "horizonDays", "perPerson", "perYear", "completedCooldownDays", "newlyPromotedMonths", "weights",
+        "horizonDays", "perPerson", "perYear", "completedCooldownDays", "noUptakeWeeks", "newlyPromotedMonths", "weights",
     ]
     static let weightKeys = ["gap", "rank", "track", "tier", "novelty", "mandatory"]
 
@@ -42,6 +42,7 @@ enum MatchingRulesLoader {
             if let node = section["perPerson"] { rules.perPerson = try node.int(in: 1...50) }
             if let node = section["perYear"] { rules.perYear = try node.int(in: 0...100) }
             if let node = section["completedCooldownDays"] { rules.completedCooldownDays = try node.int(in: 0...7_300) }
+            if let node = section["noUptakeWeeks"] { rules.noUptakeWeeks = try node.int(in: 0...52) }
             if let node = section["newlyPromotedMonths"] { rules.newlyPromotedMonths = try node.int(in: 0...60) }
             if let weights = try section["weights"]?.mapping(allowed: weightKeys) {
                 if let node = weights["gap"] { rules.weights.gap = try node.double(in: 0...1_000) }

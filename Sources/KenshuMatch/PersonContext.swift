@@ -10,13 +10,18 @@ public struct PersonContext: Sendable {
     public var history: [TrainingRecord]
     /// The day the recommendations are for.
     public var today: LocalDate
+    /// Courses (`provider`␟`courseID`) recommended every week of the rules' `noUptakeWeeks`
+    /// before this one: they rest.
+    public var recommendedEveryWeek: Set<String>
 
-    public init(staff: StaffMember, band: RankBand?, gaps: [AbilityGap], history: [TrainingRecord], today: LocalDate) {
+    public init(staff: StaffMember, band: RankBand?, gaps: [AbilityGap], history: [TrainingRecord], today: LocalDate,
+                recommendedEveryWeek: Set<String> = []) {
         self.staff = staff
         self.band = band
         self.gaps = gaps
         self.history = history
         self.today = today
+        self.recommendedEveryWeek = recommendedEveryWeek
     }
 
     public func gap(_ ability: Int) -> AbilityGap? { gaps.first { $0.ability == ability } }

@@ -35,3 +35,23 @@ struct LocalDateTests {
         #expect(LocalDate(year: 2026, month: 4, day: 1)?.fiscalYear == 2026)
     }
 }
+
+/// ISO weeks: the year of the Thursday, Monday first.
+struct ISOWeekTests {
+    @Test(arguments: [
+        ("2026-11-25", "2026-W48"), ("2026-11-23", "2026-W48"), ("2026-11-29", "2026-W48"), ("2026-11-30", "2026-W49"),
+        ("2021-01-03", "2020-W53"), ("2024-12-30", "2025-W01"), ("2027-01-01", "2026-W53"), ("2026-01-01", "2026-W01"),
+    ])
+    func theWeekOfADay(day: String, week: String) throws {
+        let date = try #require(LocalDate(parsing: day))
+        #expect(ISOWeek(containing: date).description == week)
+        #expect(ISOWeek(parsing: week) == ISOWeek(containing: date))
+        #expect(ISOWeek(containing: ISOWeek(containing: date).monday) == ISOWeek(containing: date))
+    }
+
+    @Test func weeksCountBackAcrossTheYear() throws {
+        let week = try #require(ISOWeek(parsing: "2026-W02"))
+        #expect(week.minus(weeks: 2).description == "2025-W52")
+        #expect(ISOWeek(parsing: "2026-W54") == nil)
+    }
+}

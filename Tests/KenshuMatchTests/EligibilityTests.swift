@@ -56,4 +56,22 @@ struct EligibilityTests {
         old.completedOn = world.today.adding(days: -(world.rules.completedCooldownDays + 1))
         #expect(outcome(course, world.staff(), history: [old], world: world) == .eligible(course.presentations[0]))
     }
+
+    @Test func aCourseRecommendedWeeksRunningWithoutUptakeRests() throws {
+        let world = try MatchFixtures()
+        let course = world.course("C", "政策形成研修")
+        var person = world.person(world.staff())
+        person.recommendedEveryWeek = ["niigata\u{1F}C"]
+        let check = EligibilityCheck(rules: world.rules, resolver: world.resolver)
+        #expect(check.check(course, for: person) == .excluded(.noUptake(weeks: world.rules.noUptakeWeeks)))
+        var off = world.rules
+        off.noUptakeWeeks = 0
+        #expect(EligibilityCheck(rules: off, resolver: world.resolver).check(course, for: person) == .eligible(course.presentations[0]))
+        // The weekly (grouped) path rests it too.
+        let ratings = (1...10).map { Evaluation(staffID: "1", ability: $0, score: 1, rater: .primary, period: 2025) }
+        var rated = world.person(world.staff(), evaluations: ratings)
+        rated.recommendedEveryWeek = ["niigata\u{1F}C"]
+        let weekly = world.recommender.recommendAll([rated], listings: world.listings([course, world.course("D", "法務研修")]))
+        #expect(weekly.first?.recommendations.map(\.courseID) == ["D"])
+    }
 }

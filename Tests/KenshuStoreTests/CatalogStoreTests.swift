@@ -128,4 +128,25 @@ struct CatalogStoreTests {
         #expect(try store.courses(provider: "jamp").map(\.id) == ["A", "B"])
         #expect(try store.latestFeedImports().count == 1)
     }
+
+    @Test func theRecommendationLogFindsCoursesRecommendedEveryWeek() throws {
+        let store = try KenshuStore.inMemory()
+        _ = try store.replaceRoster([StaffMember(
+            id: "1", name: "職員", email: nil, family: .general, department: "総務課", section: "", title: "主事", hiredOn: nil,
+            rankSince: nil, track: nil, digitalTier: nil, mentorTrained: false, managerID: nil, optedOut: false)],
+            run: ImportRun(kind: "roster", source: "r.csv", encoding: "UTF-8", rows: 1, summary: "", succeeded: true,
+                           finishedAt: Date()))
+        let thisWeek = try #require(ISOWeek(parsing: "2026-W48"))
+        func log(_ course: String) -> LoggedRecommendation {
+            LoggedRecommendation(staffID: "1", provider: "p", courseID: course, presentationID: "1", score: 1, mandatory: false)
+        }
+        for back in 1...3 {
+            try store.recordRecommendations(week: thisWeek.minus(weeks: back), back == 2 ? [log("A")] : [log("A"), log("B")])
+        }
+        // Recorded twice in the same week: the second replaces the first.
+        try store.recordRecommendations(week: thisWeek.minus(weeks: 1), [log("A"), log("B")])
+        #expect(try store.recommendedEveryWeek(before: thisWeek, count: 3) == ["1": ["p\u{1F}A"]])
+        #expect(try store.recommendedEveryWeek(before: thisWeek, count: 1) == ["1": ["p\u{1F}A", "p\u{1F}B"]])
+        #expect(try store.recommendedEveryWeek(before: thisWeek, count: 0).isEmpty)
+    }
 }

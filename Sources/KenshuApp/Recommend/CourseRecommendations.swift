@@ -29,7 +29,7 @@ public enum CourseRecommendations {
 
     /// - Parameter explain: keep each chosen person's excluded courses and those below the cut.
     public static func run(ids: [String]?, on day: LocalDate, context: AppContext, explain: Bool = false) throws(AppError) -> [Entry] {
-        let data = try load(context: context)
+        let data = try load(context: context, on: day)
         var chosen = data.staff
         if let ids {
             chosen = []
@@ -52,18 +52,19 @@ public enum CourseRecommendations {
 
     /// The HR office's shortlist for each dispatch course (派遣研修), never mailed to staff.
     public static func dispatchShortlists(on day: LocalDate, context: AppContext) throws(AppError) -> [DispatchShortlist] {
-        let data = try load(context: context)
+        let data = try load(context: context, on: day)
         return recommender(context).dispatchShortlists(persons(data, on: day, context: context), listings: data.listings)
     }
 
     private typealias Data = (staff: [StaffMember], evaluations: [String: [Evaluation]], history: [String: [TrainingRecord]],
-                              listings: [CourseListing])
+                              listings: [CourseListing], resting: [String: Set<String>])
 
-    private static func load(context: AppContext) throws(AppError) -> Data {
+    private static func load(context: AppContext, on day: LocalDate) throws(AppError) -> Data {
         let store = try context.openStore()
         do {
             return (try store.allStaff().filter(\.active), try store.latestEvaluationsByStaff(), try store.historyByStaff(),
-                    try store.courseListings())
+                    try store.courseListings(),
+                    try store.recommendedEveryWeek(before: ISOWeek(containing: day), count: context.rules.matching.noUptakeWeeks))
         } catch {
             throw AppError(.runtime, error.description)
         }
@@ -74,12 +75,34 @@ public enum CourseRecommendations {
             let band = context.resolver.band(family: member.family, title: member.title)
             let gaps = GapCalculator.gaps(band: band?.id ?? "", evaluations: data.evaluations[member.id] ?? [],
                                           rules: context.rules.matching)
-            return PersonContext(staff: member, band: band, gaps: gaps, history: data.history[member.id] ?? [], today: day)
+            return PersonContext(staff: member, band: band, gaps: gaps, history: data.history[member.id] ?? [], today: day,
+                                 recommendedEveryWeek: data.resting[member.id] ?? [])
         }
     }
 
     private static func recommender(_ context: AppContext) -> Recommender {
         Recommender(catalog: context.catalog, rules: context.rules.matching, resolver: context.resolver,
                     tagger: AbilityTagger(rules: context.rules.courseTags, catalog: context.catalog))
+    }
+
+    /// The weekly run's step: everyone's recommendations for the day, recorded for its ISO
+    /// week (a second run of the same week replaces the first's record).
+    public static func recordWeek(on day: LocalDate, context: AppContext) throws(AppError) -> (week: ISOWeek, staff: Int, given: Int) {
+        let entries = try run(ids: nil, on: day, context: context)
+        let logged = entries.flatMap { entry in
+            entry.result.recommendations.map { recommendation in
+                LoggedRecommendation(staffID: entry.staff.id, provider: recommendation.provider,
+                                     courseID: recommendation.courseID, presentationID: recommendation.presentationID,
+                                     score: recommendation.score, mandatory: recommendation.mandatory)
+            }
+        }
+        let week = ISOWeek(containing: day)
+        let store = try context.openStore()
+        do {
+            try store.recordRecommendations(week: week, logged)
+        } catch {
+            throw AppError(.runtime, error.description)
+        }
+        return (week, entries.filter { !$0.result.recommendations.isEmpty }.count, logged.count)
     }
 }

@@ -20,6 +20,9 @@ public enum RunText {
             default: lines.append("  \(outcome)\(feed.file)\(moved): \(feed.detail)")
             }
         }
+        if let step = report.recommendations {
+            lines.append("recommendations: \(step.week): \(step.recommendations) for \(step.staff) staff (kenshu recommend --all)")
+        }
         let status = report.status
         lines.append("""
             store: \(status.staff.active) active staff, \(status.evaluations.ratings) ratings, \

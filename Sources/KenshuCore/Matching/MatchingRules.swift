@@ -18,6 +18,8 @@ public struct MatchingRules: Sendable, Equatable {
     public var perYear: Int
     /// A course completed less than this many days ago is not recommended again.
     public var completedCooldownDays: Int
+    /// A course recommended this many weeks running without being taken up rests (0: never).
+    public var noUptakeWeeks: Int
     /// Staff promoted within this many months get their band's 階層別研修 first, as 必須.
     public var newlyPromotedMonths: Int
     public var weights: ScoreWeights
@@ -43,7 +45,7 @@ public struct MatchingRules: Sendable, Equatable {
     public init(
         expectedLevels: [String: [Int]] = [:], defaultLevels: [Int] = Array(repeating: 3, count: 10),
         raterWeights: [RaterRole: Double] = [.selfRating: 1, .primary: 2, .secondary: 2], priorLevel: Double = 2.5,
-        horizonDays: Int = 120, perPerson: Int = 5, perYear: Int = 6, completedCooldownDays: Int = 1_095, newlyPromotedMonths: Int = 6,
+        horizonDays: Int = 120, perPerson: Int = 5, perYear: Int = 6, completedCooldownDays: Int = 1_095, noUptakeWeeks: Int = 4, newlyPromotedMonths: Int = 6,
         weights: ScoreWeights = .init()
     ) {
         self.expectedLevels = expectedLevels
@@ -54,6 +56,7 @@ public struct MatchingRules: Sendable, Equatable {
         self.perPerson = perPerson
         self.perYear = perYear
         self.completedCooldownDays = completedCooldownDays
+        self.noUptakeWeeks = noUptakeWeeks
         self.newlyPromotedMonths = newlyPromotedMonths
         self.weights = weights
     }

@@ -42,9 +42,18 @@ public struct EligibilityCheck: Sendable {
         if let tier = facts.digitalTier, tier != person.staff.digitalTier {
             return .digitalTier(target: tier)
         }
-        if let last = completed?.last(of: facts),
-           last.adding(days: rules.completedCooldownDays) > person.today {
+        if let completed, let reason = courseExclusion(facts, for: person, completed: completed) { return reason }
+        return nil
+    }
+
+    /// The rules about this very course and this person's past: completed within the
+    /// cool-down, or recommended week after week without uptake.
+    func courseExclusion(_ facts: CourseFacts, for person: PersonContext, completed: CompletedTrainings) -> ExclusionReason? {
+        if let last = completed.last(of: facts), last.adding(days: rules.completedCooldownDays) > person.today {
             return .completed(on: last)
+        }
+        if rules.noUptakeWeeks > 0, person.recommendedEveryWeek.contains(facts.providerID + "\u{1F}" + facts.courseID) {
+            return .noUptake(weeks: rules.noUptakeWeeks)
         }
         return nil
     }

@@ -12,6 +12,7 @@ public enum ExclusionReason: Sendable, Hashable, Codable {
     case outsideHorizon(firstStart: LocalDate?, days: Int)
     case noPresentation
     case completed(on: LocalDate)
+    case noUptake(weeks: Int)
     case untagged
     /// The presentation's seats went to others, where they closed larger gaps.
     case seatsTaken
@@ -31,6 +32,7 @@ public enum ExclusionReason: Sendable, Hashable, Codable {
             start.map { "開催（\($0)）が今後\(days)日以内ではありません" } ?? "開催日が未定です"
         case .noPresentation: "開催予定がありません"
         case .completed(let date): "\(date)に修了済みです"
+        case .noUptake(let weeks): "\(weeks)週続けて推薦しましたが受講につながっていないため、しばらく推薦を控えます"
         case .untagged: "能力のタグがなく、ギャップを埋める根拠がありません（rules.yaml の courses.abilities で確認）"
         case .seatsTaken: "定員の枠は、より大きなギャップを埋める他の職員に割り当てました"
         case .yearlyCapReached: "今年度の受講上限に達しています"

@@ -192,9 +192,7 @@ public struct Recommender: Sendable {
                 let group = groups.groups[scored[bucketStart + slot].group]
                 let listing = group.members[heads[slot]]
                 heads[slot] += 1
-                if let last = completed.last(of: facts[listing]), last.adding(days: rules.completedCooldownDays) > person.today {
-                    continue
-                }
+                if eligibility.courseExclusion(facts[listing], for: person, completed: completed) != nil { continue }
                 chosen.append((listing, scored[bucketStart + slot].parts))
             }
             bucketStart = bucketEnd

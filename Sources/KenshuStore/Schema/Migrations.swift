@@ -100,6 +100,20 @@ enum Migrations {
                 t.column("finished_at", .datetime).notNull()
             }
         }
+        migrator.registerMigration("003-recommendation-log") { db in
+            // What each week's run recommended to whom: for the no-uptake cool-down, and
+            // (later) for what was mailed.
+            try db.create(table: "recommendation_log") { t in
+                t.column("week", .text).notNull()
+                t.column("staff_id", .text).notNull().references("staff", onDelete: .cascade)
+                t.column("provider_id", .text).notNull()
+                t.column("course_id", .text).notNull()
+                t.column("presentation_id", .text).notNull()
+                t.column("score", .double).notNull()
+                t.column("mandatory", .boolean).notNull()
+                t.primaryKey(["week", "staff_id", "provider_id", "course_id"])
+            }
+        }
         return migrator
     }
 }

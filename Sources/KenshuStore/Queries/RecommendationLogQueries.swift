@@ -1,0 +1,60 @@
+import GRDB
+import KenshuCore
+
+/// One recommendation as the week's run made it.
+public struct LoggedRecommendation: Sendable, Equatable {
+    public var staffID: String
+    public var provider: String
+    public var courseID: String
+    public var presentationID: String
+    public var score: Double
+    public var mandatory: Bool
+
+    public init(staffID: String, provider: String, courseID: String, presentationID: String, score: Double, mandatory: Bool) {
+        self.staffID = staffID
+        self.provider = provider
+        self.courseID = courseID
+        self.presentationID = presentationID
+        self.score = score
+        self.mandatory = mandatory
+    }
+}
+
+extension KenshuStore {
+    /// Records a week's recommendations, replacing what an earlier run of the same week recorded.
+    public func recordRecommendations(week: ISOWeek, _ entries: [LoggedRecommendation]) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "DELETE FROM recommendation_log WHERE week = ?", arguments: [week.description])
+            let insert = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO recommendation_log (week, staff_id, provider_id, course_id, presentation_id, score, mandatory)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            for entry in entries {
+                try insert.execute(arguments: [week.description, entry.staffID, entry.provider, entry.courseID,
+                                               entry.presentationID, entry.score, entry.mandatory])
+            }
+        }
+    }
+
+    /// Per member of staff, the courses (`provider`␟`courseID`) recommended in every one of the
+    /// `count` weeks before `week`.
+    public func recommendedEveryWeek(before week: ISOWeek, count: Int) throws(StoreError) -> [String: Set<String>] {
+        guard count > 0 else { return [:] }
+        let weeks = (1...count).map { week.minus(weeks: $0).description }
+        let rows = try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT staff_id, provider_id, course_id FROM recommendation_log
+                WHERE week IN (\(weeks.map { _ in "?" }.joined(separator: ",")))
+                GROUP BY staff_id, provider_id, course_id HAVING COUNT(DISTINCT week) = ?
+                """, arguments: StatementArguments(weeks) + StatementArguments([count]))
+        }
+        var result: [String: Set<String>] = [:]
+        for row in rows {
+            let staff: String = row["staff_id"]
+            let provider: String = row["provider_id"]
+            let course: String = row["course_id"]
+            result[staff, default: []].insert(provider + "\u{1F}" + course)
+        }
+        return result
+    }
+}
