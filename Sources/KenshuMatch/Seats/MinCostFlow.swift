@@ -1,8 +1,7 @@
-/// Minimum-cost flow by successive shortest paths (Dijkstra with Johnson potentials). Costs
-/// are integers; negative edge costs are allowed on the first graph as long as it has no
-/// negative cycle (potentials start from Bellman-Ford). `run` stops as soon as one more unit
-/// of flow would no longer lower the total cost, so with costs = −score it finds the flow of
-/// greatest total score, not the largest flow.
+/// Minimum-cost flow by successive shortest paths (Dijkstra with Johnson potentials), in the
+/// form of a transportation problem: each supplier's units are routed to the sink one at a
+/// time along a shortest path from that supplier. Costs are integers and may be negative,
+/// given starting potentials that make every reduced cost non-negative.
 struct MinCostFlow {
     struct Edge {
         var to: Int
@@ -12,9 +11,6 @@ struct MinCostFlow {
     }
 
     private(set) var graph: [[Edge]]
-    /// Scratch of `augmentAlongTightEdges`, kept between phases (reset only where touched).
-    private var level: [Int] = []
-    private var next: [Int] = []
 
     init(nodes: Int) {
         graph = Array(repeating: [], count: nodes)
@@ -35,134 +31,62 @@ struct MinCostFlow {
         return graph[forward.to][forward.reverse].capacity
     }
 
-    /// Sends flow from `source` to `sink` while it lowers the total cost; returns (flow, cost).
-    mutating func run(source: Int, sink: Int) -> (flow: Int, cost: Int64) {
-        let count = graph.count
+    /// Routes each node's supply to `sink`, one unit at a time, along a shortest path from that
+    /// node (Dijkstra on reduced costs, stopping at the sink), as the Hungarian method adds
+    /// rows: every unit must reach the sink, so give each supplier a zero-cost way out if
+    /// sending nothing is allowed. `potential` must make every reduced cost non-negative at
+    /// the start. Each search stays local, which on a large graph matters more than anything.
+    mutating func routeSupplies(_ supplies: [(node: Int, units: Int)], sink: Int, potential start: [Int64]) {
+        var potential = start
         let infinity = Int64.max / 4
-        var potential = bellmanFord(source: source, infinity: infinity)
-        var flow = 0
-        var cost: Int64 = 0
-        var distance = [Int64](repeating: infinity, count: count)
-        while true {
-            for node in 0..<count { distance[node] = infinity }
-            distance[source] = 0
-            var heap = BinaryHeap()
-            heap.push(0, source)
-            while let (d, node) = heap.pop() {
-                guard d <= distance[node], potential[node] < infinity else { continue }
-                for edge in graph[node] where edge.capacity > 0 && potential[edge.to] < infinity {
-                    let next = d + edge.cost + potential[node] - potential[edge.to]
-                    if next < distance[edge.to] {
-                        distance[edge.to] = next
-                        heap.push(next, edge.to)
-                    }
-                }
-            }
-            guard distance[sink] < infinity else { break }
-            for node in 0..<count where distance[node] < infinity { potential[node] += distance[node] }
-            // The real cost of a shortest path: stop once it no longer pays.
-            let pathCost = potential[sink] - potential[source]
-            guard pathCost < 0 else { break }
-            // Every path of this cost at once (Dinic-style over the edges whose reduced cost
-            // is now zero), instead of one Dijkstra per unit of flow.
-            let pushed = augmentAlongTightEdges(source: source, sink: sink, potential: potential, infinity: infinity)
-            guard pushed > 0 else { break }
-            flow += pushed
-            cost += Int64(pushed) * pathCost
-        }
-        return (flow, cost)
-    }
-
-    /// Pushes flow along paths whose every edge has reduced cost zero, until none is left;
-    /// returns the amount. Levels (BFS distance in edges) keep the search acyclic.
-    private mutating func augmentAlongTightEdges(source: Int, sink: Int, potential: [Int64], infinity: Int64) -> Int {
-        if level.count != graph.count {
-            level = [Int](repeating: -1, count: graph.count)
-            next = [Int](repeating: 0, count: graph.count)
-        }
-        func tight(_ node: Int, _ edge: Edge) -> Bool {
-            edge.capacity > 0 && potential[edge.to] < infinity && edge.cost + potential[node] - potential[edge.to] == 0
-        }
-        var total = 0
-        // Only the nodes a round touches are reset: a phase must not cost the whole graph.
+        var distance = [Int64](repeating: infinity, count: graph.count)
+        var previous = [(node: Int, edge: Int)](repeating: (-1, -1), count: graph.count)
+        var settled = [Bool](repeating: false, count: graph.count)
         var touched: [Int] = []
-        defer { for node in touched { level[node] = -1; next[node] = 0 } }
-        while true {
-            for node in touched { level[node] = -1; next[node] = 0 }
-            touched.removeAll(keepingCapacity: true)
-            level[source] = 0
-            touched.append(source)
-            var head = 0
-            while head < touched.count {
-                let node = touched[head]
-                head += 1
-                for edge in graph[node] where level[edge.to] < 0 && edge.to != source && tight(node, edge) {
-                    level[edge.to] = level[node] + 1
-                    touched.append(edge.to)
+        for (supplier, units) in supplies {
+            for _ in 0..<units {
+                for node in touched {
+                    distance[node] = infinity
+                    settled[node] = false
                 }
-            }
-            guard level[sink] >= 0 else { return total }
-            // Iterative depth-first search for one path at a time along increasing levels.
-            while true {
-                var path: [(node: Int, edge: Int)] = []
-                var node = source
-                var found = false
-                while true {
+                touched.removeAll(keepingCapacity: true)
+                distance[supplier] = 0
+                touched.append(supplier)
+                var heap = BinaryHeap()
+                heap.push(0, supplier)
+                var reached = false
+                while let (d, node) = heap.pop() {
+                    guard !settled[node], d == distance[node] else { continue }
+                    settled[node] = true
                     if node == sink {
-                        found = true
+                        reached = true
                         break
                     }
-                    var advanced = false
-                    while next[node] < graph[node].count {
-                        let edge = graph[node][next[node]]
-                        if level[edge.to] == level[node] + 1 && tight(node, edge) {
-                            path.append((node, next[node]))
-                            node = edge.to
-                            advanced = true
-                            break
+                    for (index, edge) in graph[node].enumerated() where edge.capacity > 0 {
+                        let next = d + edge.cost + potential[node] - potential[edge.to]
+                        if next < distance[edge.to] {
+                            if distance[edge.to] == infinity { touched.append(edge.to) }
+                            distance[edge.to] = next
+                            previous[edge.to] = (node, index)
+                            heap.push(next, edge.to)
                         }
-                        next[node] += 1
                     }
-                    if advanced { continue }
-                    // Dead end: never try this node again in this round; step back.
-                    level[node] = -2
-                    guard let last = path.popLast() else { break }
-                    node = last.node
-                    next[node] += 1
                 }
-                guard found else { break }
-                var push = Int.max
-                for step in path { push = min(push, graph[step.node][step.edge].capacity) }
-                for step in path {
-                    graph[step.node][step.edge].capacity -= push
-                    let edge = graph[step.node][step.edge]
-                    graph[edge.to][edge.reverse].capacity += push
+                guard reached else { break }
+                // Potentials move only where the search settled nodes short of the sink.
+                let toSink = distance[sink]
+                for node in touched where settled[node] && distance[node] < toSink {
+                    potential[node] += distance[node] - toSink
                 }
-                total += push
-            }
-        }
-    }
-
-    /// Shortest distances from `source` over edges with capacity (negative costs allowed).
-    private func bellmanFord(source: Int, infinity: Int64) -> [Int64] {
-        var distance = [Int64](repeating: infinity, count: graph.count)
-        distance[source] = 0
-        var queue = [source]
-        var queued = [Bool](repeating: false, count: graph.count)
-        queued[source] = true
-        var head = 0
-        while head < queue.count {
-            let node = queue[head]
-            head += 1
-            queued[node] = false
-            for edge in graph[node] where edge.capacity > 0 && distance[node] + edge.cost < distance[edge.to] {
-                distance[edge.to] = distance[node] + edge.cost
-                if !queued[edge.to] {
-                    queued[edge.to] = true
-                    queue.append(edge.to)
+                var node = sink
+                while node != supplier {
+                    let step = previous[node]
+                    graph[step.node][step.edge].capacity -= 1
+                    let reverse = graph[step.node][step.edge].reverse
+                    graph[node][reverse].capacity += 1
+                    node = step.node
                 }
             }
         }
-        return distance
     }
 }

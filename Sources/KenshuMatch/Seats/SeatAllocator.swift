@@ -71,32 +71,31 @@ public enum SeatAllocator {
         func cost(_ score: Double) -> Int64 { -(Int64((max(0, score) * 1_000).rounded()) + 1) }
         let limited = Set(candidates.joined().map(\.presentation)).filter { seats[$0] != nil }.sorted()
         let presentationNode = Dictionary(uniqueKeysWithValues: limited.enumerated().map { ($1, $0) })
-        // Nodes: source, sink, people, limited presentations.
-        let source = 0
-        let sink = 1
-        let personBase = 2
+        // Nodes: sink, people, limited presentations. Each person sends their capacity to the
+        // sink: through a course (cost −score), or through "nothing more" (cost 0).
+        let sink = 0
+        let personBase = 1
         let presentationBase = personBase + candidates.count
         var network = MinCostFlow(nodes: presentationBase + limited.count)
+        var potential = [Int64](repeating: 0, count: presentationBase + limited.count)
         var edges: [[(node: Int, index: Int)?]] = []
         for (person, options) in candidates.enumerated() {
-            network.addEdge(from: source, to: personBase + person, capacity: max(0, capacity[person]), cost: 0)
+            let node = personBase + person
             var personEdges: [(node: Int, index: Int)?] = []
             for option in options {
-                if let node = presentationNode[option.presentation] {
-                    personEdges.append(network.addEdge(from: personBase + person, to: presentationBase + node, capacity: 1,
-                                                       cost: cost(option.score)))
-                } else {
-                    // No seat limit: straight to the sink.
-                    personEdges.append(network.addEdge(from: personBase + person, to: sink, capacity: 1,
-                                                       cost: cost(option.score)))
-                }
+                let target = presentationNode[option.presentation].map { presentationBase + $0 } ?? sink
+                personEdges.append(network.addEdge(from: node, to: target, capacity: 1, cost: cost(option.score)))
+                // Reduced costs start non-negative: a person's potential covers their best option.
+                potential[node] = max(potential[node], -cost(option.score))
             }
+            network.addEdge(from: node, to: sink, capacity: max(0, capacity[person]), cost: 0)
             edges.append(personEdges)
         }
         for (index, key) in limited.enumerated() {
             network.addEdge(from: presentationBase + index, to: sink, capacity: max(0, seats[key] ?? 0), cost: 0)
         }
-        _ = network.run(source: source, sink: sink)
+        network.routeSupplies(candidates.indices.map { (personBase + $0, max(0, capacity[$0])) }, sink: sink,
+                              potential: potential)
         return edges.map { personEdges in
             personEdges.indices.filter { index in personEdges[index].map { network.flow(at: $0) > 0 } ?? false }
         }
