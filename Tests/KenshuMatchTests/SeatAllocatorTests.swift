@@ -4,7 +4,7 @@ import Testing
 
 /// Seat allocation is optimal: on small cases its total equals the best a brute force finds.
 struct SeatAllocatorTests {
-    typealias Candidate = SeatAllocator.Candidate
+    typealias Candidate = SeatAllocator.Candidate<String>
 
     /// The objective the allocator maximises: Σ (score in thousandths + 1).
     func value(_ candidates: [[Candidate]], _ chosen: [[Int]]) -> Int64 {

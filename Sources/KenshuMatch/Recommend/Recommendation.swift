@@ -17,8 +17,10 @@ public struct Recommendation: Sendable, Hashable, Codable {
     public var parts: ScoreParts
     /// Every provider that advertises the same course (one listing, several sources).
     public var sources: [String]
-    /// Where the course is in the listings it was chosen from (internal bookkeeping).
+    /// Where the course is in the listings it was chosen from, and the presentation in the
+    /// course (internal bookkeeping).
     var listing: Int?
+    var presentationIndex = 0
 }
 
 /// What the matching core decided for one person.

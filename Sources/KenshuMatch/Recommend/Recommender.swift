@@ -54,7 +54,7 @@ public struct Recommender: Sendable {
         }
         // Only the best few of each person enter the allocation; the rest cannot win a place.
         let pool = prepared.map { Array($0.candidates.prefix(rules.perPerson * 3)) }
-        var seats: [String: Int] = [:]
+        var seats: [Int: Int] = [:]
         for candidate in pool.joined() {
             if let limit = candidate.seats { seats[Self.key(candidate)] = limit }
         }
@@ -139,7 +139,8 @@ public struct Recommender: Sendable {
                 provider: course.provider.id, courseID: course.id, presentationID: presentation.id, title: course.title,
                 start: presentation.start, applyBy: presentation.applyBy, seats: presentation.seats, score: score.total,
                 mandatory: score.mandatory, reasons: [], parts: score, sources: listing.sources.map(\.provider.name),
-                listing: item.index)
+                listing: item.index,
+                presentationIndex: course.presentations.firstIndex { $0.id == presentation.id } ?? 0)
         }
         return (candidates, excluded, capacity(for: person))
     }
@@ -205,7 +206,8 @@ public struct Recommender: Sendable {
                 provider: course.provider.id, courseID: course.id, presentationID: presentation.id, title: course.title,
                 start: presentation.start, applyBy: presentation.applyBy, seats: presentation.seats, score: item.parts.total,
                 mandatory: item.parts.mandatory, reasons: [], parts: item.parts, sources: listing.sources.map(\.provider.name),
-                listing: item.listing)
+                listing: item.listing,
+                presentationIndex: course.presentations.firstIndex { $0.id == presentation.id } ?? 0)
         }
         return (candidates, [], capacity(for: person))
     }
@@ -234,8 +236,9 @@ public struct Recommender: Sendable {
         return (lhs.provider, lhs.courseID) < (rhs.provider, rhs.courseID)
     }
 
-    /// A presentation's identity across providers.
-    private static func key(_ recommendation: Recommendation) -> String {
-        "\(recommendation.provider)\u{1F}\(recommendation.courseID)\u{1F}\(recommendation.presentationID)"
+    /// A presentation's identity across providers, as a small integer: its course's place in
+    /// the listings and its own place in the course.
+    private static func key(_ recommendation: Recommendation) -> Int {
+        (recommendation.listing ?? 0) &* 4_096 &+ min(recommendation.presentationIndex, 4_095)
     }
 }

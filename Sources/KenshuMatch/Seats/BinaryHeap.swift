@@ -4,6 +4,9 @@ struct BinaryHeap {
 
     var isEmpty: Bool { items.isEmpty }
 
+    /// Empties the heap, keeping its storage for the next search.
+    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
+
     mutating func push(_ key: Int64, _ value: Int) {
         items.append((key, value))
         var child = items.count - 1

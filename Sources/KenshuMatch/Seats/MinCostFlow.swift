@@ -43,6 +43,7 @@ struct MinCostFlow {
         var previous = [(node: Int, edge: Int)](repeating: (-1, -1), count: graph.count)
         var settled = [Bool](repeating: false, count: graph.count)
         var touched: [Int] = []
+        var heap = BinaryHeap()
         for (supplier, units) in supplies {
             for _ in 0..<units {
                 for node in touched {
@@ -52,7 +53,7 @@ struct MinCostFlow {
                 touched.removeAll(keepingCapacity: true)
                 distance[supplier] = 0
                 touched.append(supplier)
-                var heap = BinaryHeap()
+                heap.removeAll()
                 heap.push(0, supplier)
                 var reached = false
                 while let (d, node) = heap.pop() {

@@ -2,12 +2,13 @@
 /// capacity, each presentation at most its seats, and the total score is the greatest
 /// possible (a min-cost flow with cost = −score), not first come, first served.
 public enum SeatAllocator {
-    /// One course a person could be recommended, at one presentation.
-    public struct Candidate: Sendable, Hashable {
-        public var presentation: String
+    /// One course a person could be recommended, at one presentation (identified by any key:
+    /// the recommender uses small integers, which hash far faster than strings).
+    public struct Candidate<Key: Hashable & Comparable & Sendable>: Sendable, Hashable {
+        public var presentation: Key
         public var score: Double
 
-        public init(presentation: String, score: Double) {
+        public init(presentation: Key, score: Double) {
             self.presentation = presentation
             self.score = score
         }
@@ -18,9 +19,9 @@ public enum SeatAllocator {
     ///   - candidates: per person, their eligible candidates (at most one per presentation).
     ///   - capacity: per person, how many they may be given.
     ///   - seats: per presentation key, its seat limit; a presentation missing here has none.
-    public static func allocate(candidates: [[Candidate]], capacity: [Int], seats: [String: Int]) -> [[Int]] {
+    public static func allocate<Key>(candidates: [[Candidate<Key>]], capacity: [Int], seats: [Key: Int]) -> [[Int]] {
         // A seat limit binds only where more people want the presentation than it has seats.
-        var demand: [String: Int] = [:]
+        var demand: [Key: Int] = [:]
         for options in candidates {
             for option in options where seats[option.presentation] != nil { demand[option.presentation, default: 0] += 1 }
         }
@@ -29,7 +30,7 @@ public enum SeatAllocator {
         // People linked through contended presentations form components, each its own flow;
         // everyone else simply gets their best.
         var components = UnionFind(count: candidates.count)
-        var firstWanting: [String: Int] = [:]
+        var firstWanting: [Key: Int] = [:]
         var inFlow = [Bool](repeating: false, count: candidates.count)
         for (person, options) in candidates.enumerated() {
             for option in options where contended.contains(option.presentation) {
@@ -58,14 +59,14 @@ public enum SeatAllocator {
     }
 
     /// The `count` best options (higher score first, then the earlier listed).
-    private static func best(_ options: [Candidate], count: Int) -> [Int] {
+    private static func best<Key>(_ options: [Candidate<Key>], count: Int) -> [Int] {
         guard count > 0 else { return [] }
         let order = options.indices.sorted { (options[$0].score, -$0) > (options[$1].score, -$1) }
         return order.prefix(count).sorted()
     }
 
     /// The min-cost flow for one component.
-    private static func flow(_ candidates: [[Candidate]], capacity: [Int], seats: [String: Int]) -> [[Int]] {
+    private static func flow<Key>(_ candidates: [[Candidate<Key>]], capacity: [Int], seats: [Key: Int]) -> [[Int]] {
         // Scores as integers (thousandths) so the flow's arithmetic is exact.
         // (+1: between equal totals, more recommendations rather than fewer.)
         func cost(_ score: Double) -> Int64 { -(Int64((max(0, score) * 1_000).rounded()) + 1) }
