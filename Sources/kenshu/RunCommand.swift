@@ -5,12 +5,13 @@ import KenshuApp
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run one full cycle now: import the HR exports named in the config (data:), then report.",
+        abstract: "Run one full cycle now: import the HR exports and course feeds, record the week's recommendations.",
         discussion: """
-            Imports data.roster, data.evaluations and data.history in that order, each all or nothing;
-            a rejected file is reported and the next one still runs. Exit 0 when every configured
-            file imported, 2 when one was rejected, 1 on a runtime failure. Course feeds, matching
-            and mails join the cycle as they are built (see README).
+            Imports data.roster, data.evaluations and data.history in that order, each all or nothing,
+            then the feeds under feeds.sources and those waiting in the inbox; then matches everyone and
+            records the ISO week's recommendations (a second run of the same week replaces them). A
+            rejected file is reported and the next one still runs. Exit 0 when every input imported, 2
+            when one was rejected, 1 on a runtime failure. Mails join the cycle as they are built.
             """)
 
     @OptionGroup var common: CommonOptions
