@@ -9,20 +9,23 @@ public struct Rules: Sendable, Equatable {
     public var courseTags: CourseTagRules
     /// Expected levels, evaluation weights and recommendation settings.
     public var matching: MatchingRules
+    /// The mentor programme.
+    public var mentors: MentorRules
 
     public init(
         titleAliases: [JobFamily: [String: String]] = [:], courseTags: CourseTagRules = .init(),
-        matching: MatchingRules = .init()
+        matching: MatchingRules = .init(), mentors: MentorRules = .init()
     ) {
         self.titleAliases = titleAliases
         self.courseTags = courseTags
         self.matching = matching
+        self.mentors = mentors
     }
 }
 
 /// Reads and checks `rules.yaml`.
 public enum RulesLoader {
-    static let keys = ["titles", "courses", "levels", "evaluation", "recommendations"]
+    static let keys = ["titles", "courses", "levels", "evaluation", "recommendations", "mentors"]
     static let titleKeys = ["aliases"]
     static let courseKeys = ["abilities"]
     static let abilityTagKeys = ["subjects", "keywords"]
@@ -74,6 +77,7 @@ public enum RulesLoader {
         }
         rules.matching = try MatchingRulesLoader.parse(
             levels: root["levels"], evaluation: root["evaluation"], recommendations: root["recommendations"], catalog: catalog)
+        rules.mentors = try MentorRulesLoader.parse(root["mentors"])
         return rules
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import KenshuApp
 import KenshuConfig
 import KenshuImport
+import KenshuCore
 
 /// Options every command takes.
 struct CommonOptions: ParsableArguments {
@@ -34,5 +35,15 @@ enum EncodingArgument: String, ExpressibleByArgument, CaseIterable {
         case .utf8: .utf8
         case .cp932: .cp932
         }
+    }
+}
+
+/// `--date`: the day a command evaluates as of.
+struct DayOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Evaluate as of this day (default: today in the config's time zone).", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    func day(_ context: AppContext) throws(AppError) -> LocalDate {
+        try CourseRecommendations.day(date, context: context)
     }
 }

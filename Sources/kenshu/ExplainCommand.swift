@@ -10,14 +10,13 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The member of staff (職員番号).", valueName: "ID"))
     var staff: String
 
-    @Option(help: ArgumentHelp("Evaluate as of this day (default: today in the config's time zone).", valueName: "YYYY-MM-DD"))
-    var date: String?
+    @OptionGroup var day: DayOption
 
     @OptionGroup var common: CommonOptions
 
     func run() throws {
         let context = try common.context()
-        let day = try CourseRecommendations.day(date, context: context)
+        let day = try self.day.day(context)
         let results = try CourseRecommendations.run(ids: [staff], on: day, context: context, explain: true)
         for entry in results {
             try common.emit(RecommendationView(entry.result, date: day, explain: true)) { _ in

@@ -16,6 +16,7 @@ struct Kenshu: AsyncParsableCommand {
             ImportCommand.self,
             RecommendCommand.self,
             ExplainCommand.self,
+            MentorsCommand.self,
             StatusCommand.self,
             RosterCommand.self,
             EvaluationsCommand.self,

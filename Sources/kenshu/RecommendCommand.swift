@@ -16,8 +16,7 @@ struct RecommendCommand: ParsableCommand {
     @Flag(help: "The HR shortlist for each 派遣研修 (dispatch courses never go to staff mails).")
     var dispatch = false
 
-    @Option(help: ArgumentHelp("Evaluate as of this day (default: today in the config's time zone).", valueName: "YYYY-MM-DD"))
-    var date: String?
+    @OptionGroup var day: DayOption
 
     @OptionGroup var common: CommonOptions
 
@@ -29,7 +28,7 @@ struct RecommendCommand: ParsableCommand {
 
     func run() throws {
         let context = try common.context()
-        let day = try CourseRecommendations.day(date, context: context)
+        let day = try self.day.day(context)
         if dispatch {
             let shortlists = try CourseRecommendations.dispatchShortlists(on: day, context: context)
             try common.emit(shortlists) { DispatchShortlistText.render($0) }

@@ -21,8 +21,7 @@ struct RulesDiffCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The proposed rules.", valueName: "NEW"))
     var new: String
 
-    @Option(help: ArgumentHelp("Evaluate as of this day (default: today in the config's time zone).", valueName: "YYYY-MM-DD"))
-    var date: String?
+    @OptionGroup var day: DayOption
 
     @OptionGroup var common: CommonOptions
 
@@ -31,7 +30,7 @@ struct RulesDiffCommand: ParsableCommand {
         let here = FileManager.default.currentDirectoryPath
         let oldPath = FilePaths.resolve(old, relativeTo: here)
         let newPath = FilePaths.resolve(new, relativeTo: here)
-        let day = try CourseRecommendations.day(date, context: context)
+        let day = try self.day.day(context)
         let changes = try RulesDiff.run(old: try context.withRules(at: oldPath), new: try context.withRules(at: newPath), on: day)
         try common.emit(changes) { RulesDiff.text($0, old: oldPath, new: newPath) }
     }

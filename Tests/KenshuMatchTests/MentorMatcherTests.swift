@@ -66,4 +66,24 @@ struct MentorMatcherTests {
         #expect(result.unmatched.first?.reason.contains("上限") == true)
         #expect(result.pairs.first { $0.mentee == "m1" }?.reasons.contains { $0.contains("④政策形成能力") } == true)
     }
+
+    @Test func activePairsAreKeptAndEndWhenARuleOrThePeriodEnds() throws {
+        let world = try MatchFixtures()
+        let matcher = MentorMatcher(rules: MentorRules(), catalog: world.catalog)
+        let people = [
+            person(world, "m1", title: "主事", department: "税務課", hired: 1),
+            person(world, "m2", title: "主事", department: "税務課", hired: 5),
+            person(world, "m3", title: "主事", department: "総務課", hired: 1),
+            person(world, "A", title: "係長", department: "総務課", trained: true),
+            person(world, "B", title: "係長", department: "福祉課", trained: true),
+        ]
+        let result = matcher.match(people, on: world.today, active: [("B", "m1"), ("A", "m2"), ("A", "m3")],
+                                   past: [["A", "m1"]])
+        let status = Dictionary(uniqueKeysWithValues: result.pairs.map { ("\($0.mentee)-\($0.mentor)", $0.status) })
+        #expect(status["m1-B"] == .kept)
+        #expect(status["m2-A"] == .ended)   // no longer a mentee
+        #expect(status["m3-A"] == .ended)   // same department now forbidden
+        #expect(result.pairs.first { $0.mentee == "m3" && $0.status == .new }?.mentor == "B")
+        #expect(result.pairs.first { $0.mentee == "m3" && $0.status == .ended }?.reasons == [MentorRule.sameDepartment.text])
+    }
 }

@@ -1,9 +1,13 @@
 import KenshuCore
 
-/// One mentor–mentee pair, with why it was made.
+/// One mentor–mentee pair, with why it was made, kept or ended.
 public struct MentorPair: Sendable, Hashable, Codable {
+    /// `new` this run, `kept` from an earlier run, or `ended` now.
+    public enum Status: String, Sendable, Hashable, Codable { case new, kept, ended }
+
     public var mentor: String
     public var mentee: String
+    public var status: Status
     public var reasons: [String]
 }
 
@@ -75,9 +79,37 @@ public struct MentorMatcher: Sendable {
         return Int64((complement * 10 - Double(abs(distance - rules.idealStepDistance)) * 5 + family).rounded())
     }
 
-    public func match(_ people: [MentorPerson], on day: LocalDate) -> MentorMatching {
+    /// Pairs everyone. `active` pairs from earlier runs are kept while the mentee is still a
+    /// mentee and every rule still allows the pair (the programme is not reshuffled); the
+    /// others end, with the reason. `past` pairs (ended before) are never made again.
+    public func match(
+        _ people: [MentorPerson], on day: LocalDate, active: [(mentor: String, mentee: String)] = [],
+        past: Set<[String]> = []
+    ) -> MentorMatching {
         let byID = Dictionary(people.map { ($0.staff.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let mentees = people.filter { menteeReason($0, on: day) != nil }
+        var kept: [MentorPair] = []
+        var ended: [MentorPair] = []
+        var load: [String: Int] = [:]
+        for pair in active {
+            guard let mentee = byID[pair.mentee], menteeReason(mentee, on: day) != nil else {
+                ended.append(MentorPair(mentor: pair.mentor, mentee: pair.mentee, status: .ended,
+                                        reasons: ["メンティーの期間を終えました"]))
+                continue
+            }
+            guard let mentor = byID[pair.mentor] else {
+                ended.append(MentorPair(mentor: pair.mentor, mentee: pair.mentee, status: .ended, reasons: ["メンターが名簿にいません"]))
+                continue
+            }
+            if let rule = block(mentor: mentor, mentee: mentee, chain: managementChain(of: mentee.staff, in: byID), on: day) {
+                ended.append(MentorPair(mentor: pair.mentor, mentee: pair.mentee, status: .ended, reasons: [rule.text]))
+                continue
+            }
+            kept.append(MentorPair(mentor: pair.mentor, mentee: pair.mentee, status: .kept,
+                                   reasons: reasons(mentor: mentor, mentee: mentee, on: day)))
+            load[pair.mentor, default: 0] += 1
+        }
+        let keptMentees = Set(kept.map(\.mentee))
+        let mentees = people.filter { menteeReason($0, on: day) != nil && !keptMentees.contains($0.staff.id) }
         let mentors = people.filter { $0.staff.active && $0.mentorTrained }
         var edges: [CapacitatedAssignment.Edge] = []
         var blockers: [[MentorRule: Int]] = []
@@ -85,7 +117,8 @@ public struct MentorMatcher: Sendable {
             let chain = managementChain(of: mentee.staff, in: byID)
             var blocked: [MentorRule: Int] = [:]
             for (mentorIndex, mentor) in mentors.enumerated() {
-                if let rule = block(mentor: mentor, mentee: mentee, chain: chain, on: day) {
+                if let rule = block(mentor: mentor, mentee: mentee, chain: chain, on: day)
+                    ?? (past.contains([mentor.staff.id, mentee.staff.id]) ? .excludedPair : nil) {
                     blocked[rule, default: 0] += 1
                 } else {
                     edges.append(.init(left: menteeIndex, right: mentorIndex, cost: -quality(mentor: mentor, mentee: mentee)))
@@ -93,14 +126,14 @@ public struct MentorMatcher: Sendable {
             }
             blockers.append(blocked)
         }
-        let capacities = mentors.map { rules.capacityOverrides[$0.staff.id] ?? rules.capacity }
+        let capacities = mentors.map { max(0, (rules.capacityOverrides[$0.staff.id] ?? rules.capacity) - (load[$0.staff.id] ?? 0)) }
         let solution = CapacitatedAssignment.solve(left: mentees.count, capacities: capacities, edges: edges)
         var matched = Set<Int>()
         var pairs: [MentorPair] = []
         for index in solution.edges {
             let edge = edges[index]
             matched.insert(edge.left)
-            pairs.append(MentorPair(mentor: mentors[edge.right].staff.id, mentee: mentees[edge.left].staff.id,
+            pairs.append(MentorPair(mentor: mentors[edge.right].staff.id, mentee: mentees[edge.left].staff.id, status: .new,
                                     reasons: reasons(mentor: mentors[edge.right], mentee: mentees[edge.left], on: day)))
         }
         var allowed = [Int](repeating: 0, count: mentees.count)
@@ -117,7 +150,8 @@ public struct MentorMatcher: Sendable {
             return UnmatchedMentee(mentee: mentees[index].staff.id,
                                    reason: "すべての規則を満たすメンターがいません（最も多い理由: \(rule.text)、\(count)人）")
         }
-        return MentorMatching(pairs: pairs.sorted { ($0.mentee, $0.mentor) < ($1.mentee, $1.mentor) }, unmatched: unmatched)
+        return MentorMatching(pairs: (kept + pairs + ended).sorted { ($0.mentee, $0.mentor) < ($1.mentee, $1.mentor) },
+                              unmatched: unmatched)
     }
 
     /// The mentee's manager, their manager, and so on up.

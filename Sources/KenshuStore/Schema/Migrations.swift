@@ -114,6 +114,17 @@ enum Migrations {
                 t.primaryKey(["week", "staff_id", "provider_id", "course_id"])
             }
         }
+        migrator.registerMigration("004-mentor-pairs") { db in
+            // メンター制度: every pair ever made; an active pair has no end date.
+            try db.create(table: "mentor_pair") { t in
+                t.column("mentor_id", .text).notNull()
+                t.column("mentee_id", .text).notNull()
+                t.column("started_on", .text).notNull()
+                t.column("ended_on", .text)
+                t.column("reasons", .text).notNull()
+                t.primaryKey(["mentor_id", "mentee_id", "started_on"])
+            }
+        }
         return migrator
     }
 }

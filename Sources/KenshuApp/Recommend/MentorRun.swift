@@ -1,0 +1,61 @@
+import KenshuCore
+import KenshuMatch
+import KenshuStore
+
+/// The shell around the mentor matching core: loads staff, ratings and pairs, runs the
+/// matcher, and (unless it is a dry run) records new and ended pairs.
+public enum MentorRun {
+    public static func run(on day: LocalDate, dryRun: Bool, context: AppContext) throws(AppError) -> MentorMatching {
+        let store = try context.openStore()
+        let staff: [StaffMember]
+        let evaluations: [String: [Evaluation]]
+        let history: [String: [TrainingRecord]]
+        let active: [(mentor: String, mentee: String)]
+        let past: Set<[String]>
+        do {
+            staff = try store.allStaff()
+            evaluations = try store.latestEvaluationsByStaff()
+            history = try store.historyByStaff()
+            active = try store.activeMentorPairs()
+            past = try store.pastMentorPairs()
+        } catch {
+            throw AppError(.runtime, error.description)
+        }
+        let people = staff.map { member in
+            let band = context.resolver.band(family: member.family, title: member.title)
+            let gaps = GapCalculator.gaps(band: band?.id ?? "", evaluations: evaluations[member.id] ?? [],
+                                          rules: context.rules.matching)
+            // Trained: the roster's flag, or a メンター course in the training history.
+            let trained = member.mentorTrained || (history[member.id] ?? []).contains { $0.title.contains("メンター") }
+            return MentorPerson(staff: member, band: band, gaps: gaps, mentorTrained: trained)
+        }
+        let result = MentorMatcher(rules: context.rules.mentors, catalog: context.catalog)
+            .match(people, on: day, active: active, past: past)
+        guard !dryRun else { return result }
+        do {
+            try store.recordMentorPairs(
+                new: result.pairs.filter { $0.status == .new }.map { ($0.mentor, $0.mentee, $0.reasons) },
+                ended: result.pairs.filter { $0.status == .ended }.map { ($0.mentor, $0.mentee) }, on: day)
+        } catch {
+            throw AppError(.runtime, error.description)
+        }
+        return result
+    }
+
+    /// The run as text: new, kept and ended pairs with reasons, and the unmatched with why.
+    public static func text(_ result: MentorMatching, dryRun: Bool) -> String {
+        var lines: [String] = []
+        for status in [MentorPair.Status.new, .kept, .ended] {
+            let pairs = result.pairs.filter { $0.status == status }
+            lines.append("\(status.rawValue) pairs: \(pairs.count)")
+            for pair in pairs {
+                lines.append("  \(pair.mentee) ← mentor \(pair.mentor)")
+                for reason in pair.reasons { lines.append("      ・\(reason)") }
+            }
+        }
+        lines.append("unmatched mentees: \(result.unmatched.count)")
+        for mentee in result.unmatched { lines.append("  \(mentee.mentee): \(mentee.reason)") }
+        if dryRun { lines.append("(dry run: nothing recorded)") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,37 @@
+import GRDB
+import KenshuCore
+
+extension KenshuStore {
+    /// The pairs now running.
+    public func activeMentorPairs() throws(StoreError) -> [(mentor: String, mentee: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT mentor_id, mentee_id FROM mentor_pair WHERE ended_on IS NULL ORDER BY mentee_id")
+                .map { ($0["mentor_id"], $0["mentee_id"]) }
+        }
+    }
+
+    /// The pairs that ran before and ended, as [mentor, mentee]: never made again.
+    public func pastMentorPairs() throws(StoreError) -> Set<[String]> {
+        try read { db in
+            Set(try Row.fetchAll(db, sql: "SELECT mentor_id, mentee_id FROM mentor_pair WHERE ended_on IS NOT NULL")
+                .map { [$0["mentor_id"], $0["mentee_id"]] })
+        }
+    }
+
+    /// Records a run in one transaction: new pairs start on `day`, ended pairs end on it.
+    public func recordMentorPairs(
+        new: [(mentor: String, mentee: String, reasons: [String])], ended: [(mentor: String, mentee: String)], on day: LocalDate
+    ) throws(StoreError) {
+        try write { db in
+            for pair in ended {
+                try db.execute(sql: "UPDATE mentor_pair SET ended_on = ? WHERE mentor_id = ? AND mentee_id = ? AND ended_on IS NULL",
+                               arguments: [day.description, pair.mentor, pair.mentee])
+            }
+            for pair in new {
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO mentor_pair (mentor_id, mentee_id, started_on, ended_on, reasons) VALUES (?, ?, ?, NULL, ?)
+                    """, arguments: [pair.mentor, pair.mentee, day.description, pair.reasons.joined(separator: "\n")])
+            }
+        }
+    }
+}
