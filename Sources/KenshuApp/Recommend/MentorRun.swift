@@ -12,12 +12,14 @@ public enum MentorRun {
         let history: [String: [TrainingRecord]]
         let active: [(mentor: String, mentee: String)]
         let past: Set<[String]>
+        let previousGroups: [String: Int]
         do {
             staff = try store.allStaff()
             evaluations = try store.latestEvaluationsByStaff()
             history = try store.historyByStaff()
             active = try store.activeMentorPairs()
             past = try store.pastMentorPairs()
+            previousGroups = try store.mentorGroups()
         } catch {
             throw AppError(.runtime, error.description)
         }
@@ -29,13 +31,21 @@ public enum MentorRun {
             let trained = member.mentorTrained || (history[member.id] ?? []).contains { $0.title.contains("メンター") }
             return MentorPerson(staff: member, band: band, gaps: gaps, mentorTrained: trained)
         }
-        let result = MentorMatcher(rules: context.rules.mentors, catalog: context.catalog)
+        var result = MentorMatcher(rules: context.rules.mentors, catalog: context.catalog)
             .match(people, on: day, active: active, past: past)
+        // Peer groups of the mentors who mentor now.
+        let departments = Dictionary(staff.map { ($0.id, $0.department) }, uniquingKeysWith: { first, _ in first })
+        let activeMentors = Set(result.pairs.filter { $0.status != .ended }.map(\.mentor)).sorted()
+            .map { PeerGroups.Member(id: $0, department: departments[$0] ?? "") }
+        let groups = PeerGroups.arrange(activeMentors, previous: previousGroups)
+        result.groups = Dictionary(grouping: groups.keys, by: { groups[$0] ?? 0 })
+            .sorted { $0.key < $1.key }.map { $0.value.sorted() }
         guard !dryRun else { return result }
         do {
             try store.recordMentorPairs(
                 new: result.pairs.filter { $0.status == .new }.map { ($0.mentor, $0.mentee, $0.reasons) },
                 ended: result.pairs.filter { $0.status == .ended }.map { ($0.mentor, $0.mentee) }, on: day)
+            try store.recordMentorGroups(groups)
         } catch {
             throw AppError(.runtime, error.description)
         }
@@ -55,6 +65,8 @@ public enum MentorRun {
         }
         lines.append("unmatched mentees: \(result.unmatched.count)")
         for mentee in result.unmatched { lines.append("  \(mentee.mentee): \(mentee.reason)") }
+        lines.append("peer groups of mentors: \(result.groups.count)")
+        for (index, group) in result.groups.enumerated() { lines.append("  \(index + 1): \(group.joined(separator: ", "))") }
         if dryRun { lines.append("(dry run: nothing recorded)") }
         return lines.joined(separator: "\n")
     }

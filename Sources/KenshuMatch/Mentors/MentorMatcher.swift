@@ -21,6 +21,8 @@ public struct UnmatchedMentee: Sendable, Hashable, Codable {
 public struct MentorMatching: Sendable, Codable {
     public var pairs: [MentorPair]
     public var unmatched: [UnmatchedMentee]
+    /// The active mentors' peer groups (filled in by the run), each a list of staff ids.
+    public var groups: [[String]] = []
 }
 
 /// The mentor programme's matching core (メンター制度): picks the mentees (young staff and the
@@ -110,7 +112,8 @@ public struct MentorMatcher: Sendable {
         }
         let keptMentees = Set(kept.map(\.mentee))
         let mentees = people.filter { menteeReason($0, on: day) != nil && !keptMentees.contains($0.staff.id) }
-        let mentors = people.filter { $0.staff.active && $0.mentorTrained }
+        // Someone who is a mentee now does not mentor at the same time.
+        let mentors = people.filter { $0.staff.active && $0.mentorTrained && menteeReason($0, on: day) == nil }
         var edges: [CapacitatedAssignment.Edge] = []
         var blockers: [[MentorRule: Int]] = []
         for (menteeIndex, mentee) in mentees.enumerated() {

@@ -34,4 +34,22 @@ extension KenshuStore {
             }
         }
     }
+
+    /// Last recorded peer group per mentor.
+    public func mentorGroups() throws(StoreError) -> [String: Int] {
+        try read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT mentor_id, group_no FROM mentor_group")
+                .map { ($0["mentor_id"], $0["group_no"]) })
+        }
+    }
+
+    /// Replaces the peer groups.
+    public func recordMentorGroups(_ groups: [String: Int]) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "DELETE FROM mentor_group")
+            for (mentor, group) in groups {
+                try db.execute(sql: "INSERT INTO mentor_group (mentor_id, group_no) VALUES (?, ?)", arguments: [mentor, group])
+            }
+        }
+    }
 }

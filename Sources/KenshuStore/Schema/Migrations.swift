@@ -125,6 +125,13 @@ enum Migrations {
                 t.primaryKey(["mentor_id", "mentee_id", "started_on"])
             }
         }
+        migrator.registerMigration("005-mentor-groups") { db in
+            // メンター同士で課題を共有: each active mentor's peer group, kept week to week.
+            try db.create(table: "mentor_group") { t in
+                t.primaryKey("mentor_id", .text)
+                t.column("group_no", .integer).notNull()
+            }
+        }
         return migrator
     }
 }
