@@ -6,6 +6,6 @@ struct KenshuBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kenshu-bench",
         abstract: "Generators and benchmarks for Kenshu.",
-        subcommands: [ExampleCityCommand.self, StaffImportBenchmark.self, FeedImportBenchmark.self, RecommendBenchmark.self, AssignCommand.self]
+        subcommands: [ExampleCityCommand.self, StaffImportBenchmark.self, FeedImportBenchmark.self, RecommendBenchmark.self, AssignCommand.self, MentorBenchmark.self]
     )
 }

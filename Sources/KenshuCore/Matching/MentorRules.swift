@@ -24,6 +24,7 @@ public struct MentorRules: Sendable, Equatable {
 
     /// Whether the pair is listed as excluded.
     public func isExcluded(_ a: String, _ b: String) -> Bool {
-        excludedPairs.contains([a, b]) || excludedPairs.contains([b, a])
+        guard !excludedPairs.isEmpty else { return false }
+        return excludedPairs.contains([a, b]) || excludedPairs.contains([b, a])
     }
 }

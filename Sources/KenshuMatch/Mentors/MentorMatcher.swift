@@ -116,15 +116,18 @@ public struct MentorMatcher: Sendable {
         let mentors = people.filter { $0.staff.active && $0.mentorTrained && menteeReason($0, on: day) == nil }
         var edges: [CapacitatedAssignment.Edge] = []
         var blockers: [[MentorRule: Int]] = []
-        for (menteeIndex, mentee) in mentees.enumerated() {
-            let chain = managementChain(of: mentee.staff, in: byID)
+        edges.reserveCapacity(mentees.count * min(mentors.count, 64))
+        for menteeIndex in mentees.indices {
+            let chain = managementChain(of: mentees[menteeIndex].staff, in: byID)
             var blocked: [MentorRule: Int] = [:]
-            for (mentorIndex, mentor) in mentors.enumerated() {
-                if let rule = block(mentor: mentor, mentee: mentee, chain: chain, on: day)
-                    ?? (past.contains([mentor.staff.id, mentee.staff.id]) ? .excludedPair : nil) {
+            for mentorIndex in mentors.indices {
+                if let rule = block(mentor: mentors[mentorIndex], mentee: mentees[menteeIndex], chain: chain, on: day)
+                    ?? (!past.isEmpty && past.contains([mentors[mentorIndex].staff.id, mentees[menteeIndex].staff.id])
+                        ? .excludedPair : nil) {
                     blocked[rule, default: 0] += 1
                 } else {
-                    edges.append(.init(left: menteeIndex, right: mentorIndex, cost: -quality(mentor: mentor, mentee: mentee)))
+                    edges.append(.init(left: menteeIndex, right: mentorIndex,
+                                       cost: -quality(mentor: mentors[mentorIndex], mentee: mentees[menteeIndex])))
                 }
             }
             blockers.append(blocked)
