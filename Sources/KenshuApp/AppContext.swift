@@ -22,36 +22,29 @@ public struct AppContext: Sendable {
         }
         if let catalogOverride { configuration.catalogDirectory = catalogOverride }
         let catalog = try loadCatalog(configuration.catalogDirectory)
-        let rules: Rules
-        do {
-            rules = try RulesLoader.load(path: configuration.rulesFile, catalog: catalog)
-        } catch {
-            throw AppError(.badInput, error.description)
-        }
-        let resolver: BandResolver
-        do {
-            resolver = try BandResolver(catalog: catalog, aliases: rules.titleAliases)
-        } catch {
-            throw AppError(.badInput, "\(configuration.rulesFile): \(error)")
-        }
+        let (rules, resolver) = try loadRules(configuration.rulesFile, catalog: catalog)
         return AppContext(configuration: configuration, catalog: catalog, rules: rules, resolver: resolver)
     }
 
     /// The same context with the rules of another file (checked like the config's own).
     public func withRules(at path: String) throws(AppError) -> AppContext {
+        let (rules, resolver) = try Self.loadRules(path, catalog: catalog)
+        return AppContext(configuration: configuration, catalog: catalog, rules: rules, resolver: resolver)
+    }
+
+    /// A rules file, checked against the catalogue, and the band resolver its aliases make.
+    private static func loadRules(_ path: String, catalog: PolicyCatalog) throws(AppError) -> (Rules, BandResolver) {
         let rules: Rules
         do {
             rules = try RulesLoader.load(path: path, catalog: catalog)
         } catch {
             throw AppError(.badInput, error.description)
         }
-        let resolver: BandResolver
         do {
-            resolver = try BandResolver(catalog: catalog, aliases: rules.titleAliases)
+            return (rules, try BandResolver(catalog: catalog, aliases: rules.titleAliases))
         } catch {
             throw AppError(.badInput, "\(path): \(error)")
         }
-        return AppContext(configuration: configuration, catalog: catalog, rules: rules, resolver: resolver)
     }
 
     /// Loads the policy catalogue alone (for `catalog show` without a config).

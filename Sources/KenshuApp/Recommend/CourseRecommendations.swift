@@ -72,12 +72,21 @@ public enum CourseRecommendations {
 
     private static func persons(_ data: Data, on day: LocalDate, context: AppContext) -> [PersonContext] {
         data.staff.map { member in
-            let band = context.resolver.band(family: member.family, title: member.title)
-            let gaps = GapCalculator.gaps(band: band?.id ?? "", evaluations: data.evaluations[member.id] ?? [],
-                                          rules: context.rules.matching)
+            let (band, gaps) = bandAndGaps(member, evaluations: data.evaluations, context: context)
             return PersonContext(staff: member, band: band, gaps: gaps, history: data.history[member.id] ?? [], today: day,
                                  recommendedEveryWeek: data.resting[member.id] ?? [])
         }
+    }
+
+    /// A member of staff's band (from family and title, with the rules' aliases) and gaps
+    /// (from the latest period's ratings): what both the course and the mentor matching need.
+    static func bandAndGaps(
+        _ member: StaffMember, evaluations: [String: [Evaluation]], context: AppContext
+    ) -> (band: RankBand?, gaps: [AbilityGap]) {
+        let band = context.resolver.band(family: member.family, title: member.title)
+        let gaps = GapCalculator.gaps(band: band?.id ?? "", evaluations: evaluations[member.id] ?? [],
+                                      rules: context.rules.matching)
+        return (band, gaps)
     }
 
     private static func recommender(_ context: AppContext) -> Recommender {

@@ -24,9 +24,7 @@ public enum MentorRun {
             throw AppError(.runtime, error.description)
         }
         let people = staff.map { member in
-            let band = context.resolver.band(family: member.family, title: member.title)
-            let gaps = GapCalculator.gaps(band: band?.id ?? "", evaluations: evaluations[member.id] ?? [],
-                                          rules: context.rules.matching)
+            let (band, gaps) = CourseRecommendations.bandAndGaps(member, evaluations: evaluations, context: context)
             // Trained: the roster's flag, or a メンター course in the training history.
             let trained = member.mentorTrained || (history[member.id] ?? []).contains { $0.title.contains("メンター") }
             return MentorPerson(staff: member, band: band, gaps: gaps, mentorTrained: trained)

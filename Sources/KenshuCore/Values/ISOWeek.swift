@@ -10,8 +10,7 @@ public struct ISOWeek: Sendable, Hashable, Comparable, Codable, CustomStringConv
 
     /// The week a day falls in (the week belongs to the year of its Thursday).
     public init(containing date: LocalDate) {
-        let weekday = ((date.daysSinceEpoch % 7 + 7) % 7 + 3) % 7 + 1  // Monday 1 … Sunday 7
-        let thursday = date.adding(days: 4 - weekday)
+        let thursday = date.adding(days: 4 - ISOWeek.weekday(date))
         let januaryFirst = LocalDate(year: thursday.year, month: 1, day: 1) ?? thursday
         year = thursday.year
         week = (thursday.daysSinceEpoch - januaryFirst.daysSinceEpoch) / 7 + 1
@@ -28,8 +27,12 @@ public struct ISOWeek: Sendable, Hashable, Comparable, Codable, CustomStringConv
     /// The Monday of the week.
     public var monday: LocalDate {
         let januaryFourth = LocalDate(year: year, month: 1, day: 4) ?? LocalDate(daysSinceEpoch: 0)
-        let weekday = ((januaryFourth.daysSinceEpoch % 7 + 7) % 7 + 3) % 7 + 1
-        return januaryFourth.adding(days: 1 - weekday + 7 * (week - 1))
+        return januaryFourth.adding(days: 1 - ISOWeek.weekday(januaryFourth) + 7 * (week - 1))
+    }
+
+    /// Monday 1 … Sunday 7 (1970-01-01 was a Thursday).
+    public static func weekday(_ date: LocalDate) -> Int {
+        ((date.daysSinceEpoch % 7 + 7) % 7 + 3) % 7 + 1
     }
 
     /// The week `count` weeks earlier.

@@ -58,15 +58,6 @@ public struct EligibilityCheck: Sendable {
         return nil
     }
 
-    /// Whether the course names the person's title, their band id, or a title of their band.
-    public func targetsRank(_ course: Course, _ person: PersonContext) -> Bool {
-        guard let band = person.band else { return course.ranks.contains(person.staff.title) }
-        return course.ranks.contains { rank in
-            rank == person.staff.title || rank == band.id
-                || resolver.band(family: person.staff.family, title: rank)?.id == band.id
-        }
-    }
-
     /// The first presentation open for application and starting within the horizon.
     func presentation(of course: Course, on today: LocalDate) -> EligibilityOutcome {
         guard !course.presentations.isEmpty else { return .excluded(.noPresentation) }

@@ -29,6 +29,9 @@ extension Recommender {
         var longer = rules
         longer.horizonDays = max(rules.horizonDays, 365)
         let eligibility = EligibilityCheck(rules: longer, resolver: self.eligibility.resolver)
+        // What depends only on the person, worked out once, not once per dispatch course.
+        let completed = persons.map { CompletedTrainings($0.history) }
+        let trained = persons.map { scorer.recentlyTrained($0) }
         for listing in listings {
             let course = listing.course
             guard course.kind?.hasPrefix("external.dispatch") == true, let day = persons.first?.today,
@@ -36,13 +39,10 @@ extension Recommender {
             let facts = CourseFacts(course, resolver: eligibility.resolver)
             let tags = tagger.tags(for: course)
             var ranked: [(person: PersonContext, parts: ScoreParts)] = []
-            for person in persons {
-                guard eligibility.personalExclusion(facts, for: person, completed: CompletedTrainings(person.history),
+            for (index, person) in persons.enumerated() {
+                guard eligibility.personalExclusion(facts, for: person, completed: completed[index],
                                                     forShortlist: true) == nil else { continue }
-                let parts = scorer.score(kind: course.kind, tier: course.digitalTier, hasRanks: !course.ranks.isEmpty,
-                                         tags: tags, trained: scorer.recentlyTrained(person),
-                                         namesRank: !course.ranks.isEmpty && facts.targetsRank(person), for: person)
-                ranked.append((person, parts))
+                ranked.append((person, scorer.score(facts, tags: tags, trained: trained[index], for: person)))
             }
             ranked.sort { lhs, rhs in
                 lhs.parts.total != rhs.parts.total ? lhs.parts.total > rhs.parts.total : lhs.person.staff.id < rhs.person.staff.id

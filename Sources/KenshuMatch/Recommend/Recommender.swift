@@ -15,7 +15,7 @@ public struct Recommender: Sendable {
         self.rules = rules
         self.tagger = tagger
         eligibility = EligibilityCheck(rules: rules, resolver: resolver)
-        scorer = CourseScorer(rules: rules, tagger: tagger, eligibility: eligibility)
+        scorer = CourseScorer(rules: rules, tagger: tagger)
     }
 
     /// Recommendations for one person, as if they were the only one (seats are not shared).
@@ -93,7 +93,7 @@ public struct Recommender: Sendable {
         presentations: [EligibilityOutcome], explain: Bool
     ) -> (candidates: [Recommendation], excluded: [Exclusion], capacity: Int) {
         // Light entries while every course is looked at; whole recommendations only for the few kept.
-        var scored: [(index: Int, total: Double, start: Int)] = []
+        var scored: [(index: Int, parts: ScoreParts, start: Int)] = []
         var excluded: [Exclusion] = []
         let trained = scorer.recentlyTrained(person)
         let completed = CompletedTrainings(person.history)
@@ -101,11 +101,6 @@ public struct Recommender: Sendable {
             guard explain else { return }
             let course = listings[index].course
             excluded.append(Exclusion(provider: course.provider.id, courseID: course.id, title: course.title, reason: reason))
-        }
-        func parts(_ index: Int) -> ScoreParts {
-            let fact = facts[index]
-            return scorer.score(kind: fact.kind, tier: fact.digitalTier, hasRanks: !fact.rankNames.isEmpty, tags: allTags[index],
-                                trained: trained, namesRank: !fact.rankNames.isEmpty && fact.targetsRank(person), for: person)
         }
         for index in listings.indices {
             if let reason = eligibility.personalExclusion(facts[index], for: person, completed: completed) {
@@ -116,31 +111,21 @@ public struct Recommender: Sendable {
                 if case .excluded(let reason) = presentations[index] { exclude(index, reason) }
                 continue
             }
-            let score = parts(index)
-            guard !allTags[index].isEmpty || score.mandatory else {
+            let parts = scorer.score(facts[index], tags: allTags[index], trained: trained, for: person)
+            guard !allTags[index].isEmpty || parts.mandatory else {
                 exclude(index, .untagged)
                 continue
             }
-            scored.append((index, score.total, presentation.start?.daysSinceEpoch ?? Int.max))
+            scored.append((index, parts, presentation.start?.daysSinceEpoch ?? Int.max))
         }
         scored.sort { lhs, rhs in
-            if lhs.total != rhs.total { return lhs.total > rhs.total }
+            if lhs.parts.total != rhs.parts.total { return lhs.parts.total > rhs.parts.total }
             if lhs.start != rhs.start { return lhs.start < rhs.start }
             return (facts[lhs.index].providerID, facts[lhs.index].courseID) < (facts[rhs.index].providerID, facts[rhs.index].courseID)
         }
         let keep = rules.perPerson * 3 + (explain ? 50 : 0)
-        let candidates = scored.prefix(keep).compactMap { item -> Recommendation? in
-            guard case .eligible(let presentation) = presentations[item.index] else { return nil }
-            let listing = listings[item.index]
-            let course = listing.course
-            let score = parts(item.index)
-            // Reasons are written only for what is finally recommended (see `withReasons`).
-            return Recommendation(
-                provider: course.provider.id, courseID: course.id, presentationID: presentation.id, title: course.title,
-                start: presentation.start, applyBy: presentation.applyBy, seats: presentation.seats, score: score.total,
-                mandatory: score.mandatory, reasons: [], parts: score, sources: listing.sources.map(\.provider.name),
-                listing: item.index,
-                presentationIndex: course.presentations.firstIndex { $0.id == presentation.id } ?? 0)
+        let candidates = scored.prefix(keep).compactMap {
+            recommendation(listing: $0.index, parts: $0.parts, listings: listings, presentations: presentations)
         }
         return (candidates, excluded, capacity(for: person))
     }
@@ -158,9 +143,7 @@ public struct Recommender: Sendable {
         for (number, group) in groups.groups.enumerated() {
             let fact = facts[group.representative]
             guard eligibility.personalExclusion(fact, for: person, completed: nil) == nil else { continue }
-            let parts = scorer.score(kind: fact.kind, tier: fact.digitalTier, hasRanks: !fact.rankNames.isEmpty,
-                                     tags: tags[group.representative], trained: trained,
-                                     namesRank: !fact.rankNames.isEmpty && fact.targetsRank(person), for: person)
+            let parts = scorer.score(fact, tags: tags[group.representative], trained: trained, for: person)
             guard !tags[group.representative].isEmpty || parts.mandatory else { continue }
             scored.append((number, parts))
         }
@@ -198,18 +181,25 @@ public struct Recommender: Sendable {
             }
             bucketStart = bucketEnd
         }
-        let candidates = chosen.compactMap { item -> Recommendation? in
-            guard case .eligible(let presentation) = presentations[item.listing] else { return nil }
-            let listing = listings[item.listing]
-            let course = listing.course
-            return Recommendation(
-                provider: course.provider.id, courseID: course.id, presentationID: presentation.id, title: course.title,
-                start: presentation.start, applyBy: presentation.applyBy, seats: presentation.seats, score: item.parts.total,
-                mandatory: item.parts.mandatory, reasons: [], parts: item.parts, sources: listing.sources.map(\.provider.name),
-                listing: item.listing,
-                presentationIndex: course.presentations.firstIndex { $0.id == presentation.id } ?? 0)
+        let candidates = chosen.compactMap {
+            recommendation(listing: $0.listing, parts: $0.parts, listings: listings, presentations: presentations)
         }
         return (candidates, [], capacity(for: person))
+    }
+
+    /// A candidate made whole, at its course's open presentation. Reasons are written only
+    /// for what is finally recommended (see `withReasons`).
+    private func recommendation(
+        listing index: Int, parts: ScoreParts, listings: [CourseListing], presentations: [EligibilityOutcome]
+    ) -> Recommendation? {
+        guard case .eligible(let presentation) = presentations[index] else { return nil }
+        let listing = listings[index]
+        let course = listing.course
+        return Recommendation(
+            provider: course.provider.id, courseID: course.id, presentationID: presentation.id, title: course.title,
+            start: presentation.start, applyBy: presentation.applyBy, seats: presentation.seats, score: parts.total,
+            mandatory: parts.mandatory, reasons: [], parts: parts, sources: listing.sources.map(\.provider.name),
+            listing: index, presentationIndex: course.presentations.firstIndex { $0.id == presentation.id } ?? 0)
     }
 
     /// How many the person may be given: `perPerson`, less what the fiscal year's cap has used.

@@ -4,24 +4,19 @@ import KenshuCore
 public struct CourseScorer: Sendable {
     let rules: MatchingRules
     let tagger: AbilityTagger
-    let eligibility: EligibilityCheck
 
-    public init(rules: MatchingRules, tagger: AbilityTagger, eligibility: EligibilityCheck) {
+    public init(rules: MatchingRules, tagger: AbilityTagger) {
         self.rules = rules
         self.tagger = tagger
-        self.eligibility = eligibility
     }
 
     /// The course's parts and total; `tags` are its confirmed ability tags, `trained` the
     /// abilities of the person's trainings in the last year (see `recentlyTrained`).
-    public func score(_ course: Course, tags: [AbilityWeight], trained: Set<Int>, for person: PersonContext) -> ScoreParts {
-        score(kind: course.kind, tier: course.digitalTier, hasRanks: !course.ranks.isEmpty, tags: tags, trained: trained,
-              namesRank: !course.ranks.isEmpty && eligibility.targetsRank(course, person), for: person)
-    }
-
-    /// As above, from what the score needs of the course (the recommender's hot path).
-    func score(kind: String?, tier: String?, hasRanks: Bool, tags: [AbilityWeight], trained: Set<Int>, namesRank: Bool,
-               for person: PersonContext) -> ScoreParts {
+    func score(_ course: CourseFacts, tags: [AbilityWeight], trained: Set<Int>, for person: PersonContext) -> ScoreParts {
+        let hasRanks = !course.rankNames.isEmpty
+        let namesRank = hasRanks && course.targetsRank(person)
+        let kind = course.kind
+        let tier = course.digitalTier
         var parts = ScoreParts()
         for tag in tags {
             let index = tag.ability - 1

@@ -2,8 +2,6 @@
 struct BinaryHeap {
     private var items: [(key: Int64, value: Int)] = []
 
-    var isEmpty: Bool { items.isEmpty }
-
     /// Empties the heap, keeping its storage for the next search.
     mutating func removeAll() { items.removeAll(keepingCapacity: true) }
 

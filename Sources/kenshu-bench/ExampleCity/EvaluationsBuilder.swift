@@ -7,7 +7,7 @@ enum EvaluationsBuilder {
     static let abilityMarks = ["①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩"]
 
     static func rows(for people: [ExamplePerson], asOf: LocalDate, seed: UInt64) -> [[String]] {
-        var rng = SplitMix64(seed: seed ^ 0xE7A1)
+        var rng = SeededRandom(seed: seed ^ 0xE7A1)
         let latest = asOf.fiscalYear - 1
         var rows: [[String]] = []
         for person in people {

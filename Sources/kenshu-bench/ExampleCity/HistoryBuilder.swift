@@ -69,7 +69,7 @@ enum HistoryBuilder {
     }
 
     static func rows(for people: [ExamplePerson], asOf: LocalDate, seed: UInt64) -> [[String]] {
-        var rng = SplitMix64(seed: seed ^ 0x415C)
+        var rng = SeededRandom(seed: seed ^ 0x415C)
         let earliest = asOf.adding(months: -36)
         var rows: [[String]] = []
         for person in people {
@@ -102,10 +102,9 @@ enum HistoryBuilder {
 
     /// The same date, moved to the Monday after if it falls on a weekend.
     static func weekday(_ date: LocalDate) -> LocalDate {
-        // 1970-01-01 was a Thursday: days % 7 == 2 is Saturday, 3 is Sunday.
-        switch ((date.daysSinceEpoch % 7) + 7) % 7 {
-        case 2: date.adding(days: 2)
-        case 3: date.adding(days: 1)
+        switch ISOWeek.weekday(date) {
+        case 6: date.adding(days: 2)
+        case 7: date.adding(days: 1)
         default: date
         }
     }

@@ -4,7 +4,7 @@ import KenshuCore
 /// titles and flags look like a real HR export, seeded so it is the same every time.
 struct RosterBuilder {
     private(set) var people: [ExamplePerson] = []
-    private var rng: SplitMix64
+    private var rng: SeededRandom
     private let asOf: LocalDate
     private var nextNumber = 10_001
     private var usedEmails: Set<String> = []
@@ -13,7 +13,7 @@ struct RosterBuilder {
 
     init(asOf: LocalDate, seed: UInt64) {
         self.asOf = asOf
-        rng = SplitMix64(seed: seed)
+        rng = SeededRandom(seed: seed)
     }
 
     /// The whole roster, in staff-number order.

@@ -1,9 +1,6 @@
 import KenshuCore
 
-/// The example city's generator: the project's seeded generator, with the few draws the
-/// builders use.
-typealias SplitMix64 = SeededRandom
-
+/// The few draws the example city's builders make from the project's seeded generator.
 extension SeededRandom {
     /// True with the given probability.
     mutating func chance(_ probability: Double) -> Bool {
