@@ -24,7 +24,12 @@ public struct PersonContext: Sendable {
         self.recommendedEveryWeek = recommendedEveryWeek
     }
 
-    public func gap(_ ability: Int) -> AbilityGap? { gaps.first { $0.ability == ability } }
+    /// The gap in one ability (gaps are kept in order ①〜⑩, so it is found by position).
+    public func gap(_ ability: Int) -> AbilityGap? {
+        let index = ability - 1
+        if gaps.indices.contains(index), gaps[index].ability == ability { return gaps[index] }
+        return gaps.first { $0.ability == ability }
+    }
 
     /// Whole months in the current band (from 現職位発令日), when known.
     public var monthsInRank: Int? {

@@ -18,12 +18,7 @@ public struct CourseScorer: Sendable {
         let kind = course.kind
         let tier = course.digitalTier
         var parts = ScoreParts()
-        for tag in tags {
-            let index = tag.ability - 1
-            let gap = person.gaps.indices.contains(index) && person.gaps[index].ability == tag.ability
-                ? person.gaps[index].gap : (person.gap(tag.ability)?.gap ?? 0)
-            parts.gap += gap * tag.weight
-        }
+        for tag in tags { parts.gap += (person.gap(tag.ability)?.gap ?? 0) * tag.weight }
         parts.rank = hasRanks ? (namesRank ? 1 : 0) : 0.5
         switch (kind, person.staff.track) {
         case ("external.open-call.generalist", "generalist"), ("external.open-call.professional", "professional"):
