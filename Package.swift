@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libxml2 from the system (libxml2-dev).
@@ -48,11 +49,19 @@ let package = Package(
             swiftSettings: strict),
         // The matching core: gaps, eligibility, scoring, recommendations (pure: no I/O).
         .target(name: "KenshuMatch", dependencies: ["KenshuCore"], swiftSettings: strict),
+        // Mail: templates (Mustache), RFC 5322/MIME messages with RFC 2047 headers, the Maildir-style
+        // spool, and delivery through sendmail.
+        .target(
+            name: "KenshuMail",
+            dependencies: ["KenshuCore", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict
+        ),
         // The application shell the commands and the daemon call into.
         .target(
             name: "KenshuApp",
             dependencies: [
-                "KenshuCore", "KenshuCatalog", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuMatch",
+                "KenshuCore", "KenshuCatalog", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuMatch", "KenshuMail",
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -75,6 +84,7 @@ let package = Package(
         .testTarget(name: "KenshuCatalogTests", dependencies: ["KenshuCatalog"], swiftSettings: strict),
         .testTarget(name: "KenshuConfigTests", dependencies: ["KenshuConfig", "KenshuCatalog"], swiftSettings: strict),
         .testTarget(name: "KenshuMatchTests", dependencies: ["KenshuMatch", "KenshuCatalog"], swiftSettings: strict),
+        .testTarget(name: "KenshuMailTests", dependencies: ["KenshuMail"], swiftSettings: strict),
         .testTarget(name: "KenshuStoreTests", dependencies: ["KenshuStore"], swiftSettings: strict),
         .testTarget(name: "KenshuImportTests", dependencies: ["KenshuImport", "KenshuStore", "KenshuCatalog", "KenshuXML", "KenshuConfig"], swiftSettings: strict),
         .testTarget(name: "KenshuIntegrationTests", dependencies: ["kenshu", "kenshu-bench", "KenshuCore"], swiftSettings: strict),

@@ -1,14 +1,38 @@
+import KenshuCore
 import KenshuImport
 
-/// One full cycle, as `kenshu run` and (later) the daemon's weekly schedule start it. So far
-/// the cycle imports the HR system's exports named in the config (`data:`), roster first so
-/// that evaluations and history see this week's staff, then the course feeds (`feeds.sources`
-/// and what waits in the inbox); the matching and mail stages join it as they are built.
+/// One full cycle, as `kenshu run` and the daemon's weekly schedule start it: import the HR
+/// system's exports named in the config (`data:`, roster first so that evaluations and
+/// history see this week's staff), then the course feeds (`feeds.sources` and what waits in
+/// the inbox); match everyone and record the week's recommendations; run the mentor
+/// matching; render the week's mails and spool them, exactly once per week, kind and
+/// recipient.
 public enum WeeklyCycle {
+    /// How the cycle is asked to run.
+    public struct Options: Sendable {
+        /// `--date`: the day to evaluate as of (default: today in the config's zone).
+        public var date: String?
+        /// `--week`: the ISO week (default: the day's); without `--date`, its Monday.
+        public var week: String?
+        /// Import nothing, record nothing, spool nothing: show what the cycle would do.
+        public var dryRun: Bool
+        /// Spool this week's mails again, even those already spooled.
+        public var force: Bool
+
+        public init(date: String? = nil, week: String? = nil, dryRun: Bool = false, force: Bool = false) {
+            self.date = date
+            self.week = week
+            self.dryRun = dryRun
+            self.force = force
+        }
+    }
+
     /// What one step of the cycle did.
     public struct Step: Sendable, Codable {
         public enum Outcome: String, Sendable, Codable {
             case imported, rejected, failed
+            /// A dry run: not imported.
+            case skipped
             /// Not named in the config.
             case notConfigured = "not-configured"
         }
@@ -38,12 +62,40 @@ public enum WeeklyCycle {
         public var recommendations: Int
     }
 
+    /// What the mentor step did.
+    public struct MentorStep: Sendable, Codable {
+        public var new: Int
+        public var kept: Int
+        public var ended: Int
+        public var unmatched: Int
+    }
+
+    /// What the mail step did.
+    public struct MailStep: Sendable, Codable {
+        /// Rendered mails per kind (`staff`, `manager`, `hr`).
+        public var rendered: [String: Int]
+        /// Files written into the spool's `new/`.
+        public var spooled: Int
+        /// Already spooled for this week by an earlier run.
+        public var alreadySpooled: Int
+        /// Claims a crash had left, settled at start (as spooled / to be written again).
+        public var settled: Int
+        public var forgotten: Int
+        /// Mails not sent, per reason.
+        public var skipped: [String: Int]
+        /// Skipped mails the HR office should look at (no or invalid address).
+        public var warnings: [String]
+    }
+
     /// The cycle's result: every step, and the exit code it amounts to.
     public struct Report: Sendable, Codable {
         public var steps: [Step]
         public var feeds: [FeedStep]
         /// This week's recommendations: the ISO week, how many staff got some, how many in all.
         public var recommendations: RecommendationStep?
+        public var mentors: MentorStep?
+        public var mail: MailStep?
+        public var dryRun: Bool
         public var status: StatusReport
 
         /// 0 when every configured step worked, 2 when an input was rejected, 1 when the
@@ -56,11 +108,56 @@ public enum WeeklyCycle {
         }
     }
 
-    public static func run(context: AppContext) throws(AppError) -> Report {
+    public static func run(context: AppContext, options: Options = Options()) throws(AppError) -> Report {
+        let day = try self.day(options, context: context)
+        let steps = options.dryRun ? skippedDataSteps(context) : importData(context: context)
+        let feeds = options.dryRun ? [] : try importFeeds(context: context)
+        let entries = try CourseRecommendations.run(ids: nil, on: day, context: context)
+        let week = ISOWeek(containing: day)
+        if !options.dryRun { _ = try CourseRecommendations.recordWeek(entries, on: day, context: context) }
+        let mentors = try MentorRun.run(on: day, dryRun: options.dryRun, context: context)
+        let inputs = try MailInputs.gather(on: day, entries: entries, mentors: mentors, context: context)
+        let composed = WeeklyMails.compose(inputs, templates: try WeeklyMails.templates(context: context), context: context)
+        let spooled = options.dryRun ? MailSpooling.Outcome()
+            : try MailSpooling.write(composed.mails, week: week, force: options.force, context: context)
+        let pairs = mentors.pairs
+        return Report(
+            steps: steps, feeds: feeds,
+            recommendations: RecommendationStep(week: week.description,
+                                                staff: entries.filter { !$0.result.recommendations.isEmpty }.count,
+                                                recommendations: entries.reduce(0) { $0 + $1.result.recommendations.count }),
+            mentors: MentorStep(new: pairs.filter { $0.status == .new }.count, kept: pairs.filter { $0.status == .kept }.count,
+                                ended: pairs.filter { $0.status == .ended }.count, unmatched: mentors.unmatched.count),
+            mail: MailStep(
+                rendered: Dictionary(grouping: composed.mails, by: \.kind.rawValue).mapValues(\.count),
+                spooled: spooled.written.count, alreadySpooled: spooled.alreadySpooled,
+                settled: spooled.settled, forgotten: spooled.forgotten,
+                skipped: Dictionary(grouping: composed.skipped, by: \.reason.rawValue).mapValues(\.count),
+                warnings: composed.skipped.filter { $0.reason == .noAddress || $0.reason == .invalidAddress }.map(\.detail)),
+            dryRun: options.dryRun,
+            status: try StatusReport.gather(context: context))
+    }
+
+    /// The day the cycle evaluates as of: `--date`, else the Monday of `--week`, else today.
+    static func day(_ options: Options, context: AppContext) throws(AppError) -> LocalDate {
+        guard let text = options.week else { return try CourseRecommendations.day(options.date, context: context) }
+        guard let week = ISOWeek(parsing: text) else {
+            throw AppError(.badInput, "--week '\(text)' is not an ISO week: use YYYY-Www, e.g. 2026-W48")
+        }
+        guard let dateText = options.date else { return week.monday }
+        let day = try CourseRecommendations.day(dateText, context: context)
+        guard ISOWeek(containing: day) == week else {
+            throw AppError(.badInput, "--date \(dateText) is not in --week \(text): give one of them, or a date of that week")
+        }
+        return day
+    }
+
+    /// The HR exports named in the config, each all or nothing.
+    static func importData(context: AppContext) -> [Step] {
         let data = context.configuration.data
         let encoding = TextEncodingChoice(rawValue: data.encoding) ?? .auto
         var steps: [Step] = []
-        for (kind, file) in [(StaffDataKind.roster, data.roster), (.evaluations, data.evaluations), (.history, data.history)] {
+        for (kind, file) in dataFiles(context) {
             guard let file else {
                 steps.append(Step(kind: kind, file: nil, outcome: .notConfigured, detail: "no data.\(kind.rawValue) in the config"))
                 continue
@@ -74,13 +171,18 @@ public enum WeeklyCycle {
                                   detail: error.message))
             }
         }
-        let feeds = try importFeeds(context: context)
-        let day = try CourseRecommendations.day(nil, context: context)
-        let week = try CourseRecommendations.recordWeek(on: day, context: context)
-        return Report(steps: steps, feeds: feeds,
-                      recommendations: RecommendationStep(week: week.week.description, staff: week.staff,
-                                                          recommendations: week.given),
-                      status: try StatusReport.gather(context: context))
+        return steps
+    }
+
+    private static func skippedDataSteps(_ context: AppContext) -> [Step] {
+        dataFiles(context).map { kind, file in
+            Step(kind: kind, file: file, outcome: file == nil ? .notConfigured : .skipped, detail: "dry run: not imported")
+        }
+    }
+
+    private static func dataFiles(_ context: AppContext) -> [(StaffDataKind, String?)] {
+        let data = context.configuration.data
+        return [(.roster, data.roster), (.evaluations, data.evaluations), (.history, data.history)]
     }
 
     /// The feeds named in the config, then the inbox.

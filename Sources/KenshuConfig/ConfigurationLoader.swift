@@ -4,7 +4,7 @@ import KenshuCore
 /// Reads and checks `kenshu.yaml`: unknown keys, wrong types and bad values are errors with
 /// file, line, column and key.
 public enum ConfigurationLoader {
-    static let keys = ["catalog", "state", "rules", "timezone", "inbox", "spool", "data", "hr", "feeds"]
+    static let keys = ["catalog", "state", "rules", "timezone", "inbox", "spool", "data", "hr", "feeds", "mail"]
     static let dataKeys = ["roster", "evaluations", "history", "encoding"]
     static let hrKeys = ["addresses"]
     static let encodings = ["auto", "utf-8", "cp932"]
@@ -51,11 +51,7 @@ public enum ConfigurationLoader {
         let hr = try root["hr"]?.mapping(allowed: hrKeys) ?? [:]
         var addresses: [String] = []
         for item in try hr["addresses"]?.sequence() ?? [] {
-            let address = try item.string()
-            guard address.contains("@"), !address.contains(where: { $0.isWhitespace || $0.isNewline }) else {
-                throw item.error("'\(address)' is not a mail address")
-            }
-            addresses.append(address)
+            addresses.append(try MailSettingsLoader.address(item))
         }
         let catalogDirectory = try path("catalog", default: KenshuConfiguration.Defaults.catalogDirectory)
         let feeds = try FeedSettingsLoader.parse(root["feeds"], base: base, catalogDirectory: catalogDirectory)
@@ -70,7 +66,8 @@ public enum ConfigurationLoader {
             data: .init(roster: try dataPath("roster"), evaluations: try dataPath("evaluations"),
                         history: try dataPath("history"), encoding: encoding),
             hrAddresses: addresses,
-            feeds: feeds)
+            feeds: feeds,
+            mail: try MailSettingsLoader.parse(root["mail"], base: base))
     }
 }
 

@@ -23,6 +23,8 @@ public struct KenshuConfiguration: Sendable, Equatable {
     public var hrAddresses: [String]
     /// Course feeds: profiles, sources, limits.
     public var feeds: FeedSettings
+    /// The weekly mails: sender, footer, when to send, templates.
+    public var mail: MailSettings = MailSettings()
 
     /// The HR system's CSV exports that a full cycle imports.
     public struct DataFiles: Sendable, Equatable {

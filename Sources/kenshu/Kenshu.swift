@@ -17,6 +17,8 @@ struct Kenshu: AsyncParsableCommand {
             RecommendCommand.self,
             ExplainCommand.self,
             MentorsCommand.self,
+            PreviewCommand.self,
+            DeliverCommand.self,
             StatusCommand.self,
             RosterCommand.self,
             EvaluationsCommand.self,

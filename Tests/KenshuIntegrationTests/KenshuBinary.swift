@@ -28,10 +28,16 @@ struct KenshuBinary {
         return repository.appendingPathComponent(".build/debug/\(product)").path
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil, product: String = "kenshu") throws -> Result {
+    /// Runs `product` with `arguments`; `environment` adds to (or replaces in) the test's own.
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, product: String = "kenshu", environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path(of: product))
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
         let err = Pipe()
@@ -48,7 +54,7 @@ struct KenshuBinary {
 }
 
 /// A temporary folder with a config that points at the repository's catalogue and example
-/// rules, and keeps its state inside the folder.
+/// rules, and keeps its state and mail spool inside the folder.
 struct TemporaryCity {
     let folder: URL
     let config: String
@@ -61,6 +67,7 @@ struct TemporaryCity {
         try """
             catalog: \(catalog)
             state: state
+            spool: state/outgoing
             rules: \(catalog)/example/rules.yaml
             """.write(toFile: config, atomically: true, encoding: .utf8)
     }

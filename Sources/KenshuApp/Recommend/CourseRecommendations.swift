@@ -94,10 +94,10 @@ public enum CourseRecommendations {
                     tagger: AbilityTagger(rules: context.rules.courseTags, catalog: context.catalog))
     }
 
-    /// The weekly run's step: everyone's recommendations for the day, recorded for its ISO
-    /// week (a second run of the same week replaces the first's record).
-    public static func recordWeek(on day: LocalDate, context: AppContext) throws(AppError) -> (week: ISOWeek, staff: Int, given: Int) {
-        let entries = try run(ids: nil, on: day, context: context)
+    /// The weekly run's step: everyone's recommendations for the day (`entries`, from
+    /// `run(ids: nil, …)`), recorded for its ISO week (a second run of the same week replaces
+    /// the first's record).
+    public static func recordWeek(_ entries: [Entry], on day: LocalDate, context: AppContext) throws(AppError) -> ISOWeek {
         let logged = entries.flatMap { entry in
             entry.result.recommendations.map { recommendation in
                 LoggedRecommendation(staffID: entry.staff.id, provider: recommendation.provider,
@@ -112,6 +112,6 @@ public enum CourseRecommendations {
         } catch {
             throw AppError(.runtime, error.description)
         }
-        return (week, entries.filter { !$0.result.recommendations.isEmpty }.count, logged.count)
+        return week
     }
 }

@@ -8,6 +8,7 @@ public enum RunText {
             switch step.outcome {
             case .imported: lines.append("  \(kind)\(outcome)\(step.file ?? ""): \(step.detail)")
             case .notConfigured: lines.append("  \(kind)\(outcome)\(step.detail)")
+            case .skipped: lines.append("  \(kind)\(outcome)\(step.file ?? ""): \(step.detail)")
             case .rejected, .failed: lines.append("  \(kind)\(outcome)\(step.file ?? "") (see below; nothing changed)")
             }
         }
@@ -22,6 +23,22 @@ public enum RunText {
         }
         if let step = report.recommendations {
             lines.append("recommendations: \(step.week): \(step.recommendations) for \(step.staff) staff (kenshu recommend --all)")
+        }
+        if let step = report.mentors {
+            lines.append("mentors: \(step.new) new, \(step.kept) kept, \(step.ended) ended pairs; \(step.unmatched) unmatched (kenshu mentors)")
+        }
+        if let step = report.mail {
+            let rendered = ["staff", "manager", "hr"].map { "\(step.rendered[$0] ?? 0) \($0)" }.joined(separator: ", ")
+            let skipped = step.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            var line = "mail: \(rendered) rendered; "
+            line += report.dryRun ? "dry run: nothing spooled" : "\(step.spooled) spooled, \(step.alreadySpooled) already spooled this week"
+            if !skipped.isEmpty { line += "; not sent: \(skipped)" }
+            lines.append(line)
+            if step.settled + step.forgotten > 0 {
+                lines.append("  after an interrupted run: \(step.settled) mail(s) found spooled, \(step.forgotten) written again")
+            }
+            for warning in step.warnings.prefix(20) { lines.append("  warning: \(warning)") }
+            if step.warnings.count > 20 { lines.append("  … and \(step.warnings.count - 20) more warnings") }
         }
         let status = report.status
         lines.append("""

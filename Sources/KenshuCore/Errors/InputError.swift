@@ -29,15 +29,17 @@ public struct InputError: Error, Sendable, Hashable, Codable, CustomStringConver
         return text
     }
 
-    /// The value as it may be shown on one line: control characters escaped, long values cut.
-    static func printable(_ value: String) -> String {
+    /// The value as it may be shown on one line (in an error, a log, a mail warning):
+    /// control characters escaped, long values cut.
+    public static func printable(_ value: String) -> String {
         var out = ""
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+                || scalar.value == 0x2029:
                 out += "\\u{\(String(scalar.value, radix: 16))}"
             default: out.unicodeScalars.append(scalar)
             }

@@ -53,3 +53,17 @@ extension KenshuStore {
         }
     }
 }
+
+extension KenshuStore {
+    /// Pairs that started between `from` and `through` (both included) and still run: the
+    /// week's new pairs, which the mails announce.
+    public func mentorPairsStarted(from: LocalDate, through: LocalDate) throws(StoreError) -> [(mentor: String, mentee: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT mentor_id, mentee_id FROM mentor_pair
+                WHERE ended_on IS NULL AND started_on >= ? AND started_on <= ? ORDER BY mentee_id
+                """, arguments: [from.description, through.description])
+                .map { ($0["mentor_id"], $0["mentee_id"]) }
+        }
+    }
+}

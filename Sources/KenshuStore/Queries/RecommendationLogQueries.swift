@@ -48,6 +48,18 @@ extension KenshuStore {
                 GROUP BY staff_id, provider_id, course_id HAVING COUNT(DISTINCT week) = ?
                 """, arguments: StatementArguments(weeks) + StatementArguments([count]))
         }
+        return Self.coursesByStaff(rows)
+    }
+
+    /// Per member of staff, the courses (`provider`␟`courseID`) recorded for `week`.
+    public func recommendations(week: ISOWeek) throws(StoreError) -> [String: Set<String>] {
+        Self.coursesByStaff(try read { db in
+            try Row.fetchAll(db, sql: "SELECT staff_id, provider_id, course_id FROM recommendation_log WHERE week = ?",
+                             arguments: [week.description])
+        })
+    }
+
+    private static func coursesByStaff(_ rows: [Row]) -> [String: Set<String>] {
         var result: [String: Set<String>] = [:]
         for row in rows {
             let staff: String = row["staff_id"]

@@ -132,6 +132,27 @@ enum Migrations {
                 t.column("group_no", .integer).notNull()
             }
         }
+        migrator.registerMigration("006-mail") { db in
+            // Exactly once per (ISO week, kind, recipient): a row is written before the spool
+            // file ('writing') and marked 'spooled' once the file is in new/; a start-up
+            // reconciliation settles rows a crash left in between.
+            try db.create(table: "mail_log") { t in
+                t.column("week", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("recipient", .text).notNull()
+                t.column("file", .text).notNull()
+                t.column("state", .text).notNull()
+                t.column("written_at", .datetime).notNull()
+                t.primaryKey(["week", "kind", "recipient"])
+            }
+            // Delivery attempts of spool files that sendmail refused, for the back-off.
+            try db.create(table: "mail_delivery") { t in
+                t.primaryKey("file", .text)
+                t.column("failures", .integer).notNull()
+                t.column("last_error", .text).notNull()
+                t.column("next_attempt_at", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -1,0 +1,73 @@
+import Foundation
+import KenshuMail
+import KenshuStore
+
+/// `kenshu deliver`: hands each mail waiting in the spool's `new/` to sendmail and files it
+/// in `cur/`; a mail sendmail refuses stays, and is tried again after a back-off (1 min,
+/// doubling up to 6 h) that the store remembers across runs.
+public enum MailDelivery {
+    /// What one delivery run did.
+    public struct Report: Sendable, Codable {
+        public struct Failure: Sendable, Codable {
+            public var file: String
+            public var failures: Int
+            public var error: String
+            public var nextAttempt: Date
+        }
+
+        public var delivered: [String]
+        public var failed: [Failure]
+        /// Waiting for their back-off to pass.
+        public var deferred: [String]
+
+        /// 0 when nothing failed now, 1 when a mail failed (it stays for the next try).
+        public var exitCode: Int32 { failed.isEmpty ? 0 : 1 }
+    }
+
+    public static func run(
+        sendmail: String, now: Date = Date(), backoff: DeliveryBackoff = DeliveryBackoff(), context: AppContext
+    ) throws(AppError) -> Report {
+        let spool = try MailSpooling.spool(context: context)
+        let store = try context.openStore()
+        let known: [String: (failures: Int, nextAttempt: Date)]
+        do {
+            known = try store.deliveryFailures()
+        } catch {
+            throw AppError(.runtime, error.description)
+        }
+        var failures: [Report.Failure] = []
+        var bookkeeping: [String] = []
+        let summary = Deliverer(spool: spool, transport: Sendmail(path: sendmail)).deliverWaiting(
+            isDue: { name in known[name].map { $0.nextAttempt <= now } ?? true },
+            record: { name, result in
+                do {
+                    switch result {
+                    case .success:
+                        if known[name] != nil { try store.clearDeliveryFailures(file: name) }
+                    case .failure(let error):
+                        let count = (known[name]?.failures ?? 0) + 1
+                        // Sent but not filed in cur/: never tried again (it would go out twice).
+                        let next = error.wasHandedOver ? Date.distantFuture : backoff.nextAttempt(after: now, failures: count)
+                        try store.recordDeliveryFailure(file: name, failures: count, error: error.description, nextAttempt: next)
+                        failures.append(Report.Failure(file: name, failures: count, error: error.description, nextAttempt: next))
+                    }
+                } catch {
+                    bookkeeping.append("\(name): \(error)")
+                }
+            })
+        if !bookkeeping.isEmpty {
+            throw AppError(.runtime, "cannot record delivery attempts in the store: " + bookkeeping.joined(separator: "; "))
+        }
+        return Report(delivered: summary.delivered, failed: failures, deferred: summary.deferred)
+    }
+
+    /// The report as text: one line per failure with its next attempt, then the counts.
+    public static func text(_ report: Report) -> String {
+        var lines = report.failed.map { failure in
+            "failed (\(failure.failures)×, next try \(failure.nextAttempt.formatted(.iso8601))): \(failure.file): \(failure.error)"
+        }
+        lines.append("delivered \(report.delivered.count), failed \(report.failed.count), "
+                     + "waiting for their next try \(report.deferred.count)")
+        return lines.joined(separator: "\n")
+    }
+}

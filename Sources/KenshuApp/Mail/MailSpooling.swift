@@ -1,0 +1,101 @@
+import Foundation
+import KenshuCore
+import KenshuMail
+import KenshuStore
+
+/// Puts the week's mails into the spool exactly once per (ISO week, kind, recipient).
+///
+/// The protocol: claim the mail in the store's ledger (`writing`, with its file name), write
+/// the file into `tmp/`, fsync, rename into `new/`, fsync the folder, then mark the claim
+/// `spooled`. A crash anywhere leaves either no file in `new/` (the claim is forgotten at the
+/// next start and the mail is written again) or a whole file there (the claim is settled as
+/// spooled): never two, never half.
+public enum MailSpooling {
+    /// What spooling did.
+    public struct Outcome: Sendable, Codable {
+        /// Files written into `new/`.
+        public var written: [String] = []
+        /// Mails of this week already in the spool (a second run of the week).
+        public var alreadySpooled: Int = 0
+        /// Claims a crash had left, settled at start: as spooled, or forgotten to be written again.
+        public var settled: Int = 0
+        public var forgotten: Int = 0
+    }
+
+    /// The spool the config names, with its folders made.
+    public static func spool(context: AppContext) throws(AppError) -> MailSpool {
+        let spool = MailSpool(directory: context.configuration.spoolDirectory)
+        do {
+            try spool.prepare()
+        } catch {
+            throw AppError(.runtime, error.description)
+        }
+        return spool
+    }
+
+    /// Settles claims a crash left between the ledger and the spool.
+    public static func reconcile(spool: MailSpool, store: KenshuStore, outcome: inout Outcome) throws(AppError) {
+        do {
+            for entry in try store.unsettledMail() {
+                switch spool.location(of: entry.file) {
+                case .new?, .cur?:
+                    try store.markMailSpooled(week: entry.week, kind: entry.kind, recipient: entry.recipient)
+                    outcome.settled += 1
+                default:
+                    spool.removeTemporary(entry.file)
+                    try store.forgetMail(week: entry.week, kind: entry.kind, recipient: entry.recipient)
+                    outcome.forgotten += 1
+                }
+            }
+        } catch {
+            throw AppError(.runtime, error.description)
+        }
+    }
+
+    /// Spools `mails` for `week`; with `force`, also those already spooled this week.
+    public static func write(
+        _ mails: [OutgoingMail], week: ISOWeek, force: Bool, context: AppContext
+    ) throws(AppError) -> Outcome {
+        let spool = try spool(context: context)
+        let store = try context.openStore()
+        var outcome = Outcome()
+        try reconcile(spool: spool, store: store, outcome: &outcome)
+        let ledger: [String: MailLogEntry]
+        do {
+            ledger = try store.mailLog(week: week.description)
+        } catch {
+            throw AppError(.runtime, error.description)
+        }
+        var pass = 0
+        for mail in mails {
+            if !force, ledger[mail.kind.rawValue + "\u{1F}" + mail.recipient] != nil {
+                outcome.alreadySpooled += 1
+                continue
+            }
+            let now = Date()
+            let message = try MailEnvelope.message(mail, week: week, at: now, context: context)
+            let name = MailSpool.fileName(week: week.description, kind: mail.kind.rawValue, recipient: mail.recipient, at: now)
+            pass += 1
+            do {
+                try store.beginMail(MailLogEntry(week: week.description, kind: mail.kind.rawValue, recipient: mail.recipient,
+                                                 file: name, state: .writing), at: now)
+                CrashPoint.reached(.claim, pass: pass)
+                try spool.write(message.rendered(), name: name)
+                CrashPoint.reached(.spool, pass: pass)
+                try store.markMailSpooled(week: week.description, kind: mail.kind.rawValue, recipient: mail.recipient)
+            } catch let error as SpoolError {
+                // Only the folder's sync failed: the mail is in new/ and counts as spooled.
+                if spool.location(of: name) == .new {
+                    try? store.markMailSpooled(week: week.description, kind: mail.kind.rawValue, recipient: mail.recipient)
+                } else {
+                    try? store.forgetMail(week: week.description, kind: mail.kind.rawValue, recipient: mail.recipient)
+                }
+                throw AppError(.runtime, error.description)
+            } catch {
+                throw AppError(.runtime, String(describing: error))
+            }
+            outcome.written.append(name)
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,62 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The system's sendmail program (postfix, exim, msmtp …), given one message on stdin.
+public struct Sendmail: MailTransport, Sendable, Hashable {
+    /// The program, by default `/usr/sbin/sendmail`.
+    public var path: String
+    /// Its arguments, by default `-t -oi` (recipients from the headers; a lone dot is no end).
+    public var arguments: [String]
+    /// How long it may take before it is stopped, by default 60 s.
+    public var timeout: Duration
+
+    /// How much of the program's stderr is kept for the error.
+    public static let stderrLimit = 4096
+
+    /// A sendmail at `path`, run with `arguments`, stopped after `timeout`.
+    public init(path: String = "/usr/sbin/sendmail", arguments: [String] = ["-t", "-oi"], timeout: Duration = .seconds(60)) {
+        self.path = path
+        self.arguments = arguments
+        self.timeout = timeout
+    }
+
+    /// Runs the program with `file`'s bytes on stdin and waits for it (blocking the calling
+    /// thread, at most `timeout` and a short grace to stop it).
+    ///
+    /// Exit status 0 is success. Otherwise throws: `programNotFound` / `programNotExecutable`
+    /// before anything runs; `exited` with the status and the first 4 KB of stderr; `killed`;
+    /// or `timedOut`, after the program and everything it started were stopped (SIGTERM, then
+    /// SIGKILL to its process group).
+    public func send(file: String) throws(DeliveryError) {
+        try checkProgram()
+        let input = open(file, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else {
+            throw .unreadableMessage(path: file, reason: String(cString: strerror(errno)))
+        }
+        defer { close(input) }
+        let result = try ChildProcess.run(
+            path: path, arguments: arguments, standardInput: input, timeout: timeout, stderrLimit: Self.stderrLimit)
+        switch result.ending {
+        case .exited(0): return
+        case .exited(let status): throw .exited(program: path, status: status, stderr: result.stderr)
+        case .signalled(let signal): throw .killed(program: path, signal: signal, stderr: result.stderr)
+        case .timedOut: throw .timedOut(program: path, after: timeout, stderr: result.stderr)
+        }
+    }
+
+    /// Throws unless `path` is an executable regular file.
+    private func checkProgram() throws(DeliveryError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { throw .programNotFound(path: path) }
+            throw .couldNotStart(program: path, reason: String(cString: strerror(code)))
+        }
+        guard info.st_mode & S_IFMT == S_IFREG, access(path, X_OK) == 0 else {
+            throw .programNotExecutable(path: path)
+        }
+    }
+}

@@ -1,0 +1,267 @@
+import Foundation
+import Testing
+
+/// `kenshu run` spools the week's mails: a standard parser reads them back, a second run of
+/// the week writes nothing, a crash anywhere still gives each mail exactly once, and nothing
+/// from the data reaches a header it should not.
+@Suite(.serialized)
+struct MailTests {
+    /// The example city with its data, feeds, HR address and sender.
+    func exampleCity(extraConfig: String = "") throws -> TemporaryCity {
+        let city = try TemporaryCity()
+        var config = try String(contentsOfFile: city.config, encoding: .utf8)
+        config += """
+
+            data:
+              roster: \(TemporaryCity.example("roster.csv"))
+              evaluations: \(TemporaryCity.example("evaluations.csv"))
+              history: \(TemporaryCity.example("history.csv"))
+            feeds:
+              sources:
+                - \(TemporaryCity.example("feeds/xcri-niigata.xml"))
+                - \(TemporaryCity.example("feeds/academy.xml"))
+                - \(TemporaryCity.example("feeds/jichi-kenshujo.xml"))
+            hr:
+              addresses: [jinji@example.jp, kenshu-tantou@example.jp]
+            mail:
+              from: jinji@example.jp
+              fromName: 小千谷市 人事課 人材育成担当
+
+            """ + extraConfig
+        try config.write(toFile: city.config, atomically: true, encoding: .utf8)
+        return city
+    }
+
+    func spoolFiles(_ city: TemporaryCity, _ folder: String = "new") -> [String] {
+        let path = city.folder.appendingPathComponent("state/outgoing/\(folder)").path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { path + "/" + $0 }
+    }
+
+    /// (kind, recipient) of each spool file, from its name.
+    func keys(_ files: [String]) -> [String] {
+        files.map { file in
+            let parts = (file as NSString).lastPathComponent.split(separator: ".")
+            return "\(parts[3]).\(parts[4])"
+        }
+    }
+
+    @Test func theWeeklyRunSpoolsMailsThatAStandardParserReadsBack() throws {
+        let city = try exampleCity()
+        defer { city.remove() }
+        let run = try city.kenshu("run", "--date", "2026-11-25")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("mail: "), "\(run.stdout)")
+        let files = spoolFiles(city)
+        #expect(files.count > 400)
+        #expect(spoolFiles(city, "tmp").isEmpty)
+        for file in files.prefix(5) {
+            let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+            #expect(mode == 0o640, "\(file)")
+        }
+        guard let mails = try MailParser.parse(files) else {
+            Issue.record("python3 is not installed: the mails were not read back by a standard parser")
+            return
+        }
+        #expect(Set(mails.map(\.kind)) == ["staff", "manager", "hr"])
+        #expect(mails.allSatisfy { $0.week == "2026-W48" && $0.longestHeaderLine <= 78 && $0.date.hasSuffix("+0900") })
+        #expect(mails.allSatisfy { $0.headerNames.contains("Message-ID") && $0.headerNames.contains("Auto-Submitted") })
+        #expect(Set(mails.map(\.file)).count == mails.count)
+
+        // 10028 was promoted to 係長 on 2026-10-01: the 階層別研修 comes first, marked 必須.
+        let promoted = try #require(mails.first { $0.kind == "staff" && $0.file.contains(".staff.10028.") })
+        #expect(promoted.subject.hasPrefix("【必須研修あり】今週の研修のご案内（2026-W48）"))
+        #expect(promoted.toName == "山口　さくら")
+        #expect(promoted.fromName == "小千谷市 人事課 人材育成担当")
+        #expect(promoted.text.contains("[必須] 課長補佐・係長の職場マネジメント"))
+        #expect(promoted.text.contains("■ 今週のフォーカス能力"))
+        #expect(promoted.html.contains("<strong><span style=\"color:#b00\">[必須]</span> 課長補佐・係長の職場マネジメント</strong>"))
+
+        let hr = try #require(mails.first { $0.kind == "hr" })
+        #expect(hr.subject == "研修・メンター週次レポート（2026-W48）")
+        #expect(hr.text.contains("■ メンターが決まらなかった職員"))
+        #expect(hr.html.contains("background:#"))
+
+        let digest = try #require(mails.first { $0.kind == "manager" && $0.file.contains(".manager.10001.") })
+        #expect(digest.subject.hasPrefix("チームの研修ダイジェスト"))
+        #expect(digest.text.contains("■ チームへのおすすめ研修"))
+
+        // Opted-out staff (配信停止) get no mail.
+        #expect(!files.contains { $0.contains(".staff.10018.") || $0.contains(".staff.10204.") })
+    }
+
+    @Test func aSecondRunOfTheSameWeekWritesNothingAndForceWritesAgain() throws {
+        let city = try exampleCity()
+        defer { city.remove() }
+        #expect(try city.kenshu("run", "--date", "2026-11-25").status == 0)
+        let first = spoolFiles(city)
+        let again = try city.kenshu("run", "--date", "2026-11-26")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("0 spooled, \(first.count) already spooled this week"), "\(again.stdout)")
+        #expect(spoolFiles(city) == first)
+
+        let dry = try city.kenshu("run", "--week", "2026-W49", "--dry-run")
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("dry run: nothing spooled"))
+        #expect(spoolFiles(city) == first)
+
+        let forced = try city.kenshu("run", "--week", "2026-W48", "--force", "--json")
+        #expect(forced.status == 0, "\(forced.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(forced.stdout.utf8)) as? [String: Any])
+        let mail = try #require(report["mail"] as? [String: Any])
+        #expect((mail["spooled"] as? Int ?? 0) > 0)
+        #expect(spoolFiles(city).count > first.count)
+    }
+
+    @Test(arguments: ["claim:7", "spool:7"])
+    func aCrashAtAnyPointStillSpoolsEachMailExactlyOnce(point: String) throws {
+        let city = try exampleCity()
+        defer { city.remove() }
+        let crashed = try KenshuBinary.run(["run", "--date", "2026-11-25", "--config", city.config],
+                                           environment: ["KENSHU_TEST_CRASH": point])
+        #expect(crashed.status == 137, "\(crashed.stdout)\(crashed.stderr)")
+        #expect(spoolFiles(city).count == (point.hasPrefix("spool") ? 7 : 6))
+
+        let resumed = try city.kenshu("run", "--date", "2026-11-25")
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout.contains("after an interrupted run"), "\(resumed.stdout)")
+        let files = spoolFiles(city)
+        #expect(Set(keys(files)).count == files.count, "a mail was spooled twice")
+        #expect(spoolFiles(city, "tmp").isEmpty)
+
+        let third = try city.kenshu("run", "--date", "2026-11-25")
+        #expect(third.stdout.contains("0 spooled"), "\(third.stdout)")
+        #expect(spoolFiles(city) == files)
+    }
+
+    /// A small city whose roster holds hostile and broken values.
+    func hostileCity() throws -> TemporaryCity {
+        let city = try TemporaryCity()
+        let roster = try city.write("roster.csv", """
+            職員番号,氏名,メール,職種,所属,係,職名,採用日,現職位発令日,キャリア,デジタル人材区分,メンター研修修了,上司職員番号,配信停止
+            1,"山田\r\nBcc: evil@example.com",taro@example.jp,一般職,総務課,,主事,2020-04-01,2020-04-01,,,,3,
+            2,<b>花子</b>,hanako@example.jp,一般職,総務課,,主事,2020-04-01,2020-04-01,,,,3,
+            3,佐藤 課長,kacho@example.jp,一般職,総務課,,課長,1990-04-01,2020-04-01,,,,,
+            4,鈴木 一郎,not an address,一般職,総務課,,主事,2020-04-01,2020-04-01,,,,3,
+
+            """)
+        let evaluations = try city.write("evaluations.csv", "職員番号,能力,評価,評価者,年度\n1,①,2,一次,2025\n")
+        var config = try String(contentsOfFile: city.config, encoding: .utf8)
+        config += """
+
+            data:
+              roster: \(roster)
+              evaluations: \(evaluations)
+            mail:
+              from: jinji@example.jp
+              sendWhenNothingNew: true
+
+            """
+        try config.write(toFile: city.config, atomically: true, encoding: .utf8)
+        return city
+    }
+
+    @Test func aNameWithCRLFAndAHeaderCreatesNoHeaderAndABadAddressSkipsItsMail() throws {
+        let city = try hostileCity()
+        defer { city.remove() }
+        let run = try city.kenshu("run", "--date", "2026-11-25")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("warning: 4: 'not an address' is not a mail address"), "\(run.stdout)")
+        let files = spoolFiles(city)
+        #expect(!files.contains { $0.contains(".staff.4.") })
+        let mail = try #require(files.first { $0.contains(".staff.1.") })
+        let raw = try String(contentsOfFile: mail, encoding: .utf8)
+        let header = raw.components(separatedBy: "\r\n\r\n")[0]
+        #expect(!header.lowercased().contains("\nbcc:"))
+        #expect(!header.lowercased().hasPrefix("bcc:"))
+        if let parsed = try MailParser.parse([mail])?.first {
+            #expect(!parsed.headerNames.contains { $0.lowercased() == "bcc" })
+            #expect(parsed.toName.hasPrefix("山田"))
+            #expect(parsed.toAddress == "taro@example.jp")
+        }
+    }
+
+    @Test func previewPrintsOneMailWithEveryValueEscapedInHTML() throws {
+        let city = try hostileCity()
+        defer { city.remove() }
+        #expect(try city.kenshu("roster", "import", city.folder.appendingPathComponent("roster.csv").path).status == 0)
+        let text = try city.kenshu("preview", "--staff", "2", "--date", "2026-11-25")
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.hasPrefix("Subject: 今週の研修のご案内（2026-W48）<b>花子</b>さん"))
+        let html = try city.kenshu("preview", "--staff", "2", "--html", "--date", "2026-11-25")
+        #expect(html.stdout.contains("&lt;b&gt;花子&lt;/b&gt; さん"))
+        #expect(!html.stdout.contains("<b>花子"))
+        let message = try city.kenshu("preview", "--kind", "manager", "--staff", "3", "--message", "--date", "2026-11-25")
+        #expect(message.status == 0, "\(message.stderr)")
+        #expect(message.stdout.contains("X-Kenshu-Kind: manager"))
+        let unknown = try city.kenshu("preview", "--staff", "99", "--date", "2026-11-25")
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("'99'"))
+        let unsendable = try city.kenshu("preview", "--staff", "4", "--date", "2026-11-25")
+        #expect(unsendable.status == 2)
+        #expect(unsendable.stderr.contains("invalid-address"), "\(unsendable.stderr)")
+        #expect(spoolFiles(city).isEmpty)
+    }
+
+    func script(_ city: TemporaryCity, _ name: String, _ body: String) throws -> String {
+        let path = try city.write(name, "#!/bin/sh\n" + body + "\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        return path
+    }
+
+    @Test func deliverPipesEachMailToSendmailAndFilesItInCur() throws {
+        let city = try hostileCity()
+        defer { city.remove() }
+        #expect(try city.kenshu("run", "--date", "2026-11-25").status == 0)
+        let waiting = spoolFiles(city)
+        #expect(!waiting.isEmpty)
+        let received = city.folder.appendingPathComponent("received").path
+        try FileManager.default.createDirectory(atPath: received, withIntermediateDirectories: true)
+        let sendmail = try script(city, "sendmail-ok", "[ \"$1 $2\" = \"-t -oi\" ] || exit 64\ncat > \(received)/$$.eml")
+
+        let result = try city.kenshu("deliver", "--sendmail", sendmail)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("delivered \(waiting.count), failed 0"))
+        #expect(spoolFiles(city).isEmpty)
+        #expect(spoolFiles(city, "cur").count == waiting.count)
+        let got = try FileManager.default.contentsOfDirectory(atPath: received).map {
+            try Data(contentsOf: URL(fileURLWithPath: received + "/" + $0))
+        }
+        let sent = try spoolFiles(city, "cur").map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        #expect(Set(got) == Set(sent))
+    }
+
+    @Test func aMailSendmailRefusesStaysAndWaitsForItsNextTry() throws {
+        let city = try hostileCity()
+        defer { city.remove() }
+        #expect(try city.kenshu("run", "--date", "2026-11-25").status == 0)
+        let waiting = spoolFiles(city)
+        let failing = try script(city, "sendmail-busy", "cat > /dev/null\necho '451 4.3.0 queue full, try later' >&2\nexit 75")
+
+        let result = try city.kenshu("deliver", "--sendmail", failing)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("exit status 75"), "\(result.stderr)")
+        #expect(result.stderr.contains("queue full"))
+        #expect(spoolFiles(city) == waiting)
+        #expect(spoolFiles(city, "cur").isEmpty)
+
+        // Tried again only after the back-off: the next run leaves them waiting.
+        let ok = try script(city, "sendmail-ok", "cat > /dev/null")
+        let again = try city.kenshu("deliver", "--sendmail", ok)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("delivered 0, failed 0, waiting for their next try \(waiting.count)"), "\(again.stdout)")
+
+        let missing = try city.kenshu("deliver", "--sendmail", city.folder.appendingPathComponent("no-such-sendmail").path)
+        #expect(missing.status == 0)
+    }
+
+    @Test func deliverSaysWhenSendmailIsMissing() throws {
+        let city = try hostileCity()
+        defer { city.remove() }
+        #expect(try city.kenshu("run", "--date", "2026-11-25").status == 0)
+        let missing = try city.kenshu("deliver", "--sendmail", city.folder.appendingPathComponent("no-such-sendmail").path)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("sendmail not found at"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("--sendmail PATH"))
+        #expect(!spoolFiles(city).isEmpty)
+    }
+}
