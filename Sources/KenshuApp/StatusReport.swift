@@ -1,5 +1,6 @@
 import Foundation
 import KenshuCore
+import KenshuMail
 import KenshuStore
 
 /// What `kenshu status` shows: what the store holds, the last imports, and the data-quality
@@ -15,6 +16,16 @@ public struct StatusReport: Sendable, Codable {
     /// Rejected feeds that name no provider (not a known format, unreadable …), newest first.
     public var rejectedFeeds: [FeedImportEntry]
     public var warnings: [DataQualityWarning]
+    /// The outgoing mail spool.
+    public var spool: SpoolCounts
+
+    /// Mails waiting in `new/`, delivered ones in `cur/`, and those sendmail refused so far.
+    public struct SpoolCounts: Sendable, Codable {
+        public var directory: String
+        public var waiting: Int
+        public var delivered: Int
+        public var failing: Int
+    }
 
     /// Staff, active and inactive, in total and per job family.
     public struct StaffCounts: Sendable, Codable {
@@ -46,6 +57,13 @@ public struct StatusReport: Sendable, Codable {
         public var lastSuccessAt: Date?
     }
 
+    private static func spoolCounts(store: KenshuStore, context: AppContext) throws(StoreError) -> SpoolCounts {
+        let directory = context.configuration.spoolDirectory
+        let cur = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/cur")) ?? []
+        return SpoolCounts(directory: directory, waiting: MailSpool(directory: directory).waiting().count,
+                           delivered: cur.filter { $0.hasSuffix(".eml") }.count, failing: try store.deliveryFailures().count)
+    }
+
     /// Gathers the report from the store.
     public static func gather(context: AppContext) throws(AppError) -> StatusReport {
         let store = try context.openStore()
@@ -71,7 +89,8 @@ public struct StatusReport: Sendable, Codable {
                 history: HistoryCounts(records: counts.trainingRecords, withoutReport: counts.trainingRecordsWithoutReport),
                 imports: imports, providers: try store.providerCatalogs(),
                 rejectedFeeds: try store.latestFeedImports(limit: 10).filter { !$0.succeeded && $0.providers.isEmpty },
-                warnings: warnings)
+                warnings: warnings,
+                spool: try spoolCounts(store: store, context: context))
         } catch {
             throw AppError(.runtime, error.description)
         }

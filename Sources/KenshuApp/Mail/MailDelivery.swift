@@ -19,6 +19,8 @@ public enum MailDelivery {
         public var failed: [Failure]
         /// Waiting for their back-off to pass.
         public var deferred: [String]
+        /// Another `kenshu deliver` was running: this one sent nothing.
+        public var busy = false
 
         /// 0 when nothing failed now, 1 when a mail failed (it stays for the next try).
         public var exitCode: Int32 { failed.isEmpty ? 0 : 1 }
@@ -28,6 +30,15 @@ public enum MailDelivery {
         sendmail: String, now: Date = Date(), backoff: DeliveryBackoff = DeliveryBackoff(), context: AppContext
     ) throws(AppError) -> Report {
         let spool = try MailSpooling.spool(context: context)
+        // Another delivery is sending these files now: leave them to it.
+        let lock: SpoolLock?
+        do {
+            lock = try SpoolLock.take("deliver", in: spool, wait: false)
+        } catch {
+            throw AppError(.runtime, error.description)
+        }
+        guard lock != nil else { return Report(delivered: [], failed: [], deferred: [], busy: true) }
+        defer { withExtendedLifetime(lock) {} }
         let store = try context.openStore()
         let known: [String: (failures: Int, nextAttempt: Date)]
         do {
@@ -63,6 +74,7 @@ public enum MailDelivery {
 
     /// The report as text: one line per failure with its next attempt, then the counts.
     public static func text(_ report: Report) -> String {
+        if report.busy { return "another kenshu deliver is running; nothing done" }
         var lines = report.failed.map { failure in
             "failed (\(failure.failures)×, next try \(failure.nextAttempt.formatted(.iso8601))): \(failure.file): \(failure.error)"
         }

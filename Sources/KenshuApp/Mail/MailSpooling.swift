@@ -57,6 +57,14 @@ public enum MailSpooling {
         _ mails: [OutgoingMail], week: ISOWeek, force: Bool, context: AppContext
     ) throws(AppError) -> Outcome {
         let spool = try spool(context: context)
+        // One run spools at a time (a manual `kenshu run` beside the daemon waits its turn).
+        let lock: SpoolLock?
+        do {
+            lock = try SpoolLock.take("spool", in: spool, wait: true)
+        } catch {
+            throw AppError(.runtime, error.description)
+        }
+        defer { withExtendedLifetime(lock) {} }
         let store = try context.openStore()
         var outcome = Outcome()
         try reconcile(spool: spool, store: store, outcome: &outcome)

@@ -43,6 +43,8 @@ public enum StatusText {
         for feed in report.rejectedFeeds {
             out += "  rejected \(timestamp(feed.finishedAt, timeZone)): \(feed.message ?? feed.source)\n"
         }
+        out += "\nmail spool: \(report.spool.waiting) waiting in new/, \(report.spool.delivered) delivered"
+            + (report.spool.failing > 0 ? ", \(report.spool.failing) refused by sendmail so far (kenshu deliver)" : "") + "\n"
         out += "\ndata-quality warnings: \(report.warnings.count)\n"
         for kind in DataQualityWarning.Kind.allCases {
             let items = report.warnings.filter { $0.kind == kind }
