@@ -165,7 +165,7 @@ struct MailTests {
         defer { city.remove() }
         let run = try city.kenshu("run", "--date", "2026-11-25")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("warning: 4: 'not an address' is not a mail address"), "\(run.stdout)")
+        #expect(run.stdout.contains("warning: staff mail: 4: 'not an address' is not a mail address"), "\(run.stdout)")
         let files = spoolFiles(city)
         #expect(!files.contains { $0.contains(".staff.4.") })
         let mail = try #require(files.first { $0.contains(".staff.1.") })

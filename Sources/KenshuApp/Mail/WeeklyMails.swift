@@ -65,7 +65,7 @@ public enum WeeklyMails {
             }
             guard let email = member.email, !email.isEmpty else {
                 composed.skipped.append(SkippedMail(kind: kind, recipient: member.id, reason: .noAddress,
-                                                    detail: "\(member.id) has no mail address in the roster"))
+                                                    detail: "\(kind.rawValue) mail: \(member.id) has no mail address in the roster"))
                 return
             }
             let address: MailAddress
@@ -73,7 +73,7 @@ public enum WeeklyMails {
                 address = try MailAddress(address: email, displayName: member.name)
             } catch {
                 composed.skipped.append(SkippedMail(kind: kind, recipient: member.id, reason: .invalidAddress,
-                                                    detail: "\(member.id): \(error)"))
+                                                    detail: "\(kind.rawValue) mail: \(member.id): \(error)"))
                 return
             }
             composed.mails.append(render(kind, recipient: member.id, to: [address], view: view, templates: templates))
@@ -81,6 +81,10 @@ public enum WeeklyMails {
 
         for entry in inputs.entries.sorted(by: { $0.staff.id < $1.staff.id }) where wanted(.staff, entry.staff.id) {
             let view = StaffMailView.make(entry, inputs: inputs, index: index, context: context)
+            guard !entry.staff.optedOut else {
+                add(.staff, entry.staff, view: view)  // records the opt-out
+                continue
+            }
             guard view.hasNews || context.configuration.mail.sendWhenNothingNew || only != nil else {
                 composed.skipped.append(SkippedMail(kind: .staff, recipient: entry.staff.id, reason: .nothingNew,
                                                     detail: "nothing new since last week"))
