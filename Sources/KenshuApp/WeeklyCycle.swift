@@ -112,11 +112,12 @@ public enum WeeklyCycle {
         let day = try self.day(options, context: context)
         let steps = options.dryRun ? skippedDataSteps(context) : importData(context: context)
         let feeds = options.dryRun ? [] : try importFeeds(context: context)
-        let entries = try CourseRecommendations.run(ids: nil, on: day, context: context)
+        let match = try CourseRecommendations.week(on: day, context: context)
+        let entries = match.entries
         let week = ISOWeek(containing: day)
         if !options.dryRun { _ = try CourseRecommendations.recordWeek(entries, on: day, context: context) }
         let mentors = try MentorRun.run(on: day, dryRun: options.dryRun, context: context)
-        let inputs = try MailInputs.gather(on: day, entries: entries, mentors: mentors, context: context)
+        let inputs = try MailInputs.gather(on: day, match: match, mentors: mentors, context: context)
         let composed = WeeklyMails.compose(inputs, templates: try WeeklyMails.templates(context: context), context: context)
         let spooled = options.dryRun ? MailSpooling.Outcome()
             : try MailSpooling.write(composed.mails, week: week, force: options.force, context: context)

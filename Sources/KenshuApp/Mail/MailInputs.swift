@@ -22,27 +22,26 @@ public struct MailInputs: Sendable {
     public var history: [String: [TrainingRecord]]
     public var status: StatusReport
 
-    /// Gathers the inputs from the store; `mentors` is the cycle's mentor run, when it ran.
+    /// The inputs for the week `match` was made for; `mentors` is the cycle's mentor run.
+    /// Only what the matching did not read comes from the store here.
     public static func gather(
-        on day: LocalDate, entries: [CourseRecommendations.Entry], mentors: MentorMatching?, context: AppContext
+        on day: LocalDate, match: CourseRecommendations.Week, mentors: MentorMatching?, context: AppContext
     ) throws(AppError) -> MailInputs {
         let week = ISOWeek(containing: day)
         let store = try context.openStore()
-        let shortlists = try CourseRecommendations.dispatchShortlists(on: day, context: context)
         let status = try StatusReport.gather(context: context)
         do {
-            let staff = try store.allStaff().filter(\.active)
             return MailInputs(
                 day: day, week: week,
-                staff: Dictionary(staff.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
-                entries: entries,
+                staff: Dictionary(match.staff.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+                entries: match.entries,
                 previousWeek: try store.recommendations(week: week.minus(weeks: 1)),
                 newPairs: newPairs(try store.mentorPairsStarted(from: week.monday, through: week.monday.adding(days: 6)),
                                    mentors: mentors),
                 unmatchedMentees: mentors?.unmatched ?? [],
-                shortlists: shortlists,
-                listings: try store.courseListings(),
-                history: try store.historyByStaff(),
+                shortlists: match.shortlists,
+                listings: match.listings,
+                history: match.history,
                 status: status)
         } catch {
             throw AppError(.runtime, error.description)

@@ -25,9 +25,9 @@ public enum MailPreview {
             guard let staffID else { throw AppError(.badInput, "--staff ID is needed for a \(kind.rawValue) mail") }
             recipient = staffID
         }
-        let entries = try CourseRecommendations.run(ids: nil, on: day, context: context)
+        let match = try CourseRecommendations.week(on: day, context: context)
         let mentors = try MentorRun.run(on: day, dryRun: true, context: context)
-        let inputs = try MailInputs.gather(on: day, entries: entries, mentors: mentors, context: context)
+        let inputs = try MailInputs.gather(on: day, match: match, mentors: mentors, context: context)
         guard kind == .hr || inputs.staff[recipient] != nil else {
             throw AppError(.badInput, "no active member of staff has the id '\(recipient)' (see kenshu status)")
         }

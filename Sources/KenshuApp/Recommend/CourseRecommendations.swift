@@ -50,6 +50,31 @@ public enum CourseRecommendations {
         return chosen.compactMap { member in byID[member.id].map { Entry(staff: member, result: $0) } }
     }
 
+    /// The week's matching from one read of the store: everyone's recommendations, the
+    /// dispatch shortlists, and the staff, listings and history they were made from (which
+    /// the mails need too).
+    public struct Week: Sendable {
+        public var staff: [StaffMember]
+        public var entries: [Entry]
+        public var shortlists: [DispatchShortlist]
+        public var listings: [CourseListing]
+        public var history: [String: [TrainingRecord]]
+    }
+
+    /// Matches every active member of staff for `day` (as `run(ids: nil, …)` does) and makes
+    /// the dispatch shortlists from the same people.
+    public static func week(on day: LocalDate, context: AppContext) throws(AppError) -> Week {
+        let data = try load(context: context, on: day)
+        let recommender = self.recommender(context)
+        let everyone = persons(data, on: day, context: context)
+        let results = Dictionary(uniqueKeysWithValues: recommender.recommendAll(everyone, listings: data.listings, explaining: [])
+            .map { ($0.staffID, $0) })
+        return Week(staff: data.staff,
+                    entries: data.staff.compactMap { member in results[member.id].map { Entry(staff: member, result: $0) } },
+                    shortlists: recommender.dispatchShortlists(everyone, listings: data.listings),
+                    listings: data.listings, history: data.history)
+    }
+
     /// The HR office's shortlist for each dispatch course (派遣研修), never mailed to staff.
     public static func dispatchShortlists(on day: LocalDate, context: AppContext) throws(AppError) -> [DispatchShortlist] {
         let data = try load(context: context, on: day)
