@@ -105,12 +105,11 @@ extension HRReportView {
         let unmatched = inputs.unmatchedMentees.map {
             Unmatched(id: $0.mentee, name: inputs.staff[$0.mentee]?.name ?? "", reason: $0.reason)
         }
-        let index = inputs.listingIndex()
         let shortlists = inputs.shortlists.map { list in
-            let presentation = index[list.provider + "\u{1F}" + list.courseID]?.listing.course.presentations
-                .first { $0.id == list.presentationID }
+            let found = inputs.listing(provider: list.provider, courseID: list.courseID)
+            let presentation = found?.listing.course.presentations.first { $0.id == list.presentationID }
             return Shortlist(
-                title: list.title, provider: index[list.provider + "\u{1F}" + list.courseID]?.source.provider.name ?? list.provider,
+                title: list.title, provider: found?.source.provider.name ?? list.provider,
                 dates: MailText.dates(start: list.start, end: presentation?.end), applyBy: list.applyBy.map(MailText.date),
                 candidates: list.candidates.map { candidate in
                     let member = inputs.staff[candidate.staffID]
@@ -144,8 +143,10 @@ extension HRReportView {
     /// Courses with a presentation in the horizon that nobody was recommended this week
     /// (dispatch courses, which go to the shortlists, left out).
     private static func unrecommendedCourses(inputs: MailInputs, context: AppContext) -> ([CourseLine], Int) {
-        let given = Set(inputs.entries.flatMap { $0.result.recommendations.map { $0.provider + "\u{1F}" + $0.courseID } })
-        let shortlisted = Set(inputs.shortlists.map { $0.provider + "\u{1F}" + $0.courseID })
+        let given = Set(inputs.entries.flatMap {
+            $0.result.recommendations.map { CourseKey.make(provider: $0.provider, courseID: $0.courseID) }
+        })
+        let shortlisted = Set(inputs.shortlists.map { CourseKey.make(provider: $0.provider, courseID: $0.courseID) })
         let horizon = inputs.day.adding(days: context.rules.matching.horizonDays)
         var lines: [CourseLine] = []
         for listing in inputs.listings {
@@ -154,7 +155,7 @@ extension HRReportView {
                 return start >= inputs.day && start <= horizon
             }
             guard upcoming else { continue }
-            let keys = listing.sources.map { $0.provider.id + "\u{1F}" + $0.courseID }
+            let keys = listing.sources.map { CourseKey.make(provider: $0.provider.id, courseID: $0.courseID) }
             guard !keys.contains(where: { given.contains($0) || shortlisted.contains($0) }),
                   let source = listing.sources.first else { continue }
             lines.append(CourseLine(provider: source.provider.name, id: source.courseID, title: listing.course.title, suggestions: ""))

@@ -19,6 +19,8 @@ public struct MailInputs: Sendable {
     public var unmatchedMentees: [UnmatchedMentee]
     public var shortlists: [DispatchShortlist]
     public var listings: [CourseListing]
+    /// `listings` by `CourseKey`.
+    private var listingIndex: [String: (listing: CourseListing, source: CourseListing.Source)]
     public var history: [String: [TrainingRecord]]
     public var status: StatusReport
 
@@ -41,6 +43,7 @@ public struct MailInputs: Sendable {
                 unmatchedMentees: mentors?.unmatched ?? [],
                 shortlists: match.shortlists,
                 listings: match.listings,
+                listingIndex: index(match.listings),
                 history: match.history,
                 status: status)
         } catch {
@@ -60,11 +63,20 @@ public struct MailInputs: Sendable {
         return pairs
     }
 
-    /// The listing and source behind a recommendation's provider and course id.
-    func listingIndex() -> [String: (listing: CourseListing, source: CourseListing.Source)] {
+    /// The listing and source of a provider's course (for titles, dates, links in the mails).
+    func listing(provider: String, courseID: String) -> (listing: CourseListing, source: CourseListing.Source)? {
+        listingIndex[CourseKey.make(provider: provider, courseID: courseID)]
+    }
+
+    /// Whether `staffID` was not recommended `recommendation`'s course the week before.
+    func isNew(_ recommendation: Recommendation, for staffID: String) -> Bool {
+        !(previousWeek[staffID] ?? []).contains(CourseKey.make(provider: recommendation.provider, courseID: recommendation.courseID))
+    }
+
+    private static func index(_ listings: [CourseListing]) -> [String: (listing: CourseListing, source: CourseListing.Source)] {
         var index: [String: (listing: CourseListing, source: CourseListing.Source)] = [:]
         for listing in listings {
-            for source in listing.sources { index[source.provider.id + "\u{1F}" + source.courseID] = (listing, source) }
+            for source in listing.sources { index[CourseKey.make(provider: source.provider.id, courseID: source.courseID)] = (listing, source) }
         }
         return index
     }

@@ -76,7 +76,7 @@ public enum MailSpooling {
         }
         var pass = 0
         for mail in mails {
-            if !force, ledger[mail.kind.rawValue + "\u{1F}" + mail.recipient] != nil {
+            if !force, ledger[MailLogEntry.key(kind: mail.kind.rawValue, recipient: mail.recipient)] != nil {
                 outcome.alreadySpooled += 1
                 continue
             }

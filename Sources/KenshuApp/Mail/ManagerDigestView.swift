@@ -54,16 +54,12 @@ extension ManagerDigestView {
     /// The digest for `manager`, whose team is everyone active with them as `manager_id`.
     static func make(
         manager: StaffMember, team: [StaffMember], inputs: MailInputs,
-        byStaff: [String: CourseRecommendations.Entry],
-        index: [String: (listing: CourseListing, source: CourseListing.Source)], context: AppContext
+        byStaff: [String: CourseRecommendations.Entry], context: AppContext
     ) -> ManagerDigestView {
         let settings = context.configuration.mail
         let members = team.map { member in
-            let previous = inputs.previousWeek[member.id] ?? []
-            let courses = (byStaff[member.id]?.result.recommendations ?? []).map {
-                StaffMailView.courseItem($0, index: index, isNew: !previous.contains($0.provider + "\u{1F}" + $0.courseID))
-            }
-            return Member(name: member.name, title: member.title, courses: courses)
+            Member(name: member.name, title: member.title, courses: (byStaff[member.id]?.result.recommendations ?? [])
+                .map { StaffMailView.courseItem($0, for: member.id, inputs: inputs) })
         }
         let teamIDs = Set(team.map(\.id))
         let mentees = inputs.newPairs.filter { teamIDs.contains($0.mentee) }.map { pair in

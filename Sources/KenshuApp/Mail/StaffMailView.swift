@@ -70,8 +70,7 @@ struct MailFooter: Sendable {
 extension StaffMailView {
     /// The mail for one entry of the week's recommendations.
     static func make(
-        _ entry: CourseRecommendations.Entry, inputs: MailInputs, index: [String: (listing: CourseListing, source: CourseListing.Source)],
-        context: AppContext
+        _ entry: CourseRecommendations.Entry, inputs: MailInputs, context: AppContext
     ) -> StaffMailView {
         let settings = context.configuration.mail
         let member = entry.staff
@@ -83,10 +82,7 @@ extension StaffMailView {
                 return Focus(symbol: ability.symbol, name: ability.name, description: ability.description,
                              expected: gap.expected, evaluated: MailText.level(gap.evaluated), gap: MailText.level(gap.gap))
             }
-        let previous = inputs.previousWeek[member.id] ?? []
-        let courses = entry.result.recommendations.map { recommendation in
-            courseItem(recommendation, index: index, isNew: !previous.contains(recommendation.provider + "\u{1F}" + recommendation.courseID))
-        }
+        let courses = entry.result.recommendations.map { courseItem($0, for: member.id, inputs: inputs) }
         var notices: [String] = []
         for pair in inputs.newPairs where pair.mentee == member.id {
             let mentor = inputs.staff[pair.mentor]
@@ -118,17 +114,17 @@ extension StaffMailView {
         return url
     }
 
-    static func courseItem(
-        _ recommendation: Recommendation, index: [String: (listing: CourseListing, source: CourseListing.Source)], isNew: Bool
-    ) -> CourseItem {
-        let found = index[recommendation.provider + "\u{1F}" + recommendation.courseID]
+    /// A recommended course as the mails show it to (or about) `staffID`.
+    static func courseItem(_ recommendation: Recommendation, for staffID: String, inputs: MailInputs) -> CourseItem {
+        let found = inputs.listing(provider: recommendation.provider, courseID: recommendation.courseID)
         let presentation = found?.listing.course.presentations.first { $0.id == recommendation.presentationID }
         return CourseItem(
             title: recommendation.title, provider: found?.source.provider.name ?? recommendation.provider,
             dates: MailText.dates(start: presentation?.start ?? recommendation.start, end: presentation?.end),
             applyBy: recommendation.applyBy.map(MailText.date),
             attendance: MailText.attendance(presentation?.attendance ?? .unknown), venue: presentation?.venue,
-            url: webLink(found?.source.url ?? found?.listing.course.url), mandatory: recommendation.mandatory, isNew: isNew,
+            url: webLink(found?.source.url ?? found?.listing.course.url), mandatory: recommendation.mandatory,
+            isNew: inputs.isNew(recommendation, for: staffID),
             reasons: recommendation.reasons)
     }
 }

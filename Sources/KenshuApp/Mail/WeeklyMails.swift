@@ -53,7 +53,6 @@ public enum WeeklyMails {
         _ inputs: MailInputs, templates: MailTemplates, context: AppContext, only: (kind: MailKind, recipient: String)? = nil
     ) -> Composed {
         var composed = Composed(mails: [], skipped: [])
-        let index = inputs.listingIndex()
         let byStaff = Dictionary(inputs.entries.map { ($0.staff.id, $0) }, uniquingKeysWith: { first, _ in first })
         func wanted(_ kind: MailKind, _ recipient: String) -> Bool {
             only.map { $0.kind == kind && $0.recipient == recipient } ?? true
@@ -80,7 +79,7 @@ public enum WeeklyMails {
         }
 
         for entry in inputs.entries.sorted(by: { $0.staff.id < $1.staff.id }) where wanted(.staff, entry.staff.id) {
-            let view = StaffMailView.make(entry, inputs: inputs, index: index, context: context)
+            let view = StaffMailView.make(entry, inputs: inputs, context: context)
             guard !entry.staff.optedOut else {
                 add(.staff, entry.staff, view: view)  // records the opt-out
                 continue
@@ -97,7 +96,7 @@ public enum WeeklyMails {
         for (managerID, team) in teams.sorted(by: { $0.key < $1.key }) where wanted(.manager, managerID) {
             guard let manager = inputs.staff[managerID] else { continue }
             let view = ManagerDigestView.make(manager: manager, team: team.sorted { $0.id < $1.id }, inputs: inputs,
-                                              byStaff: byStaff, index: index, context: context)
+                                              byStaff: byStaff, context: context)
             guard !view.isEmpty || only != nil else {
                 composed.skipped.append(SkippedMail(kind: .manager, recipient: managerID, reason: .nothingNew,
                                                     detail: "nothing to report on the team"))

@@ -52,7 +52,7 @@ public struct EligibilityCheck: Sendable {
         if let last = completed.last(of: facts), last.adding(days: rules.completedCooldownDays) > person.today {
             return .completed(on: last)
         }
-        if rules.noUptakeWeeks > 0, person.recommendedEveryWeek.contains(facts.providerID + "\u{1F}" + facts.courseID) {
+        if rules.noUptakeWeeks > 0, person.recommendedEveryWeek.contains(CourseKey.make(provider: facts.providerID, courseID: facts.courseID)) {
             return .noUptake(weeks: rules.noUptakeWeeks)
         }
         return nil

@@ -18,6 +18,9 @@ public struct MailLogEntry: Sendable, Equatable {
     public var file: String
     public var state: State
 
+    /// How `mailLog(week:)` keys its entries.
+    public static func key(kind: String, recipient: String) -> String { kind + "\u{1F}" + recipient }
+
     public init(week: String, kind: String, recipient: String, file: String, state: State) {
         self.week = week
         self.kind = kind
@@ -28,13 +31,13 @@ public struct MailLogEntry: Sendable, Equatable {
 }
 
 extension KenshuStore {
-    /// The week's ledger, keyed by `kind`␟`recipient`.
+    /// The week's ledger, keyed by `MailLogEntry.key(kind:recipient:)`.
     public func mailLog(week: String) throws(StoreError) -> [String: MailLogEntry] {
         let entries = try read { db in
             try Row.fetchAll(db, sql: "SELECT week, kind, recipient, file, state FROM mail_log WHERE week = ?",
                              arguments: [week]).map(Self.mailLogEntry)
         }
-        return Dictionary(entries.map { ($0.kind + "\u{1F}" + $0.recipient, $0) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(entries.map { (MailLogEntry.key(kind: $0.kind, recipient: $0.recipient), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Rows a run left in `writing` (a crash between the ledger and the spool), any week.

@@ -65,7 +65,7 @@ extension KenshuStore {
             let staff: String = row["staff_id"]
             let provider: String = row["provider_id"]
             let course: String = row["course_id"]
-            result[staff, default: []].insert(provider + "\u{1F}" + course)
+            result[staff, default: []].insert(CourseKey.make(provider: provider, courseID: course))
         }
         return result
     }
