@@ -80,7 +80,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "KenshuCoreTests", dependencies: ["KenshuCore"], swiftSettings: strict),
-        .testTarget(name: "KenshuXMLTests", dependencies: ["KenshuXML"], swiftSettings: strict),
+        .testTarget(name: "KenshuXMLTests", dependencies: ["KenshuXML", "KenshuCore"], swiftSettings: strict),
         .testTarget(name: "KenshuCatalogTests", dependencies: ["KenshuCatalog"], swiftSettings: strict),
         .testTarget(name: "KenshuConfigTests", dependencies: ["KenshuConfig", "KenshuCatalog"], swiftSettings: strict),
         .testTarget(name: "KenshuMatchTests", dependencies: ["KenshuMatch", "KenshuCatalog"], swiftSettings: strict),

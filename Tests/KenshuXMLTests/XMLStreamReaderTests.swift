@@ -1,6 +1,7 @@
 import Foundation
-import Testing
+import KenshuCore
 import KenshuXML
+import Testing
 
 /// The stream of start, text and end events, names, attributes and text decoding.
 struct XMLStreamReaderTests {

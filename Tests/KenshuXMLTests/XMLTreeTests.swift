@@ -1,6 +1,7 @@
 import Foundation
-import Testing
+import KenshuCore
 import KenshuXML
+import Testing
 
 /// Reading a small document, or one record of a stream, into an element tree.
 struct XMLTreeTests {

@@ -53,7 +53,7 @@ public struct FeedProfile: Sendable, Hashable {
 
     /// The document element the profile expects (the first step of `course`), for telling
     /// which profile a feed dropped into the inbox is in.
-    public var rootElement: ProfilePath.Name? { course.elements.first }
+    public var rootElement: XMLName? { course.elements.first }
 
     /// The mapped values for a feed text of a field, or nil when the profile maps nothing for it.
     public func mapped(_ field: MappedField, _ text: String) -> [String]? {
@@ -147,29 +147,15 @@ public enum ProviderValue: Sendable, Hashable {
 /// Absolute paths start with `/` and begin at the document element; relative ones start
 /// at the course or presentation element; `.` is that element itself.
 public struct ProfilePath: Sendable, Hashable, CustomStringConvertible {
-    /// An element or attribute name: namespace URI ("" for none) and local name.
-    public struct Name: Sendable, Hashable, CustomStringConvertible {
-        public var namespace: String
-        public var local: String
-
-        public init(_ namespace: String, _ local: String) {
-            self.namespace = namespace
-            self.local = local
-        }
-
-        /// `local`, or `{urn:x}local` in a namespace.
-        public var description: String { namespace.isEmpty ? local : "{\(namespace)}\(local)" }
-    }
-
     /// The path as the profile writes it.
     public var text: String
     public var isAbsolute: Bool
     /// The element steps; empty for `.`.
-    public var elements: [Name]
+    public var elements: [XMLName]
     /// The attribute the path ends in, if any.
-    public var attribute: Name?
+    public var attribute: XMLName?
 
-    public init(text: String, isAbsolute: Bool, elements: [Name], attribute: Name? = nil) {
+    public init(text: String, isAbsolute: Bool, elements: [XMLName], attribute: XMLName? = nil) {
         self.text = text
         self.isAbsolute = isAbsolute
         self.elements = elements
@@ -194,8 +180,8 @@ public struct ProfilePath: Sendable, Hashable, CustomStringConvertible {
         let isAbsolute = text.hasPrefix("/")
         let body = isAbsolute ? String(text.dropFirst()) : text
         let steps = body.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        var elements: [Name] = []
-        var attribute: Name?
+        var elements: [XMLName] = []
+        var attribute: XMLName?
         for (index, step) in steps.enumerated() {
             guard !step.isEmpty else {
                 throw ProfilePathError(index == steps.count - 1 ? "the path ends with '/'" : "the path has an empty step ('//')")
@@ -223,7 +209,7 @@ public struct ProfilePath: Sendable, Hashable, CustomStringConvertible {
 
     private static func name(
         _ step: String, namespaces: [String: String], defaultNamespace: String
-    ) throws(ProfilePathError) -> Name {
+    ) throws(ProfilePathError) -> XMLName {
         if step == "." || step == ".." {
             throw ProfilePathError("'\(step)' can only stand alone (as the whole path)")
         }
@@ -239,11 +225,11 @@ public struct ProfilePath: Sendable, Hashable, CustomStringConvertible {
                 throw ProfilePathError("'\(part)' cannot start with '\(first)'")
             }
         }
-        guard parts.count == 2 else { return Name(defaultNamespace, step) }
+        guard parts.count == 2 else { return XMLName(defaultNamespace, step) }
         guard let uri = parts[0] == "xml" ? "http://www.w3.org/XML/1998/namespace" : namespaces[parts[0]] else {
             throw ProfilePathError("the prefix '\(parts[0])' is not declared under namespaces")
         }
-        return Name(uri, parts[1])
+        return XMLName(uri, parts[1])
     }
 }
 

@@ -1,3 +1,5 @@
+import KenshuCore
+
 /// One step of a streaming read: an element opens, text arrives, an element closes.
 /// An empty element (`<a/>`) gives a start and an end like any other.
 public enum XMLEvent: Sendable, Equatable {

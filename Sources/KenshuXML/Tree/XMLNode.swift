@@ -1,3 +1,5 @@
+import KenshuCore
+
 /// A small in-memory element tree, for documents (or one record of a feed) that are known
 /// to be small: the policy catalogue, one course of a feed. Big documents stay streamed.
 public struct XMLNode: Sendable, Equatable {

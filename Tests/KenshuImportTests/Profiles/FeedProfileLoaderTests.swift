@@ -34,11 +34,11 @@ struct FeedProfileLoaderTests {
             #expect(profile.presentationFields[.start] != nil)
         }
         let academy = try #require(profiles.first)
-        #expect(academy.rootElement == ProfilePath.Name("urn:example:academy:courses:1", "catalogue"))
+        #expect(academy.rootElement == XMLName("urn:example:academy:courses:1", "catalogue"))
         #expect(academy.provider.id == .fixed("jamp"))
         #expect(academy.mapped(.ranks, "若手職員") == ["主事", "主任"])
         let jichi = try #require(profiles.last)
-        #expect(jichi.rootElement == ProfilePath.Name("", "研修計画"))
+        #expect(jichi.rootElement == XMLName("", "研修計画"))
         #expect(jichi.mapped(.families, "全職種") == [])
         #expect(jichi.mapped(.kind, "長期派遣研修") == ["external.dispatch.long-term.jichi-daigakko"])
     }
@@ -54,7 +54,7 @@ struct FeedProfileLoaderTests {
         #expect(profile.name == "test")
         #expect(profile.course.isAbsolute)
         #expect(profile.course.elements == [.init("urn:x", "catalogue"), .init("urn:x", "course")])
-        #expect(profile.fields[.id]?.first?.attribute == ProfilePath.Name("", "code"))
+        #expect(profile.fields[.id]?.first?.attribute == XMLName("", "code"))
         #expect(profile.fields[.title]?.map(\.elements) == [
             [.init("http://purl.org/dc/elements/1.1/", "title")], [.init("urn:x", "name")],
         ])

@@ -197,7 +197,7 @@ struct ProfileCourseMapper {
     static func nodes(_ path: ProfilePath, in node: XMLNode) -> [XMLNode] {
         var nodes = [node]
         for step in path.elements {
-            nodes = nodes.flatMap { parent in parent.children.filter { $0.name.matches(step) } }
+            nodes = nodes.flatMap { parent in parent.children.filter { $0.name == step } }
         }
         return nodes
     }
@@ -207,7 +207,7 @@ struct ProfileCourseMapper {
         let nodes = nodes(path, in: node)
         if let attribute = path.attribute {
             return nodes.compactMap { element in
-                element.attributes.first { $0.name.matches(attribute) }.map { Found(text: $0.value, line: element.line) }
+                element.attributes.first { $0.name == attribute }.map { Found(text: $0.value, line: element.line) }
             }
         }
         return nodes.map { Found(text: text(of: $0), line: $0.line) }

@@ -31,7 +31,7 @@ public struct ProfileFeedReader: CourseFeedReader {
     }
 
     public func read(course: (Course) throws -> Void, warning: (FeedWarning) -> Void) throws {
-        let coursePath = profile.course.elements.map(XMLName.init)
+        let coursePath = profile.course.elements
         guard let expectedRoot = coursePath.first else {
             throw XMLReadError("the profile \(profile.name) has no course path", at: SourceLocation(file: profile.file))
         }
@@ -86,12 +86,6 @@ public struct ProfileFeedReader: CourseFeedReader {
     }
 }
 
-extension XMLName {
-    init(_ name: ProfilePath.Name) { self.init(name.namespace, name.local) }
-
-    func matches(_ name: ProfilePath.Name) -> Bool { namespace == name.namespace && local == name.local }
-}
-
 /// Provider values read from the feed while it streams: each is the latest found, and
 /// forgotten when the element holding it closes (a feed of several providers).
 struct ProfileProviderCapture {
@@ -121,7 +115,7 @@ struct ProfileProviderCapture {
         var targets: [Target] = []
         for (key, value) in [(Key.id, mapping.id), (.name, mapping.name), (.url, mapping.url)] {
             if case .path(let path) = value {
-                targets.append(Target(key: key, path: path.elements.map(XMLName.init), attribute: path.attribute.map(XMLName.init)))
+                targets.append(Target(key: key, path: path.elements, attribute: path.attribute))
             }
         }
         self.targets = targets

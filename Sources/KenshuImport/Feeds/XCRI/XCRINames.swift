@@ -1,3 +1,4 @@
+import KenshuCore
 import KenshuXML
 
 /// The namespaces XCRI-CAP 1.2 feeds write their elements in, and how the reader matches

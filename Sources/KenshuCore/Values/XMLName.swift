@@ -1,5 +1,6 @@
-/// An expanded XML name: namespace URI and local name. Matching is on these, never on a
-/// document's prefixes (one feed writes `xcri:course`, another `course` under a default namespace).
+/// An expanded XML name: namespace URI and local name, as the XML reader reports names and
+/// feed profiles' paths name them. Matching is on these, never on a document's prefixes (one
+/// feed writes `xcri:course`, another `course` under a default namespace).
 public struct XMLName: Sendable, Hashable, CustomStringConvertible {
     /// The namespace URI, or "" for none.
     public var namespace: String
@@ -12,15 +13,4 @@ public struct XMLName: Sendable, Hashable, CustomStringConvertible {
 
     /// `{urn:x}local`, or `local` without a namespace.
     public var description: String { namespace.isEmpty ? local : "{\(namespace)}\(local)" }
-}
-
-/// An attribute of an element.
-public struct XMLAttribute: Sendable, Hashable {
-    public var name: XMLName
-    public var value: String
-
-    public init(name: XMLName, value: String) {
-        self.name = name
-        self.value = value
-    }
 }
