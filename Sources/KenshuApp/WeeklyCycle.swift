@@ -115,7 +115,7 @@ public enum WeeklyCycle {
         let match = try CourseRecommendations.week(on: day, context: context)
         let entries = match.entries
         let week = ISOWeek(containing: day)
-        if !options.dryRun { _ = try CourseRecommendations.recordWeek(entries, on: day, context: context) }
+        if !options.dryRun { try CourseRecommendations.recordWeek(entries, on: day, context: context) }
         let mentors = try MentorRun.run(on: day, dryRun: options.dryRun, context: context)
         let inputs = try MailInputs.gather(on: day, match: match, mentors: mentors, context: context)
         let composed = WeeklyMails.compose(inputs, templates: try WeeklyMails.templates(context: context), context: context)

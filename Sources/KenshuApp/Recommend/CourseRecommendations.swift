@@ -122,7 +122,7 @@ public enum CourseRecommendations {
     /// The weekly run's step: everyone's recommendations for the day (`entries`, from
     /// `run(ids: nil, …)`), recorded for its ISO week (a second run of the same week replaces
     /// the first's record).
-    public static func recordWeek(_ entries: [Entry], on day: LocalDate, context: AppContext) throws(AppError) -> ISOWeek {
+    public static func recordWeek(_ entries: [Entry], on day: LocalDate, context: AppContext) throws(AppError) {
         let logged = entries.flatMap { entry in
             entry.result.recommendations.map { recommendation in
                 LoggedRecommendation(staffID: entry.staff.id, provider: recommendation.provider,
@@ -130,13 +130,11 @@ public enum CourseRecommendations {
                                      score: recommendation.score, mandatory: recommendation.mandatory)
             }
         }
-        let week = ISOWeek(containing: day)
         let store = try context.openStore()
         do {
-            try store.recordRecommendations(week: week, logged)
+            try store.recordRecommendations(week: ISOWeek(containing: day), logged)
         } catch {
             throw AppError(.runtime, error.description)
         }
-        return week
     }
 }
