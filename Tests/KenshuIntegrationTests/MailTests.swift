@@ -180,6 +180,18 @@ struct MailTests {
         }
     }
 
+    @Test func aBadWeekOrADateOutsideItIsAUsageError() throws {
+        let city = try hostileCity()
+        defer { city.remove() }
+        let malformed = try city.kenshu("run", "--week", "2026-48")
+        #expect(malformed.status == 2)
+        #expect(malformed.stderr.contains("--week '2026-48' is not an ISO week"), "\(malformed.stderr)")
+        let outside = try city.kenshu("run", "--week", "2026-W48", "--date", "2026-12-10")
+        #expect(outside.status == 2)
+        #expect(outside.stderr.contains("--date 2026-12-10 is not in --week 2026-W48"), "\(outside.stderr)")
+        #expect(spoolFiles(city).isEmpty)
+    }
+
     @Test func previewPrintsOneMailWithEveryValueEscapedInHTML() throws {
         let city = try hostileCity()
         defer { city.remove() }
