@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libxml2 from the system (libxml2-dev).
@@ -66,9 +67,21 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // `kenshu serve`: the inbox watcher, feed poller, weekly scheduler, reload and the
+        // systemd protocol, each a Service of swift-service-lifecycle.
+        .target(
+            name: "KenshuDaemon",
+            dependencies: [
+                "KenshuApp", "KenshuConfig", "KenshuCore", "KenshuStore",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "kenshu",
-            dependencies: ["KenshuApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["KenshuApp", "KenshuDaemon", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -87,6 +100,7 @@ let package = Package(
         .testTarget(name: "KenshuMailTests", dependencies: ["KenshuMail"], swiftSettings: strict),
         .testTarget(name: "KenshuStoreTests", dependencies: ["KenshuStore"], swiftSettings: strict),
         .testTarget(name: "KenshuImportTests", dependencies: ["KenshuImport", "KenshuStore", "KenshuCatalog", "KenshuXML", "KenshuConfig"], swiftSettings: strict),
+        .testTarget(name: "KenshuDaemonTests", dependencies: ["KenshuDaemon", "KenshuConfig", "KenshuCore"], swiftSettings: strict),
         .testTarget(name: "KenshuIntegrationTests", dependencies: ["kenshu", "kenshu-bench", "KenshuCore"], swiftSettings: strict),
     ]
 )

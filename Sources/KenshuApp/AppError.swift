@@ -6,6 +6,8 @@ public struct AppError: Error, Sendable, CustomStringConvertible {
         case badInput
         /// The program could not do its work: store, catalogue, I/O. Exit 1.
         case runtime
+        /// Stopped on request (the daemon's shutdown) at a safe point. Exit 1.
+        case stopped
     }
 
     public var kind: Kind

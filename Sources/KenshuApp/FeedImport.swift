@@ -37,4 +37,10 @@ public enum FeedImport {
             }
         }
     }
+
+    /// One line for a log or a summary: format, providers, changes, warnings.
+    public static func describe(_ summary: FeedImportSummary) -> String {
+        "\(summary.format), providers \(summary.changes.providers.joined(separator: ", ")); \(summary.changes); "
+            + "\(summary.warningCount) warning(s), \(summary.untaggedCount) untagged"
+    }
 }

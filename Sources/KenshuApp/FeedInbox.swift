@@ -4,8 +4,9 @@ import KenshuImport
 /// The feed inbox (`incoming/`): institutes drop feeds there (e.g. by SFTP). Each `*.xml` is
 /// imported; an imported feed moves to `incoming/imported/`, a rejected one to
 /// `incoming/rejected/` with `NAME.error.txt` beside it saying what, where and which limit.
-/// Files still being uploaded must carry a dot prefix or a `.part`/`.tmp` suffix and be
-/// renamed when complete (rename is atomic; a half-written `NAME.xml` would be rejected).
+/// Files still being uploaded should carry a dot prefix or a `.part`/`.tmp` suffix and be
+/// renamed when complete (rename is atomic); a `NAME.xml` written in place is left alone
+/// until it has not changed for `settledFor` seconds (its size and time stand still).
 public enum FeedInbox {
     /// What happened to one file of the inbox.
     public struct Outcome: Sendable, Codable {
@@ -15,21 +16,25 @@ public enum FeedInbox {
         public var error: String?
     }
 
-    /// The feeds waiting in `directory`, in name order.
-    public static func waiting(in directory: String) -> [String] {
+    /// The feeds waiting in `directory`, in name order: regular `*.xml` files, not hidden,
+    /// unchanged for at least `settledFor` seconds before `now`.
+    public static func waiting(in directory: String, settledFor settle: Int = 0, now: Date = Date()) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { name in
             !name.hasPrefix(".") && name.lowercased().hasSuffix(".xml")
         }.sorted().map { directory + "/" + $0 }.filter { path in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                  attributes[.type] as? FileAttributeType == .typeRegular else { return false }
+            guard settle > 0 else { return true }
+            let modified = attributes[.modificationDate] as? Date ?? .distantPast
+            return now.timeIntervalSince(modified) >= Double(settle)
         }
     }
 
     /// Imports every waiting feed and files it away.
-    public static func process(directory: String, importer: FeedImporter) throws(AppError) -> [Outcome] {
+    public static func process(directory: String, settledFor settle: Int = 0, importer: FeedImporter) throws(AppError) -> [Outcome] {
         var outcomes: [Outcome] = []
-        for path in waiting(in: directory) {
+        for path in waiting(in: directory, settledFor: settle) {
             let name = (path as NSString).lastPathComponent
             do {
                 let summary = try FeedImport.run(file: path, profile: nil, provider: nil, validateOnly: false, importer: importer)

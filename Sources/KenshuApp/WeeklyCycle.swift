@@ -1,5 +1,7 @@
+import Foundation
 import KenshuCore
 import KenshuImport
+import KenshuStore
 
 /// One full cycle, as `kenshu run` and the daemon's weekly schedule start it: import the HR
 /// system's exports named in the config (`data:`, roster first so that evaluations and
@@ -18,12 +20,15 @@ public enum WeeklyCycle {
         public var dryRun: Bool
         /// Spool this week's mails again, even those already spooled.
         public var force: Bool
+        /// Raised to stop the cycle at its next safe point (the daemon's shutdown).
+        public var stop: StopFlag
 
-        public init(date: String? = nil, week: String? = nil, dryRun: Bool = false, force: Bool = false) {
+        public init(date: String? = nil, week: String? = nil, dryRun: Bool = false, force: Bool = false, stop: StopFlag = StopFlag()) {
             self.date = date
             self.week = week
             self.dryRun = dryRun
             self.force = force
+            self.stop = stop
         }
     }
 
@@ -110,19 +115,23 @@ public enum WeeklyCycle {
 
     public static func run(context: AppContext, options: Options = Options()) throws(AppError) -> Report {
         let day = try self.day(options, context: context)
-        let steps = options.dryRun ? skippedDataSteps(context) : importData(context: context)
-        let feeds = options.dryRun ? [] : try importFeeds(context: context)
+        let steps = options.dryRun ? skippedDataSteps(context) : try importData(context: context, stop: options.stop)
+        try options.stop.check("the course feeds")
+        let feeds = options.dryRun ? [] : try importFeeds(context: context, stop: options.stop)
+        try options.stop.check("the matching")
         let match = try CourseRecommendations.week(on: day, context: context)
         let entries = match.entries
         let week = ISOWeek(containing: day)
         if !options.dryRun { try CourseRecommendations.recordWeek(entries, on: day, context: context) }
+        try options.stop.check("the mentor matching")
         let mentors = try MentorRun.run(on: day, dryRun: options.dryRun, context: context)
+        try options.stop.check("the mails")
         let inputs = try MailInputs.gather(on: day, match: match, mentors: mentors, context: context)
         let composed = WeeklyMails.compose(inputs, templates: try WeeklyMails.templates(context: context), context: context)
         let spooled = options.dryRun ? MailSpooling.Outcome()
-            : try MailSpooling.write(composed.mails, week: week, force: options.force, context: context)
+            : try MailSpooling.write(composed.mails, week: week, force: options.force, stop: options.stop, context: context)
         let pairs = mentors.pairs
-        return Report(
+        let report = Report(
             steps: steps, feeds: feeds,
             recommendations: RecommendationStep(week: week.description,
                                                 staff: entries.filter { !$0.result.recommendations.isEmpty }.count,
@@ -137,6 +146,23 @@ public enum WeeklyCycle {
                 warnings: composed.skipped.filter { $0.reason == .noAddress || $0.reason == .invalidAddress }.map(\.detail)),
             dryRun: options.dryRun,
             status: try StatusReport.gather(context: context))
+        if !options.dryRun { try record(report, week: week, day: day, context: context) }
+        return report
+    }
+
+    /// Notes in the store that the week's cycle completed, so the daemon's schedule does not
+    /// run it again (also after a restart).
+    private static func record(_ report: Report, week: ISOWeek, day: LocalDate, context: AppContext) throws(AppError) {
+        let failedFeeds = report.feeds.filter { $0.outcome != .imported }.count
+        let summary = "\(report.mail?.spooled ?? 0) mail(s) spooled, \(report.mail?.alreadySpooled ?? 0) already; "
+            + "\(report.feeds.count - failedFeeds) feed(s) imported, \(failedFeeds) not"
+        let store = try context.openStore()
+        do {
+            try store.recordWeeklyRun(
+                WeeklyRunRecord(week: week.description, day: day.description, finishedAt: Date(), summary: summary))
+        } catch {
+            throw AppError(.runtime, error.description)
+        }
     }
 
     /// The day the cycle evaluates as of: `--date`, else the Monday of `--week`, else today.
@@ -154,11 +180,12 @@ public enum WeeklyCycle {
     }
 
     /// The HR exports named in the config, each all or nothing.
-    static func importData(context: AppContext) -> [Step] {
+    static func importData(context: AppContext, stop: StopFlag) throws(AppError) -> [Step] {
         let data = context.configuration.data
         let encoding = TextEncodingChoice(rawValue: data.encoding) ?? .auto
         var steps: [Step] = []
         for (kind, file) in dataFiles(context) {
+            try stop.check("the \(kind.rawValue) import")
             guard let file else {
                 steps.append(Step(kind: kind, file: nil, outcome: .notConfigured, detail: "no data.\(kind.rawValue) in the config"))
                 continue
@@ -187,32 +214,28 @@ public enum WeeklyCycle {
     }
 
     /// The feeds named in the config, then the inbox.
-    static func importFeeds(context: AppContext) throws(AppError) -> [FeedStep] {
+    static func importFeeds(context: AppContext, stop: StopFlag) throws(AppError) -> [FeedStep] {
         let settings = context.configuration.feeds
         let inbox = context.configuration.inboxDirectory
-        let waiting = FeedInbox.waiting(in: inbox)
+        let waiting = FeedInbox.waiting(in: inbox, settledFor: context.configuration.serve.inboxSettle)
         guard !settings.sources.isEmpty || !waiting.isEmpty else { return [] }
         let importer = try FeedImport.importer(context: context)
         var steps: [FeedStep] = []
         for source in settings.sources {
+            try stop.check("the feed \(source.file)")
             do {
                 let summary = try FeedImport.run(file: source.file, profile: source.profile, provider: source.provider,
                                                  validateOnly: false, importer: importer)
-                steps.append(FeedStep(file: source.file, origin: "source", outcome: .imported, detail: describe(summary)))
+                steps.append(FeedStep(file: source.file, origin: "source", outcome: .imported, detail: FeedImport.describe(summary)))
             } catch {
                 steps.append(FeedStep(file: source.file, origin: "source", outcome: error.kind == .badInput ? .rejected : .failed,
                                       detail: error.message))
             }
         }
-        for outcome in try FeedInbox.process(directory: inbox, importer: importer) {
+        for outcome in try FeedInbox.process(directory: inbox, settledFor: context.configuration.serve.inboxSettle, importer: importer) {
             steps.append(FeedStep(file: outcome.file, origin: "inbox", outcome: outcome.error == nil ? .imported : .rejected,
-                                  detail: outcome.summary.map(describe) ?? outcome.error ?? "", movedTo: outcome.movedTo))
+                                  detail: outcome.summary.map(FeedImport.describe) ?? outcome.error ?? "", movedTo: outcome.movedTo))
         }
         return steps
-    }
-
-    private static func describe(_ summary: FeedImportSummary) -> String {
-        "\(summary.format), providers \(summary.changes.providers.joined(separator: ", ")); \(summary.changes); "
-            + "\(summary.warningCount) warning(s), \(summary.untaggedCount) untagged"
     }
 }

@@ -4,7 +4,7 @@ import KenshuCore
 /// Reads and checks `kenshu.yaml`: unknown keys, wrong types and bad values are errors with
 /// file, line, column and key.
 public enum ConfigurationLoader {
-    static let keys = ["catalog", "state", "rules", "timezone", "inbox", "spool", "data", "hr", "feeds", "mail"]
+    static let keys = ["catalog", "state", "rules", "timezone", "inbox", "spool", "data", "hr", "feeds", "mail", "schedule", "watch"]
     static let dataKeys = ["roster", "evaluations", "history", "encoding"]
     static let hrKeys = ["addresses"]
     static let encodings = ["auto", "utf-8", "cp932"]
@@ -67,7 +67,8 @@ public enum ConfigurationLoader {
                         history: try dataPath("history"), encoding: encoding),
             hrAddresses: addresses,
             feeds: feeds,
-            mail: try MailSettingsLoader.parse(root["mail"], base: base))
+            mail: try MailSettingsLoader.parse(root["mail"], base: base),
+            serve: try ServeSettingsLoader.parse(schedule: root["schedule"], watch: root["watch"], timeZone: timeZone))
     }
 }
 

@@ -6,6 +6,9 @@ public struct FeedSettings: Sendable, Equatable {
     public var profilesDirectory: String
     /// Feed files a cycle imports besides what waits in the inbox.
     public var sources: [FeedSource]
+    /// Feeds published at a URL, which `kenshu serve` fetches on `poll`'s interval.
+    public var polled: [PolledFeed] = []
+    public var poll = Poll()
     public var limits: Limits
     /// Validate against the XSD (XCRI-CAP's, or the profile's) and report deviations as
     /// warnings. Never a gate: real feeds deviate and still import.
@@ -24,6 +27,42 @@ public struct FeedSettings: Sendable, Equatable {
             self.profile = profile
             self.provider = provider
         }
+    }
+
+    /// A feed published by URL (`- url: https://…`), fetched with a conditional GET.
+    public struct PolledFeed: Sendable, Equatable {
+        /// `http` or `https` address of the feed.
+        public var url: String
+        public var profile: String?
+        public var provider: String?
+
+        public init(url: String, profile: String? = nil, provider: String? = nil) {
+            self.url = url
+            self.profile = profile
+            self.provider = provider
+        }
+
+        /// A file name for the downloaded copy, unique per URL and readable in a listing:
+        /// the host and path with every other character folded to `_`, and a short hash.
+        public var downloadName: String {
+            let readable = url.split(separator: "/", omittingEmptySubsequences: true).dropFirst()
+                .joined(separator: "_").unicodeScalars
+                .map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "-") ? Character($0) : "_" }
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in url.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            let hex = String(hash, radix: 16)
+            return String(String(readable).prefix(80)) + "-" + hex.prefix(8) + ".xml"
+        }
+    }
+
+    /// How polled feeds are fetched.
+    public struct Poll: Sendable, Equatable {
+        /// Seconds between two fetches of one feed.
+        public var interval = 6 * 3600
+        /// Seconds a fetch may take before it is given up (and tried at the next interval).
+        public var timeout = 300
+
+        public init() {}
     }
 
     /// Limits on a feed's XML, so hostile input cannot exhaust memory or time.

@@ -1,9 +1,11 @@
+import Foundation
 import KenshuCore
 
 /// Reads the `feeds:` section of `kenshu.yaml`.
 enum FeedSettingsLoader {
-    static let keys = ["profiles", "sources", "limits", "validate"]
-    static let sourceKeys = ["file", "profile", "provider"]
+    static let keys = ["profiles", "sources", "limits", "validate", "poll"]
+    static let sourceKeys = ["file", "url", "profile", "provider"]
+    static let pollKeys = ["interval", "timeout"]
     static let limitKeys = ["maxDepth", "maxTextBytes", "maxAttributes", "maxCourseNodes"]
 
     static func parse(_ node: YAMLValue?, base: String, catalogDirectory: String) throws(InputError) -> FeedSettings {
@@ -14,7 +16,15 @@ enum FeedSettingsLoader {
             settings.profilesDirectory = FilePaths.resolve(try profiles.string(), relativeTo: base)
         }
         for item in try feeds["sources"]?.sequence() ?? [] {
-            settings.sources.append(try source(item, base: base))
+            if let polled = try polled(item) {
+                settings.polled.append(polled)
+            } else {
+                settings.sources.append(try source(item, base: base))
+            }
+        }
+        if let poll = try feeds["poll"]?.mapping(allowed: pollKeys) {
+            if let value = poll["interval"] { settings.poll.interval = try value.seconds(in: 60...(30 * 86_400)) }
+            if let value = poll["timeout"] { settings.poll.timeout = try value.seconds(in: 5...86_400) }
         }
         if let limits = try feeds["limits"]?.mapping(allowed: limitKeys) {
             if let value = limits["maxDepth"] { settings.limits.maxDepth = try value.int(in: 8...10_000) }
@@ -24,6 +34,20 @@ enum FeedSettingsLoader {
         }
         if let validate = feeds["validate"] { settings.validate = try validate.bool() }
         return settings
+    }
+
+    /// `- {url: https://…, profile: academy, provider: jamp}`, or nil when the item names a file.
+    private static func polled(_ item: YAMLValue) throws(InputError) -> FeedSettings.PolledFeed? {
+        guard (try? item.string()) == nil else { return nil }
+        let fields = try item.mapping(allowed: sourceKeys)
+        guard let node = fields["url"] else { return nil }
+        if fields["file"] != nil { throw node.error("a feed source has either a file or a url, not both") }
+        let url = try node.string().trimmingWhitespace()
+        guard let parsed = URLComponents(string: url), let scheme = parsed.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = parsed.host, !host.isEmpty else {
+            throw node.error("'\(url)' is not an http(s) address", hint: "e.g. url: https://academy.example.jp/courses.xml")
+        }
+        return FeedSettings.PolledFeed(url: url, profile: try fields["profile"]?.string(), provider: try fields["provider"]?.string())
     }
 
     /// `- feeds/a.xml` or `- {file: feeds/a.xml, profile: academy, provider: jamp}`.

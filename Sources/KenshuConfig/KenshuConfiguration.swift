@@ -25,6 +25,8 @@ public struct KenshuConfiguration: Sendable, Equatable {
     public var feeds: FeedSettings
     /// The weekly mails: sender, footer, when to send, templates.
     public var mail: MailSettings = MailSettings()
+    /// What `kenshu serve` does on its own: the weekly slot, the inbox watch.
+    public var serve: ServeSettings = ServeSettings(timeZone: Defaults.timeZone)
 
     /// The HR system's CSV exports that a full cycle imports.
     public struct DataFiles: Sendable, Equatable {
@@ -34,6 +36,9 @@ public struct KenshuConfiguration: Sendable, Equatable {
         /// `auto`, `utf-8` or `cp932`.
         public var encoding: String
     }
+
+    /// Where `kenshu serve` keeps the downloaded copies of polled feeds.
+    public var downloadDirectory: String { stateDirectory + "/feeds" }
 
     /// The SQLite file inside the state folder.
     public var databasePath: String { stateDirectory + "/kenshu.sqlite" }

@@ -12,6 +12,7 @@ struct Kenshu: AsyncParsableCommand {
             relative to it. Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.
             """,
         subcommands: [
+            ServeCommand.self,
             RunCommand.self,
             ImportCommand.self,
             RecommendCommand.self,

@@ -68,8 +68,23 @@ struct TemporaryCity {
             catalog: \(catalog)
             state: state
             spool: state/outgoing
+            inbox: state/incoming
             rules: \(catalog)/example/rules.yaml
             """.write(toFile: config, atomically: true, encoding: .utf8)
+    }
+
+    /// Config lines naming the example city's HR exports and `feeds` as sources.
+    static func exampleData(feeds: [String]) -> String {
+        """
+        data:
+          roster: \(example("roster.csv"))
+          evaluations: \(example("evaluations.csv"))
+          history: \(example("history.csv"))
+        feeds:
+          sources:
+        \(feeds.map { "    - " + example("feeds/\($0)") }.joined(separator: "\n"))
+
+        """
     }
 
     /// A file of the example city.

@@ -10,17 +10,7 @@ struct MailTests {
     func exampleCity(extraConfig: String = "") throws -> TemporaryCity {
         let city = try TemporaryCity()
         var config = try String(contentsOfFile: city.config, encoding: .utf8)
-        config += """
-
-            data:
-              roster: \(TemporaryCity.example("roster.csv"))
-              evaluations: \(TemporaryCity.example("evaluations.csv"))
-              history: \(TemporaryCity.example("history.csv"))
-            feeds:
-              sources:
-                - \(TemporaryCity.example("feeds/xcri-niigata.xml"))
-                - \(TemporaryCity.example("feeds/academy.xml"))
-                - \(TemporaryCity.example("feeds/jichi-kenshujo.xml"))
+        config += "\n" + TemporaryCity.exampleData(feeds: ["xcri-niigata.xml", "academy.xml", "jichi-kenshujo.xml"]) + """
             hr:
               addresses: [jinji@example.jp, kenshu-tantou@example.jp]
             mail:

@@ -54,7 +54,7 @@ public enum MailSpooling {
 
     /// Spools `mails` for `week`; with `force`, also those already spooled this week.
     public static func write(
-        _ mails: [OutgoingMail], week: ISOWeek, force: Bool, context: AppContext
+        _ mails: [OutgoingMail], week: ISOWeek, force: Bool, stop: StopFlag = StopFlag(), context: AppContext
     ) throws(AppError) -> Outcome {
         let spool = try spool(context: context)
         // One run spools at a time (a manual `kenshu run` beside the daemon waits its turn).
@@ -80,6 +80,7 @@ public enum MailSpooling {
                 outcome.alreadySpooled += 1
                 continue
             }
+            try stop.check("the mail to \(mail.recipient) (\(outcome.written.count) spooled)")
             let now = Date()
             let message = try MailEnvelope.message(mail, week: week, at: now, context: context)
             let name = MailSpool.fileName(week: week.description, kind: mail.kind.rawValue, recipient: mail.recipient, at: now)

@@ -153,6 +153,27 @@ enum Migrations {
                 t.column("next_attempt_at", .datetime).notNull()
             }
         }
+        migrator.registerMigration("007-daemon") { db in
+            // The weekly cycle of each ISO week that completed, so that the daemon's schedule
+            // runs a week once, also across restarts.
+            try db.create(table: "weekly_run") { t in
+                t.primaryKey("week", .text)
+                t.column("day", .text).notNull()
+                t.column("finished_at", .datetime).notNull()
+                t.column("summary", .text).notNull()
+            }
+            // Polled feeds: the validators of the last copy (conditional GET) and how the last
+            // fetch went.
+            try db.create(table: "feed_poll") { t in
+                t.primaryKey("url", .text)
+                t.column("etag", .text)
+                t.column("last_modified", .text)
+                t.column("checked_at", .datetime).notNull()
+                t.column("changed_at", .datetime)
+                t.column("outcome", .text).notNull()
+                t.column("detail", .text).notNull()
+            }
+        }
         return migrator
     }
 }

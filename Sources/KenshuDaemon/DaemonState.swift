@@ -1,0 +1,81 @@
+import Foundation
+import KenshuApp
+import KenshuCore
+import Logging
+
+/// What the running daemon shares between its services: the setup in force (replaced whole
+/// by a successful reload), and what `STATUS=` tells systemd — the last import, the next
+/// weekly run, and a reload that failed.
+public actor DaemonState {
+    public private(set) var context: AppContext
+    private let notifier: SystemdNotifier
+    private let logger: Logger
+    private let timeZone: TimeZone
+    private var lastImport: String?
+    private var nextRun: String?
+    private var reloadProblem: String?
+    private var activity: String?
+
+    public init(context: AppContext, notifier: SystemdNotifier, logger: Logger) {
+        self.context = context
+        self.notifier = notifier
+        self.logger = logger
+        self.timeZone = TimeZone(identifier: context.configuration.serve.timeZone) ?? .current
+    }
+
+    /// A reload that passed every check: the new setup serves from now on.
+    public func replace(_ context: AppContext) {
+        self.context = context
+        reloadProblem = nil
+    }
+
+    /// A reload that failed: the old setup stays, and STATUS says why.
+    public func reloadFailed(_ problem: String) {
+        reloadProblem = problem
+    }
+
+    public func noteImport(_ text: String, at time: Date) {
+        lastImport = "\(text) at \(Self.format(time, in: timeZone))"
+        publish()
+    }
+
+    public func noteNextRun(week: ISOWeek, at time: Date) {
+        let text = "\(week) on \(Self.format(time, in: timeZone))"
+        guard text != nextRun else { return }
+        nextRun = text
+        publish()
+    }
+
+    /// What the daemon is busy with (nil when idle).
+    public func noteActivity(_ text: String?) {
+        activity = text
+        publish()
+    }
+
+    /// The `STATUS=` line.
+    public var status: String {
+        var parts: [String] = []
+        if let reloadProblem { parts.append("RELOAD FAILED, running the previous setup: \(reloadProblem)") }
+        if let activity { parts.append(activity) }
+        parts.append("last import: \(lastImport ?? "none yet")")
+        parts.append("next weekly run: \(nextRun ?? "not scheduled yet")")
+        return parts.joined(separator: "; ")
+    }
+
+    /// Sends `STATUS=` (and any other assignments) to systemd.
+    public func publish(_ extra: [(String, String)] = []) {
+        if !notifier.notify(extra + [("STATUS", String(status.prefix(1000)))]) {
+            logger.warning("cannot notify systemd at \(notifier.socketPath ?? "")")
+        }
+    }
+
+    /// `2026-11-30 07:00 JST`: local time in the schedule's zone.
+    static func format(_ time: Date, in zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: time)
+        func two(_ value: Int?) -> String { (value ?? 0) < 10 ? "0\(value ?? 0)" : "\(value ?? 0)" }
+        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute)) "
+            + zone.identifier
+    }
+}

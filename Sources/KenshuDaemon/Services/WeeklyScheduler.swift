@@ -1,0 +1,80 @@
+import Foundation
+import KenshuApp
+import KenshuCore
+import KenshuStore
+import Logging
+import ServiceLifecycle
+
+/// Runs the weekly cycle (imports, recommendations, mentors, mails) at the configured slot,
+/// once per ISO week: the store remembers each completed week, so a restart never runs a week
+/// again, and a week missed while the daemon was down runs at start (see `WeeklySchedule`).
+/// A cycle that fails is tried again after `schedule.retryAfter`; one stopped by shutdown
+/// goes on at the next start (its mails already spooled stay spooled, exactly once).
+struct WeeklyScheduler: Service {
+    let parts: DaemonParts
+
+    func run() async throws {
+        while !Task.isShuttingDownGracefully {
+            let context = await parts.state.context
+            let schedule = WeeklySchedule(context.configuration.serve)
+            let decision: WeeklySchedule.Decision
+            do {
+                let completed = try await parts.work.run { () throws(AppError) in try Self.completedWeeks(context: context) }
+                decision = schedule.decide(now: parts.clock.now) { completed.contains($0.description) }
+            } catch {
+                parts.logger.error("schedule: cannot read the completed weeks: \(error.message)")
+                guard await pause(.seconds(60)) else { return }
+                continue
+            }
+            switch decision {
+            case .wait(let until, let week):
+                await parts.state.noteNextRun(week: week, at: until)
+                // Wake at the slot, or within a minute to notice a reload or a parts.clock change.
+                guard await pause(.milliseconds(Int64(max(0.05, min(60, until.timeIntervalSince(parts.clock.now))) * 1000))) else { return }
+            case .run(let week, let day):
+                guard await runCycle(week: week, day: day, context: context) else {
+                    guard await pause(.seconds(context.configuration.serve.retryAfter)) else { return }
+                    continue
+                }
+            }
+        }
+    }
+
+    /// Runs one week's cycle; false when it failed (to be tried again).
+    private func runCycle(week: ISOWeek, day: LocalDate, context: AppContext) async -> Bool {
+        parts.logger.notice("weekly run of \(week) (as of \(day)) starts")
+        await parts.state.noteActivity("weekly run of \(week) in progress")
+        defer { Task { await parts.state.noteActivity(nil) } }
+        let options = WeeklyCycle.Options(date: day.description, week: week.description, stop: parts.stop)
+        do {
+            let report = try await parts.work.run { () throws(AppError) in try WeeklyCycle.run(context: context, options: options) }
+            let mail = report.mail
+            parts.logger.notice("weekly run of \(week) done: \(mail?.spooled ?? 0) mail(s) spooled, \(mail?.alreadySpooled ?? 0) already; \(report.feeds.count) feed(s)")
+            for step in report.steps where step.outcome == .rejected || step.outcome == .failed {
+                parts.logger.error("weekly run of \(week): \(step.kind.rawValue) \(step.outcome.rawValue): \(step.detail)")
+            }
+            for feed in report.feeds where feed.outcome != .imported {
+                parts.logger.error("weekly run of \(week): feed \(feed.file) \(feed.outcome.rawValue): \(feed.detail)")
+            }
+            for warning in mail?.warnings ?? [] { parts.logger.warning("weekly run of \(week): \(warning)") }
+            if !report.feeds.isEmpty { await parts.state.noteImport("weekly run of \(week)", at: parts.clock.now) }
+            return true
+        } catch {
+            if error.kind == .stopped {
+                parts.logger.notice("weekly run of \(week) \(error.message)")
+            } else {
+                parts.logger.error("weekly run of \(week) failed (tried again in \(context.configuration.serve.retryAfter) s): \(error.message)")
+            }
+            return false
+        }
+    }
+
+    private static func completedWeeks(context: AppContext) throws(AppError) -> Set<String> {
+        let store = try context.openStore()
+        do {
+            return try store.completedWeeks()
+        } catch {
+            throw AppError(.runtime, error.description)
+        }
+    }
+}

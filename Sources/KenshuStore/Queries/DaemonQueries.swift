@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+
+/// A weekly cycle that completed: the ISO week it was for, the day it evaluated as of.
+public struct WeeklyRunRecord: Sendable, Equatable, Codable {
+    public var week: String
+    public var day: String
+    public var finishedAt: Date
+    /// One line: what the cycle did (mails spooled, feeds imported).
+    public var summary: String
+
+    public init(week: String, day: String, finishedAt: Date, summary: String) {
+        self.week = week
+        self.day = day
+        self.finishedAt = finishedAt
+        self.summary = summary
+    }
+}
+
+/// The last fetch of a polled feed: its validators for the next conditional GET, and how it went.
+public struct FeedPollRecord: Sendable, Equatable, Codable {
+    public var url: String
+    public var etag: String?
+    public var lastModified: String?
+    public var checkedAt: Date
+    /// When a fetch last brought a new copy.
+    public var changedAt: Date?
+    /// `imported`, `unchanged`, `rejected` or `failed`.
+    public var outcome: String
+    public var detail: String
+
+    public init(url: String, etag: String?, lastModified: String?, checkedAt: Date, changedAt: Date?, outcome: String, detail: String) {
+        self.url = url
+        self.etag = etag
+        self.lastModified = lastModified
+        self.checkedAt = checkedAt
+        self.changedAt = changedAt
+        self.outcome = outcome
+        self.detail = detail
+    }
+}
+
+extension KenshuStore {
+    /// Notes that the week's cycle completed (a later one for the same week replaces it).
+    public func recordWeeklyRun(_ run: WeeklyRunRecord) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO weekly_run (week, day, finished_at, summary) VALUES (?, ?, ?, ?)",
+                           arguments: [run.week, run.day, run.finishedAt, run.summary])
+        }
+    }
+
+    /// The completed cycle of `week`, if any.
+    public func weeklyRun(week: String) throws(StoreError) -> WeeklyRunRecord? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM weekly_run WHERE week = ?", arguments: [week]).map(Self.weeklyRun)
+        }
+    }
+
+    /// The ISO weeks whose cycle completed.
+    public func completedWeeks() throws(StoreError) -> Set<String> {
+        Set(try read { db in try String.fetchAll(db, sql: "SELECT week FROM weekly_run") })
+    }
+
+    /// The most recent completed cycle.
+    public func latestWeeklyRun() throws(StoreError) -> WeeklyRunRecord? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM weekly_run ORDER BY finished_at DESC LIMIT 1").map(Self.weeklyRun)
+        }
+    }
+
+    /// The last fetch of `url`.
+    public func feedPoll(url: String) throws(StoreError) -> FeedPollRecord? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM feed_poll WHERE url = ?", arguments: [url]).map(Self.feedPoll)
+        }
+    }
+
+    /// Every polled feed's last fetch, by URL.
+    public func feedPolls() throws(StoreError) -> [FeedPollRecord] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM feed_poll ORDER BY url").map(Self.feedPoll) }
+    }
+
+    public func recordFeedPoll(_ poll: FeedPollRecord) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO feed_poll (url, etag, last_modified, checked_at, changed_at, outcome, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [poll.url, poll.etag, poll.lastModified, poll.checkedAt, poll.changedAt, poll.outcome, poll.detail])
+        }
+    }
+
+    private static func weeklyRun(_ row: Row) -> WeeklyRunRecord {
+        WeeklyRunRecord(week: row["week"], day: row["day"], finishedAt: row["finished_at"], summary: row["summary"])
+    }
+
+    private static func feedPoll(_ row: Row) -> FeedPollRecord {
+        FeedPollRecord(url: row["url"], etag: row["etag"], lastModified: row["last_modified"], checkedAt: row["checked_at"],
+                       changedAt: row["changed_at"], outcome: row["outcome"], detail: row["detail"])
+    }
+}
