@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "KenshuMailTests", dependencies: ["KenshuMail"], swiftSettings: strict),
         .testTarget(name: "KenshuStoreTests", dependencies: ["KenshuStore"], swiftSettings: strict),
         .testTarget(name: "KenshuImportTests", dependencies: ["KenshuImport", "KenshuStore", "KenshuCatalog", "KenshuXML", "KenshuConfig"], swiftSettings: strict),
-        .testTarget(name: "KenshuDaemonTests", dependencies: ["KenshuDaemon", "KenshuConfig", "KenshuCore"], swiftSettings: strict),
+        .testTarget(name: "KenshuDaemonTests", dependencies: ["KenshuDaemon", "KenshuApp", "KenshuConfig", "KenshuCore"], swiftSettings: strict),
         .testTarget(name: "KenshuIntegrationTests", dependencies: ["kenshu", "kenshu-bench", "KenshuCore"], swiftSettings: strict),
     ]
 )

@@ -18,6 +18,10 @@ public struct StatusReport: Sendable, Codable {
     public var warnings: [DataQualityWarning]
     /// The outgoing mail spool.
     public var spool: SpoolCounts
+    /// The last weekly cycle that completed (`kenshu run`, or the daemon's schedule).
+    public var lastWeeklyRun: WeeklyRunRecord?
+    /// Feeds published by URL: each one's last fetch.
+    public var feedPolls: [FeedPollRecord]
 
     /// Mails waiting in `new/`, delivered ones in `cur/`, and those sendmail refused so far.
     public struct SpoolCounts: Sendable, Codable {
@@ -90,7 +94,9 @@ public struct StatusReport: Sendable, Codable {
                 imports: imports, providers: try store.providerCatalogs(),
                 rejectedFeeds: try store.latestFeedImports(limit: 10).filter { !$0.succeeded && $0.providers.isEmpty },
                 warnings: warnings,
-                spool: try spoolCounts(store: store, context: context))
+                spool: try spoolCounts(store: store, context: context),
+                lastWeeklyRun: try store.latestWeeklyRun(),
+                feedPolls: try store.feedPolls())
         } catch {
             throw AppError(.runtime, error.description)
         }

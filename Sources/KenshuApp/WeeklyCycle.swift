@@ -22,13 +22,18 @@ public enum WeeklyCycle {
         public var force: Bool
         /// Raised to stop the cycle at its next safe point (the daemon's shutdown).
         public var stop: StopFlag
+        /// Inbox files younger than this many seconds are left for later (the daemon passes
+        /// `watch.settle`; a command run by hand takes what is there).
+        public var inboxSettle: Int
 
-        public init(date: String? = nil, week: String? = nil, dryRun: Bool = false, force: Bool = false, stop: StopFlag = StopFlag()) {
+        public init(date: String? = nil, week: String? = nil, dryRun: Bool = false, force: Bool = false,
+                    stop: StopFlag = StopFlag(), inboxSettle: Int = 0) {
             self.date = date
             self.week = week
             self.dryRun = dryRun
             self.force = force
             self.stop = stop
+            self.inboxSettle = inboxSettle
         }
     }
 
@@ -117,7 +122,7 @@ public enum WeeklyCycle {
         let day = try self.day(options, context: context)
         let steps = options.dryRun ? skippedDataSteps(context) : try importData(context: context, stop: options.stop)
         try options.stop.check("the course feeds")
-        let feeds = options.dryRun ? [] : try importFeeds(context: context, stop: options.stop)
+        let feeds = options.dryRun ? [] : try importFeeds(context: context, options: options)
         try options.stop.check("the matching")
         let match = try CourseRecommendations.week(on: day, context: context)
         let entries = match.entries
@@ -214,15 +219,15 @@ public enum WeeklyCycle {
     }
 
     /// The feeds named in the config, then the inbox.
-    static func importFeeds(context: AppContext, stop: StopFlag) throws(AppError) -> [FeedStep] {
+    static func importFeeds(context: AppContext, options: Options) throws(AppError) -> [FeedStep] {
         let settings = context.configuration.feeds
         let inbox = context.configuration.inboxDirectory
-        let waiting = FeedInbox.waiting(in: inbox, settledFor: context.configuration.serve.inboxSettle)
+        let waiting = FeedInbox.waiting(in: inbox, settledFor: options.inboxSettle)
         guard !settings.sources.isEmpty || !waiting.isEmpty else { return [] }
         let importer = try FeedImport.importer(context: context)
         var steps: [FeedStep] = []
         for source in settings.sources {
-            try stop.check("the feed \(source.file)")
+            try options.stop.check("the feed \(source.file)")
             do {
                 let summary = try FeedImport.run(file: source.file, profile: source.profile, provider: source.provider,
                                                  validateOnly: false, importer: importer)
@@ -232,7 +237,7 @@ public enum WeeklyCycle {
                                       detail: error.message))
             }
         }
-        for outcome in try FeedInbox.process(directory: inbox, settledFor: context.configuration.serve.inboxSettle, importer: importer) {
+        for outcome in try FeedInbox.process(directory: inbox, settledFor: options.inboxSettle, importer: importer) {
             steps.append(FeedStep(file: outcome.file, origin: "inbox", outcome: outcome.error == nil ? .imported : .rejected,
                                   detail: outcome.summary.map(FeedImport.describe) ?? outcome.error ?? "", movedTo: outcome.movedTo))
         }

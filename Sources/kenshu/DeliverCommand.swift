@@ -10,17 +10,27 @@ struct DeliverCommand: ParsableCommand {
             Each file is piped to `SENDMAIL -t -oi` (Postfix's interface), oldest first. A mail sendmail
             refuses stays in new/ with the reason printed, and is tried again on a later run after a
             back-off (1 minute, doubling up to 6 hours). Exit 0 when nothing failed, 1 when a mail failed.
-            kenshu-deliver.path runs this whenever new/ is not empty.
+            With --wait SECONDS it then stays while mails wait for their retry, delivering each when due,
+            for at most that long (kenshu-deliver.service, which kenshu-deliver.path starts whenever new/ is
+            not empty, uses --wait 3600 so that a mail in back-off does not restart it in a loop).
             """)
 
     @Option(help: ArgumentHelp("The sendmail program.", valueName: "PATH"))
     var sendmail = "/usr/sbin/sendmail"
 
+    @Option(help: ArgumentHelp("Stay up to SECONDS while mails wait for their retry.", valueName: "SECONDS"))
+    var wait = 0
+
     @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        guard (0...86_400).contains(wait) else { throw ValidationError("--wait \(wait): give 0 to 86400 seconds") }
+    }
 
     func run() throws {
         let context = try common.context()
-        let report = try MailDelivery.run(sendmail: sendmail, context: context)
+        let report = wait > 0 ? try MailDelivery.run(sendmail: sendmail, wait: wait, context: context)
+            : try MailDelivery.run(sendmail: sendmail, context: context)
         try common.emit(report, text: MailDelivery.text)
         for failure in report.failed { Console.error("\(failure.file): \(failure.error)") }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }

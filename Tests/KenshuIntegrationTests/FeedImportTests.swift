@@ -152,9 +152,6 @@ struct FeedImportTests {
         defer { city.remove() }
         let inbox = city.folder.appendingPathComponent("state/incoming")
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
-        var config = try String(contentsOfFile: city.config, encoding: .utf8)
-        config += "\ninbox: state/incoming\n"
-        try config.write(toFile: city.config, atomically: true, encoding: .utf8)
         try Self.feed(courses: [("K-1", "政策形成研修")]).write(to: inbox.appendingPathComponent("good.xml"), atomically: true, encoding: .utf8)
         try "<catalog xmlns=\"http://xcri.org/profiles/1.2/catalog\"><provider>"
             .write(to: inbox.appendingPathComponent("cut.xml"), atomically: true, encoding: .utf8)

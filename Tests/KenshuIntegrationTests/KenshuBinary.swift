@@ -32,8 +32,15 @@ struct KenshuBinary {
     static func run(
         _ arguments: [String], in directory: URL? = nil, product: String = "kenshu", environment: [String: String] = [:]
     ) throws -> Result {
+        try run(program: path(of: product), arguments, in: directory, environment: environment)
+    }
+
+    /// Runs any program (a script, a system tool) the same way.
+    static func run(
+        program: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path(of: product))
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }

@@ -254,6 +254,14 @@ struct MailTests {
 
         let missing = try city.kenshu("deliver", "--sendmail", city.folder.appendingPathComponent("no-such-sendmail").path)
         #expect(missing.status == 0)
+
+        // --wait (the path unit's service) does not sit out a retry beyond its budget, nor loop.
+        let start = Date()
+        let waited = try city.kenshu("deliver", "--sendmail", ok, "--wait", "5")
+        #expect(waited.status == 0)
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(spoolFiles(city) == waiting)
+        #expect(try city.kenshu("deliver", "--wait", "-1").status == 2)
     }
 
     @Test func deliverSaysWhenSendmailIsMissing() throws {

@@ -147,4 +147,44 @@ struct ServeTests {
         #expect(spooled(city) == rendered)
         #expect(rendered > 100)
     }
+
+    @Test func pollsFeedsByURLWithAConditionalGetAndOneFailingFeedStopsNoOther() throws {
+        let city = try city()
+        defer { city.remove() }
+        let server = try FeedServer(folder: city.folder, feed: TemporaryCity.example("feeds/academy.xml"))
+        var config = try String(contentsOfFile: city.config, encoding: .utf8)
+        config += """
+            feeds:
+              poll: {interval: 1h, timeout: 5s}
+              sources:
+                - url: \(server.url("slow.xml"))
+                - url: \(server.url("missing.xml"))
+                - url: \(server.url("academy.xml"))
+                  provider: jamp
+
+            """
+        try config.write(toFile: city.config, atomically: true, encoding: .utf8)
+        let first = try DaemonProcess(city: city)
+        #expect(first.waitForLog("poll: imported \(server.url("academy.xml"))", timeout: 60), "log: \(first.log)")
+        #expect(first.log.contains("poll: \(server.url("slow.xml")) failed: "), "log: \(first.log)")
+        #expect(first.log.contains("poll: \(server.url("missing.xml")) failed: \(server.url("missing.xml")): HTTP 404"))
+        #expect(first.stop().status == 0)
+        // A restart within the interval fetches nothing; two hours later, a conditional GET gets a 304.
+        let requests = server.log.split(separator: "\n").count
+        let restart = try DaemonProcess(city: city, name: "restart")
+        #expect(restart.notify.wait(line: "READY=1") != nil)
+        sleep(2)
+        #expect(server.log.split(separator: "\n").count == requests)
+        #expect(restart.stop().status == 0)
+        let later = ISO8601DateFormatter().string(from: Date().addingTimeInterval(2 * 3600))
+        let third = try DaemonProcess(city: city, environment: ["KENSHU_TEST_NOW": later], name: "later")
+        let deadline = Date().addingTimeInterval(60)
+        while !server.log.contains("/academy.xml 304 \"v1\""), Date() < deadline { usleep(200_000) }
+        #expect(server.log.contains("/academy.xml 304 \"v1\""), "server log: \(server.log)")
+        #expect(third.stop().status == 0)
+        let status = try city.kenshu("status")
+        #expect(status.stdout.contains("\(server.url("academy.xml"))\n    checked"), "\(status.stdout)")
+        #expect(status.stdout.contains("unchanged"))
+        #expect(status.stdout.contains("jamp"))
+    }
 }

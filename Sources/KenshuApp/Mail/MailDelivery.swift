@@ -72,6 +72,39 @@ public enum MailDelivery {
         return Report(delivered: summary.delivered, failed: failures, deferred: summary.deferred)
     }
 
+    /// Delivers, then stays while mails wait for their retry — sleeping until the earliest is
+    /// due and delivering again — for at most `wait` seconds in all; returns when `new/` is
+    /// empty, or the next retry is later than that. So a systemd path unit on a non-empty
+    /// `new/` starts one delivery that waits out the back-off instead of a tight loop.
+    public static func run(sendmail: String, wait: Int, context: AppContext) throws(AppError) -> Report {
+        let deadline = Date().addingTimeInterval(Double(wait))
+        var total = Report(delivered: [], failed: [], deferred: [])
+        while true {
+            let report = try run(sendmail: sendmail, context: context)
+            total.delivered += report.delivered
+            total.failed += report.failed
+            total.deferred = report.deferred
+            total.busy = report.busy
+            guard !report.busy, let next = try nextAttempt(context: context), next <= deadline else { return total }
+            Thread.sleep(forTimeInterval: max(1, next.timeIntervalSinceNow))
+        }
+    }
+
+    /// When the earliest mail waiting in `new/` is due (now for one never tried); nil when none waits.
+    static func nextAttempt(context: AppContext) throws(AppError) -> Date? {
+        let waiting = try MailSpooling.spool(context: context).waiting()
+        guard !waiting.isEmpty else { return nil }
+        let known: [String: (failures: Int, nextAttempt: Date)]
+        do {
+            known = try context.openStore().deliveryFailures()
+        } catch let error as AppError {
+            throw error
+        } catch {
+            throw AppError(.runtime, String(describing: error))
+        }
+        return waiting.map { known[$0]?.nextAttempt ?? Date() }.min()
+    }
+
     /// The report as text: one line per failure with its next attempt, then the counts.
     public static func text(_ report: Report) -> String {
         if report.busy { return "another kenshu deliver is running; nothing done" }

@@ -43,6 +43,13 @@ public enum StatusText {
         for feed in report.rejectedFeeds {
             out += "  rejected \(timestamp(feed.finishedAt, timeZone)): \(feed.message ?? feed.source)\n"
         }
+        if !report.feedPolls.isEmpty { out += "\nfeeds by URL (kenshu serve):\n" }
+        for poll in report.feedPolls {
+            out += "  \(poll.url)\n    checked \(timestamp(poll.checkedAt, timeZone)): \(poll.outcome), \(poll.detail)\n"
+        }
+        out += "\nlast weekly run: " + (report.lastWeeklyRun.map { run in
+            "\(run.week) (as of \(run.day)), finished \(timestamp(run.finishedAt, timeZone)): \(run.summary)"
+        } ?? "none yet") + "\n"
         out += "\nmail spool: \(report.spool.waiting) waiting in new/, \(report.spool.delivered) delivered"
             + (report.spool.failing > 0 ? ", \(report.spool.failing) refused by sendmail so far (kenshu deliver)" : "") + "\n"
         out += "\ndata-quality warnings: \(report.warnings.count)\n"

@@ -3,9 +3,9 @@ import KenshuApp
 import Logging
 import ServiceLifecycle
 
-/// On SIGTERM or SIGINT: says `STOPPING=1`, asks the job in flight to parts.stop at its next safe
+/// On SIGTERM or SIGINT: says `STOPPING=1`, asks the job in flight to stop at its next safe
 /// point (between imports, between mails), and makes sure the process is gone within
-/// `deadline` even if that job cannot parts.stop (a long import's transaction then rolls back, as
+/// `deadline` even if that job cannot stop (a long import's transaction then rolls back, as
 /// SQLite does when a process ends mid-transaction), exiting 0 as systemd expects.
 struct ShutdownService: Service {
     let parts: DaemonParts
@@ -17,12 +17,12 @@ struct ShutdownService: Service {
         } catch {
             return
         }
-        parts.logger.notice("stopping: finishing or rolling back the parts.work in flight")
+        parts.logger.notice("stopping: finishing or rolling back the work in flight")
         parts.stop.raise()
         await parts.state.publish([("STOPPING", "1")])
         let seconds = Double(deadline.components.seconds) + Double(deadline.components.attoseconds) / 1e18
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
-            FileHandle.standardError.write(Data("kenshu serve: the parts.work in flight did not parts.stop in time; exiting (its transaction rolls back)\n".utf8))
+            FileHandle.standardError.write(Data("kenshu serve: the work in flight did not stop in time; exiting (its transaction rolls back)\n".utf8))
             _exit(0)
         }
     }

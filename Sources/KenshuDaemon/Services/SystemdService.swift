@@ -3,7 +3,7 @@ import ServiceLifecycle
 
 /// Tells systemd the daemon is up (`READY=1` with `STATUS=`), then keeps its watchdog fed
 /// (`WATCHDOG=1` at half of `$WATCHDOG_USEC`) from the async pool: if the daemon's tasks
-/// parts.stop being scheduled, the pings parts.stop and systemd restarts the service. Returns when the
+/// stop being scheduled, the pings stop and systemd restarts the service. Returns when the
 /// daemon shuts down.
 struct SystemdService: Service {
     let parts: DaemonParts

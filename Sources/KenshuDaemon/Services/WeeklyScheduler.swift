@@ -29,7 +29,7 @@ struct WeeklyScheduler: Service {
             switch decision {
             case .wait(let until, let week):
                 await parts.state.noteNextRun(week: week, at: until)
-                // Wake at the slot, or within a minute to notice a reload or a parts.clock change.
+                // Wake at the slot, or within a minute to notice a reload or a clock change.
                 guard await pause(.milliseconds(Int64(max(0.05, min(60, until.timeIntervalSince(parts.clock.now))) * 1000))) else { return }
             case .run(let week, let day):
                 guard await runCycle(week: week, day: day, context: context) else {
@@ -44,29 +44,39 @@ struct WeeklyScheduler: Service {
     private func runCycle(week: ISOWeek, day: LocalDate, context: AppContext) async -> Bool {
         parts.logger.notice("weekly run of \(week) (as of \(day)) starts")
         await parts.state.noteActivity("weekly run of \(week) in progress")
-        defer { Task { await parts.state.noteActivity(nil) } }
-        let options = WeeklyCycle.Options(date: day.description, week: week.description, stop: parts.stop)
+        let options = WeeklyCycle.Options(date: day.description, week: week.description, stop: parts.stop,
+                                          inboxSettle: context.configuration.serve.inboxSettle)
+        let outcome: Result<WeeklyCycle.Report, AppError>
         do {
-            let report = try await parts.work.run { () throws(AppError) in try WeeklyCycle.run(context: context, options: options) }
-            let mail = report.mail
-            parts.logger.notice("weekly run of \(week) done: \(mail?.spooled ?? 0) mail(s) spooled, \(mail?.alreadySpooled ?? 0) already; \(report.feeds.count) feed(s)")
-            for step in report.steps where step.outcome == .rejected || step.outcome == .failed {
-                parts.logger.error("weekly run of \(week): \(step.kind.rawValue) \(step.outcome.rawValue): \(step.detail)")
-            }
-            for feed in report.feeds where feed.outcome != .imported {
-                parts.logger.error("weekly run of \(week): feed \(feed.file) \(feed.outcome.rawValue): \(feed.detail)")
-            }
-            for warning in mail?.warnings ?? [] { parts.logger.warning("weekly run of \(week): \(warning)") }
-            if !report.feeds.isEmpty { await parts.state.noteImport("weekly run of \(week)", at: parts.clock.now) }
-            return true
+            outcome = .success(try await parts.work.run { () throws(AppError) in try WeeklyCycle.run(context: context, options: options) })
         } catch {
-            if error.kind == .stopped {
-                parts.logger.notice("weekly run of \(week) \(error.message)")
-            } else {
-                parts.logger.error("weekly run of \(week) failed (tried again in \(context.configuration.serve.retryAfter) s): \(error.message)")
-            }
-            return false
+            outcome = .failure(error)
         }
+        await parts.state.noteActivity(nil)
+        switch outcome {
+        case .success(let report):
+            await log(report, week: week)
+            return true
+        case .failure(let error) where error.kind == .stopped:
+            parts.logger.notice("weekly run of \(week) \(error.message)")
+        case .failure(let error):
+            parts.logger.error("weekly run of \(week) failed (tried again in \(context.configuration.serve.retryAfter) s): \(error.message)")
+        }
+        return false
+    }
+
+    /// The cycle's summary, and each rejected file and skipped mail, in the log.
+    private func log(_ report: WeeklyCycle.Report, week: ISOWeek) async {
+        let mail = report.mail
+        parts.logger.notice("weekly run of \(week) done: \(mail?.spooled ?? 0) mail(s) spooled, \(mail?.alreadySpooled ?? 0) already; \(report.feeds.count) feed(s)")
+        for step in report.steps where step.outcome == .rejected || step.outcome == .failed {
+            parts.logger.error("weekly run of \(week): \(step.kind.rawValue) \(step.outcome.rawValue): \(step.detail)")
+        }
+        for feed in report.feeds where feed.outcome != .imported {
+            parts.logger.error("weekly run of \(week): feed \(feed.file) \(feed.outcome.rawValue): \(feed.detail)")
+        }
+        for warning in mail?.warnings ?? [] { parts.logger.warning("weekly run of \(week): \(warning)") }
+        if !report.feeds.isEmpty { await parts.state.noteImport("weekly run of \(week)", at: parts.clock.now) }
     }
 
     private static func completedWeeks(context: AppContext) throws(AppError) -> Set<String> {

@@ -49,13 +49,6 @@ extension KenshuStore {
         }
     }
 
-    /// The completed cycle of `week`, if any.
-    public func weeklyRun(week: String) throws(StoreError) -> WeeklyRunRecord? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM weekly_run WHERE week = ?", arguments: [week]).map(Self.weeklyRun)
-        }
-    }
-
     /// The ISO weeks whose cycle completed.
     public func completedWeeks() throws(StoreError) -> Set<String> {
         Set(try read { db in try String.fetchAll(db, sql: "SELECT week FROM weekly_run") })
