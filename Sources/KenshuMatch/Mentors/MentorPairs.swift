@@ -1,0 +1,132 @@
+import KenshuCore
+
+/// Every mentee × mentor pair of a mentor run as the solver sees it: the first hard rule that
+/// keeps the two apart, or the pair's cost (− quality). Nothing is stored per pair. The rules
+/// that depend only on the mentor and the mentee's band (active, trained, service, seniority)
+/// are worked out once per band of mentees; departments and families are compared as numbers;
+/// the rules of single pairs (oneself, the management chain, excluded and past pairs) are a
+/// short list per mentee.
+struct MentorPairs: AssignmentCosts {
+    static let abilities = 10
+
+    let rows: Int
+    let columns: Int
+    private let matcher: MentorMatcher
+    /// Per mentee, the row of `bandRules` for their band.
+    private let menteeBand: [Int]
+    /// Per band of mentees, per mentor: 0, or 1 + the index in `MentorRule.allCases` of the rule.
+    private let bandRules: [[UInt8]]
+    private let menteeDepartment: [Int]
+    private let mentorDepartment: [Int]
+    /// Whether the mentee's family keeps mentors of the same department away.
+    private let departmentApplies: [Bool]
+    private let menteeStep: [Int]
+    private let mentorStep: [Int]
+    private let menteeFamily: [Int]
+    private let mentorFamily: [Int]
+    /// Per mentee, per ability: the gap (0 where none), and per mentor the strength.
+    private let gaps: [Double]
+    private let strengths: [Double]
+    /// Per mentee: the mentors (columns) a rule of that very pair keeps away, and the rule.
+    private let singles: [[Int: MentorRule]]
+
+    init(matcher: MentorMatcher, mentees: [MentorPerson], mentors: [MentorPerson], chains: [Set<String>],
+         past: Set<[String]>, on day: LocalDate) {
+        self.matcher = matcher
+        rows = mentees.count
+        columns = mentors.count
+        var bands: [String?: Int] = [:]
+        var rulesOfBand: [[UInt8]] = []
+        menteeBand = mentees.map { mentee in
+            if let known = bands[mentee.band?.id] { return known }
+            bands[mentee.band?.id] = rulesOfBand.count
+            rulesOfBand.append(mentors.map { mentor in
+                matcher.mentorBlock(mentor, menteeBand: mentee.band, on: day)
+                    .flatMap { rule in MentorRule.allCases.firstIndex(of: rule).map { UInt8($0 + 1) } } ?? 0
+            })
+            return rulesOfBand.count - 1
+        }
+        bandRules = rulesOfBand
+        var departments: [String: Int] = [:]
+        func number(_ department: String) -> Int {
+            if let known = departments[department] { return known }
+            departments[department] = departments.count
+            return departments.count - 1
+        }
+        menteeDepartment = mentees.map { number($0.staff.department) }
+        mentorDepartment = mentors.map { number($0.staff.department) }
+        departmentApplies = mentees.map { !matcher.rules.sameDepartmentFamilies.contains($0.staff.family) }
+        menteeStep = mentees.map { $0.band?.ladderStep ?? 0 }
+        mentorStep = mentors.map { $0.band?.ladderStep ?? 0 }
+        let families = JobFamily.allCases
+        menteeFamily = mentees.map { families.firstIndex(of: $0.staff.family) ?? -1 }
+        mentorFamily = mentors.map { families.firstIndex(of: $0.staff.family) ?? -2 }
+        gaps = mentees.flatMap { mentee in (0..<Self.abilities).map { max(0, -mentee.margins[$0]) } }
+        strengths = mentors.flatMap { mentor in (0..<Self.abilities).map { max(0, mentor.margins[$0]) } }
+        singles = Self.singlePairRules(matcher: matcher, mentees: mentees, mentors: mentors, chains: chains, past: past)
+    }
+
+    /// The rules of single pairs, each pair under the first of them that applies.
+    private static func singlePairRules(matcher: MentorMatcher, mentees: [MentorPerson], mentors: [MentorPerson],
+                                        chains: [Set<String>], past: Set<[String]>) -> [[Int: MentorRule]] {
+        var mentorColumns: [String: [Int]] = [:]
+        for (column, mentor) in mentors.enumerated() { mentorColumns[mentor.staff.id, default: []].append(column) }
+        var menteeRows: [String: [Int]] = [:]
+        for (row, mentee) in mentees.enumerated() { menteeRows[mentee.staff.id, default: []].append(row) }
+        var singles = [[Int: MentorRule]](repeating: [:], count: mentees.count)
+        // In the order `MentorMatcher.block` asks; an earlier rule is not overwritten.
+        func keep(_ rule: MentorRule, mentor: String, mentee: String) {
+            for row in menteeRows[mentee] ?? [] {
+                for column in mentorColumns[mentor] ?? [] where singles[row][column] == nil { singles[row][column] = rule }
+            }
+        }
+        for mentee in mentees { keep(.isSelf, mentor: mentee.staff.id, mentee: mentee.staff.id) }
+        for (row, chain) in chains.enumerated() {
+            for id in chain { keep(.inManagementChain, mentor: id, mentee: mentees[row].staff.id) }
+        }
+        for pair in matcher.rules.excludedPairs where pair.count == 2 {
+            keep(.excludedPair, mentor: pair[0], mentee: pair[1])
+            keep(.excludedPair, mentor: pair[1], mentee: pair[0])
+        }
+        for pair in past where pair.count == 2 { keep(.excludedPair, mentor: pair[0], mentee: pair[1]) }
+        return singles
+    }
+
+    /// The first hard rule that keeps the pair apart, as `MentorMatcher.block` (and a past
+    /// pair) would give it, or nil.
+    func block(row: Int, column: Int) -> MentorRule? {
+        let single = singles[row][column]
+        if single == .isSelf { return single }
+        let code = bandRules[menteeBand[row]][column]
+        if code != 0 { return MentorRule.allCases[Int(code) - 1] }
+        if departmentApplies[row] && menteeDepartment[row] == mentorDepartment[column] { return .sameDepartment }
+        return single
+    }
+
+    func costs(ofRow row: Int, into costs: UnsafeMutableBufferPointer<Int64>) {
+        let abilities = Self.abilities
+        let department = departmentApplies[row] ? menteeDepartment[row] : -1
+        let step = menteeStep[row]
+        let family = menteeFamily[row]
+        bandRules[menteeBand[row]].withUnsafeBufferPointer { rules in
+        mentorDepartment.withUnsafeBufferPointer { departments in
+        mentorStep.withUnsafeBufferPointer { steps in
+        mentorFamily.withUnsafeBufferPointer { families in
+        strengths.withUnsafeBufferPointer { strengths in
+        gaps.withUnsafeBufferPointer { allGaps in
+            let gaps = UnsafeBufferPointer(rebasing: allGaps[(row * abilities)..<(row * abilities + abilities)])
+            for column in 0..<columns {
+                guard rules[column] == 0, departments[column] != department else {
+                    costs[column] = CapacitatedAssignment.forbidden
+                    continue
+                }
+                var complement = 0.0
+                let base = column * abilities
+                for ability in 0..<abilities { complement += gaps[ability] * strengths[base + ability] }
+                costs[column] = -matcher.quality(complement: complement, stepDistance: steps[column] - step,
+                                                 sameFamily: families[column] == family)
+            }
+        }}}}}}
+        for column in singles[row].keys { costs[column] = CapacitatedAssignment.forbidden }
+    }
+}
