@@ -191,4 +191,15 @@ struct MentorMatcherTests {
         let alone = matcher.match([people[0]], on: world.today)
         #expect(alone.unmatched.map(\.reason) == ["メンター研修を修了した職員がいません"])
     }
+
+    @Test func qualityRoundsHalvesAwayFromZeroAsTheLibraryDoes() {
+        var random = SeededRandom(seed: 42)
+        let edges: [Double] = [0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994,
+                               4_503_599_627_370_495.5, -4_503_599_627_370_495.5, 9_007_199_254_740_992, 1e18, -1e18]
+        let draws = (0..<10_000).map { _ in Double.random(in: -3_000...3_000, using: &random) }
+        let halves = (0..<1_000).map { _ in Double(Int.random(in: -3_000...3_000, using: &random)) + 0.5 }
+        for value in edges + draws + halves {
+            #expect(MentorMatcher.rounded(value) == Int64(value.rounded()), "\(value)")
+        }
+    }
 }

@@ -12,6 +12,9 @@ struct AssignmentHeap {
         nodes.removeAll(keepingCapacity: true)
     }
 
+    /// The least key in the heap.
+    var minimumKey: Int64? { keys.first }
+
     mutating func push(_ key: Int64, _ node: Int) {
         keys.append(key)
         nodes.append(node)

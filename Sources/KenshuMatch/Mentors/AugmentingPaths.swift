@@ -7,12 +7,17 @@ struct RowEdges {
     var column: [Int] = []
     var cost: [Int64] = []
     var order: [Int] = []
+    /// Empty, or each edge's `cost − potential[column]` when listed, in increasing order: a
+    /// bound like `floor` for the edges from there on, so the search relaxes them only as far
+    /// as it gets.
+    var key: [Int64] = []
     var floor: Int64?
 
-    mutating func add(column: Int, cost: Int64, order: Int) {
+    mutating func add(column: Int, cost: Int64, order: Int, key: Int64? = nil) {
         self.column.append(column)
         self.cost.append(cost)
         self.order.append(order)
+        if let key { self.key.append(key) }
     }
 }
 
@@ -25,8 +30,9 @@ struct RowEdges {
 ///
 /// A row need not list all its edges. Its missing ones are bounded by `floor`, so the search
 /// knows the least distance at which one could matter; only if the search gets that far does it
-/// ask `refill` for more of the row (with the columns' potentials of the moment). The answer is
-/// exact over every edge all the same.
+/// ask `refill` for more of the row (with the columns' potentials of the moment). Likewise a
+/// row listed with keys is relaxed edge by edge only as far as the search has got. The answer
+/// is exact over every edge all the same.
 struct AugmentingPaths {
     /// The column each row is paired with (−1: unmatched), the cost and the caller's order of
     /// the edge that pairs it.
@@ -38,7 +44,7 @@ struct AugmentingPaths {
     private(set) var potential: [Int64]
 
     /// `refill(row, columnPotentials, listed)` gives more of the row's edges than the `listed` it
-    /// has (all of them, or a `floor` for the rest).
+    /// has (all of them, or a `floor` for the rest); it is only called for rows with a floor.
     init(rows: [RowEdges], capacities: [Int], bonus: Int64,
          refill: (_ row: Int, _ columnPotentials: ArraySlice<Int64>, _ listed: Int) -> RowEdges) {
         let count = rows.count
@@ -47,9 +53,10 @@ struct AugmentingPaths {
         orderOfRow = [Int](repeating: -1, count: count)
         potential = [Int64](repeating: 0, count: count + capacities.count + 1)
         for (row, edges) in rows.enumerated() {
-            // Reduced costs start non-negative: a row's potential covers its cheapest edge
-            // (which a row lists, when it lists only some).
+            // Reduced costs start non-negative: a row's potential covers its cheapest edge,
+            // listed or under the floor.
             for cost in edges.cost { potential[row] = max(potential[row], bonus - cost) }
+            if let floor = edges.floor { potential[row] = max(potential[row], bonus - floor) }
         }
         search(rows, capacities: capacities.map { max(0, $0) }, bonus: bonus, refill: refill)
     }
@@ -87,19 +94,32 @@ struct AugmentingPaths {
             reachedBy[node] = by
             heap.push(next, node)
         }
+        // How far each settled row's edges have been relaxed in this search.
+        var relaxed = [Int](repeating: 0, count: rowCount)
         func relaxEdges(of row: Int) {
             let reached = distance[row]
             let edges = rows[row]
-            for index in edges.column.indices where edges.order[index] != orderOfRow[row] {
-                let column = rowCount + edges.column[index]
-                let next = reached + (edges.cost[index] - bonus) + potential[row] - potential[column]
-                if next < distance[column] {
-                    reachedCost[column - rowCount] = edges.cost[index]
-                    reachedOrder[column - rowCount] = edges.order[index]
+            var index = relaxed[row]
+            let ranked = !edges.key.isEmpty
+            while index < edges.column.count {
+                // Ranked edges are relaxed only as far as the search has got (at least one a time).
+                if ranked && index > relaxed[row], let next = heap.minimumKey,
+                   reached + edges.key[index] - bonus + potential[row] > next { break }
+                if edges.order[index] != orderOfRow[row] {
+                    let column = rowCount + edges.column[index]
+                    let next = reached + (edges.cost[index] - bonus) + potential[row] - potential[column]
+                    if next < distance[column] {
+                        reachedCost[column - rowCount] = edges.cost[index]
+                        reachedOrder[column - rowCount] = edges.order[index]
+                    }
+                    relax(column, next, by: row)
                 }
-                relax(column, next, by: row)
+                index += 1
             }
-            if let floor = edges.floor { heap.push(reached + floor - bonus + potential[row], further + row) }
+            relaxed[row] = index
+            if let bound = index < edges.column.count ? edges.key[index] : edges.floor {
+                heap.push(reached + bound - bonus + potential[row], further + row)
+            }
         }
 
         for source in 0..<rowCount {
@@ -115,7 +135,10 @@ struct AugmentingPaths {
             while let (reached, node) = heap.pop() {
                 if node >= further {
                     let row = node - further
-                    rows[row] = refill(row, potential[rowCount..<sink], rows[row].column.count)
+                    if relaxed[row] == rows[row].column.count {
+                        rows[row] = refill(row, potential[rowCount..<sink], rows[row].column.count)
+                        relaxed[row] = 0
+                    }
                     relaxEdges(of: row)
                     continue
                 }
@@ -123,6 +146,7 @@ struct AugmentingPaths {
                 settled[node] = true
                 if node == sink { break }
                 if node < rowCount {
+                    relaxed[node] = 0
                     relaxEdges(of: node)
                     if !alone[node] { relax(sink, reached + potential[node] - potential[sink], by: node) }
                 } else {

@@ -12,6 +12,9 @@ struct CheapestColumns {
         columns.reserveCapacity(count)
     }
 
+    /// The kept columns with their costs, cheapest first (ties: the earlier column).
+    var ranked: [(cost: Int64, column: Int)] { zip(costs, columns).map { ($0, $1) }.sorted { ($0.cost, $0.column) < ($1.cost, $1.column) } }
+
     /// The dearest cost kept (nil when none is).
     var highestCost: Int64? { costs.first }
 

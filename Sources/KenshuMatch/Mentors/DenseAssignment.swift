@@ -14,36 +14,45 @@ extension CapacitatedAssignment {
     /// Instances with at most this many pairs show the search every pair from the start.
     static let smallInstancePairs = 1 << 18
 
-    /// Solves a dense instance exactly without handing every pair to the search. Each row
-    /// first lists its `candidates` cheapest columns, with a floor under the others; when a
-    /// search reaches the distance at which a missing pair could matter, the row is worked out
-    /// again and lists twice as many, now the cheapest counting the columns' potentials (which
-    /// price a popular mentor up). Costs are computed one row at a time and never stored.
+    /// Solves a dense instance exactly without handing every pair to the search. A first pass
+    /// counts each row's allowed pairs and sums the costs (for the bonus). A row is listed only
+    /// when its turn comes: its `candidates` cheapest columns counting the columns' potentials
+    /// (which price a popular mentor up), cheapest first, with a floor under the others. A
+    /// search relaxes a listed row only as far as it gets, and should it reach the floor, the
+    /// row is worked out again and lists twice as many. Costs are computed one row at a time
+    /// and never stored.
     static func solve(capacities: [Int], costs: some AssignmentCosts, candidates: Int = 16,
                       everyPairUpTo: Int = smallInstancePairs) -> DenseSolution {
         let rows = costs.rows
         let columns = costs.columns
-        let first = rows * columns <= everyPairUpTo ? columns : max(1, candidates)
+        let everyPair = rows * columns <= everyPairUpTo
+        let first = everyPair ? columns : max(1, candidates)
         var buffer = [Int64](repeating: 0, count: columns)
         var allowed = [Int](repeating: 0, count: rows)
         var spread: Int64 = 0
-        var cheapest = CheapestColumns(count: first)
         var lists: [RowEdges] = []
         lists.reserveCapacity(rows)
         for row in 0..<rows {
             buffer.withUnsafeMutableBufferPointer { costs.costs(ofRow: row, into: $0) }
-            cheapest.removeAll()
+            var least = Int64.max
             for column in 0..<columns where buffer[column] != forbidden {
                 allowed[row] += 1
                 spread += abs(buffer[column])
-                cheapest.offer(buffer[column], column)
+                least = min(least, buffer[column])
             }
-            lists.append(edges(of: row, columns: columns, costs: buffer, chosen: cheapest,
-                               complete: allowed[row] <= first))
+            if everyPair {
+                var edges = RowEdges()
+                for column in 0..<columns where buffer[column] != forbidden {
+                    edges.add(column: column, cost: buffer[column], order: row * columns + column)
+                }
+                lists.append(edges)
+            } else {
+                // Listed when the row's turn comes, at the prices of the moment.
+                lists.append(RowEdges(floor: allowed[row] > 0 ? least : nil))
+            }
         }
         let paths = AugmentingPaths(rows: lists, capacities: capacities, bonus: bonus(spread: spread)) { row, potentials, listed in
-            let size = 2 * listed
-
+            let size = max(first, 2 * listed)
             var cheapest = CheapestColumns(count: size)
             buffer.withUnsafeMutableBufferPointer { costs.costs(ofRow: row, into: $0) }
             for column in 0..<columns where buffer[column] != forbidden {
@@ -55,11 +64,11 @@ extension CapacitatedAssignment {
                              totalCost: zip(paths.columnOfRow, paths.costOfRow).reduce(0) { $0 + ($1.0 >= 0 ? $1.1 : 0) })
     }
 
-    /// A row's chosen columns in the order of columns, with the floor under the others unless
-    /// the row is complete.
+    /// A row's chosen columns, cheapest first (counting the columns' potentials), with the
+    /// floor under the others unless the row is complete.
     private static func edges(of row: Int, columns: Int, costs: [Int64], chosen: CheapestColumns, complete: Bool) -> RowEdges {
         var edges = RowEdges()
-        for column in chosen.columns.sorted() { edges.add(column: column, cost: costs[column], order: row * columns + column) }
+        for (key, column) in chosen.ranked { edges.add(column: column, cost: costs[column], order: row * columns + column, key: key) }
         if !complete { edges.floor = chosen.highestCost }
         return edges
     }

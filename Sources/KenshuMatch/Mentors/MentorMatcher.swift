@@ -92,7 +92,19 @@ public struct MentorMatcher: Sendable {
     @inline(__always)
     func quality(complement: Double, stepDistance: Int, sameFamily: Bool) -> Int64 {
         let family = sameFamily ? 5.0 : 0
-        return Int64((complement * 10 - Double(abs(stepDistance - rules.idealStepDistance)) * 5 + family).rounded())
+        return Self.rounded(complement * 10 - Double(abs(stepDistance - rules.idealStepDistance)) * 5 + family)
+    }
+
+    /// `Int64(value.rounded())` (halves away from zero), without a call into the C library:
+    /// the fraction a conversion toward zero drops is exact in a `Double`.
+    @inline(__always)
+    static func rounded(_ value: Double) -> Int64 {
+        let whole = Int64(value)
+        let fraction = value - Double(whole)
+        // Without branches: the fraction of a mentor's quality is anyone's guess.
+        let up: Int64 = fraction >= 0.5 ? 1 : 0
+        let down: Int64 = fraction <= -0.5 ? 1 : 0
+        return whole &+ up &- down
     }
 
     /// Pairs everyone. `active` pairs from earlier runs are kept while the mentee is still a

@@ -24,9 +24,12 @@ struct MentorPairs: AssignmentCosts {
     private let mentorStep: [Int]
     private let menteeFamily: [Int]
     private let mentorFamily: [Int]
-    /// Per mentee, per ability: the gap (0 where none), and per mentor the strength.
+    /// Per mentee, per ability: the gap (0 where none).
     private let gaps: [Double]
+    /// Per ability, per mentor: the strength (0 where none), each ability's row padded with
+    /// zeros to `strengthStride`, a multiple of four.
     private let strengths: [Double]
+    private let strengthStride: Int
     /// Per mentee: the mentors (columns) a rule of that very pair keeps away, and the rule.
     private let singles: [[Int: MentorRule]]
 
@@ -62,7 +65,13 @@ struct MentorPairs: AssignmentCosts {
         menteeFamily = mentees.map { families.firstIndex(of: $0.staff.family) ?? -1 }
         mentorFamily = mentors.map { families.firstIndex(of: $0.staff.family) ?? -2 }
         gaps = mentees.flatMap { mentee in (0..<Self.abilities).map { max(0, -mentee.margins[$0]) } }
-        strengths = mentors.flatMap { mentor in (0..<Self.abilities).map { max(0, mentor.margins[$0]) } }
+        let stride = (mentors.count + 3) / 4 * 4
+        var strengths = [Double](repeating: 0, count: Self.abilities * stride)
+        for (column, mentor) in mentors.enumerated() {
+            for ability in 0..<Self.abilities { strengths[ability * stride + column] = max(0, mentor.margins[ability]) }
+        }
+        strengthStride = stride
+        self.strengths = strengths
         singles = Self.singlePairRules(matcher: matcher, mentees: mentees, mentors: mentors, chains: chains, past: past)
     }
 
@@ -108,25 +117,31 @@ struct MentorPairs: AssignmentCosts {
         let department = departmentApplies[row] ? menteeDepartment[row] : -1
         let step = menteeStep[row]
         let family = menteeFamily[row]
+        let stride = strengthStride
         bandRules[menteeBand[row]].withUnsafeBufferPointer { rules in
         mentorDepartment.withUnsafeBufferPointer { departments in
         mentorStep.withUnsafeBufferPointer { steps in
         mentorFamily.withUnsafeBufferPointer { families in
         strengths.withUnsafeBufferPointer { strengths in
-        gaps.withUnsafeBufferPointer { allGaps in
-            let gaps = UnsafeBufferPointer(rebasing: allGaps[(row * abilities)..<(row * abilities + abilities)])
-            for column in 0..<columns {
-                guard rules[column] == 0, departments[column] != department else {
-                    costs[column] = CapacitatedAssignment.forbidden
-                    continue
+            let gaps = (0..<abilities).map { SIMD4<Double>(repeating: self.gaps[row * abilities + $0]) }
+            // Four mentors at a time, each lane summing in the order of abilities, as
+            // `MentorMatcher.quality` does.
+            for first in Swift.stride(from: 0, to: columns, by: 4) {
+                var complement = SIMD4<Double>(repeating: 0)
+                for ability in 0..<abilities {
+                    let base = ability * stride + first
+                    complement += gaps[ability]
+                        * SIMD4(strengths[base], strengths[base + 1], strengths[base + 2], strengths[base + 3])
                 }
-                var complement = 0.0
-                let base = column * abilities
-                for ability in 0..<abilities { complement += gaps[ability] * strengths[base + ability] }
-                costs[column] = -matcher.quality(complement: complement, stepDistance: steps[column] - step,
-                                                 sameFamily: families[column] == family)
+                for lane in 0..<min(4, columns - first) {
+                    let column = first + lane
+                    costs[column] = rules[column] != 0 || departments[column] == department
+                        ? CapacitatedAssignment.forbidden
+                        : -matcher.quality(complement: complement[lane], stepDistance: steps[column] - step,
+                                           sameFamily: families[column] == family)
+                }
             }
-        }}}}}}
+        }}}}}
         for column in singles[row].keys { costs[column] = CapacitatedAssignment.forbidden }
     }
 }
