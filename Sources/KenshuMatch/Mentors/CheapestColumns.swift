@@ -4,7 +4,7 @@
 struct CheapestColumns {
     private let count: Int
     private var costs: [Int64] = []
-    private(set) var columns: [Int] = []
+    private var columns: [Int] = []
 
     init(count: Int) {
         self.count = count
@@ -13,7 +13,9 @@ struct CheapestColumns {
     }
 
     /// The kept columns with their costs, cheapest first (ties: the earlier column).
-    var ranked: [(cost: Int64, column: Int)] { zip(costs, columns).map { ($0, $1) }.sorted { ($0.cost, $0.column) < ($1.cost, $1.column) } }
+    var ranked: [(cost: Int64, column: Int)] {
+        zip(costs, columns).map { ($0, $1) }.sorted { ($0.cost, $0.column) < ($1.cost, $1.column) }
+    }
 
     /// The dearest cost kept (nil when none is).
     var highestCost: Int64? { costs.first }

@@ -12,6 +12,11 @@ struct MentorPairs: AssignmentCosts {
     let rows: Int
     let columns: Int
     private let matcher: MentorMatcher
+    private struct Seniority: Hashable {
+        var family: JobFamily?
+        var step: Int
+    }
+
     /// Per mentee, the row of `bandRules` for their band.
     private let menteeBand: [Int]
     /// Per band of mentees, per mentor: 0, or 1 + the index in `MentorRule.allCases` of the rule.
@@ -38,11 +43,13 @@ struct MentorPairs: AssignmentCosts {
         self.matcher = matcher
         rows = mentees.count
         columns = mentors.count
-        var bands: [String?: Int] = [:]
+        // Mentees alike in what those rules read of their band: its family and step.
+        var bands: [Seniority: Int] = [:]
         var rulesOfBand: [[UInt8]] = []
         menteeBand = mentees.map { mentee in
-            if let known = bands[mentee.band?.id] { return known }
-            bands[mentee.band?.id] = rulesOfBand.count
+            let seniority = Seniority(family: mentee.band?.family, step: mentee.band?.ladderStep ?? 0)
+            if let known = bands[seniority] { return known }
+            bands[seniority] = rulesOfBand.count
             rulesOfBand.append(mentors.map { mentor in
                 matcher.mentorBlock(mentor, menteeBand: mentee.band, on: day)
                     .flatMap { rule in MentorRule.allCases.firstIndex(of: rule).map { UInt8($0 + 1) } } ?? 0
