@@ -25,6 +25,13 @@ struct CheapestColumns {
         columns.removeAll(keepingCapacity: true)
     }
 
+    /// Whether a column of this cost, offered now, would be kept (a later column never beats
+    /// a kept one of the same cost).
+    @inline(__always)
+    func wouldKeep(_ cost: Int64) -> Bool {
+        costs.count < count || cost < costs[0]
+    }
+
     /// Offers a column; columns must come in increasing order.
     mutating func offer(_ cost: Int64, _ column: Int) {
         if costs.count < count {

@@ -55,8 +55,13 @@ extension CapacitatedAssignment {
             let size = max(first, 2 * listed)
             var cheapest = CheapestColumns(count: size)
             buffer.withUnsafeMutableBufferPointer { costs.costs(ofRow: row, into: $0) }
-            for column in 0..<columns where buffer[column] != forbidden {
-                cheapest.offer(buffer[column] - potentials[potentials.startIndex + column], column)
+            buffer.withUnsafeBufferPointer { costs in
+                potentials.withUnsafeBufferPointer { potentials in
+                    for column in 0..<columns where costs[column] != forbidden {
+                        let key = costs[column] - potentials[column]
+                        if cheapest.wouldKeep(key) { cheapest.offer(key, column) }
+                    }
+                }
             }
             return edges(of: row, columns: columns, costs: buffer, chosen: cheapest, complete: allowed[row] <= size)
         }
