@@ -1,7 +1,8 @@
 /// The capacitated assignment the mentor programme needs: each left node (a mentee) to at
 /// most one right node (a mentor) along an allowed edge, each right node up to its capacity;
 /// the most pairs possible, and among those the least total cost. Exact: a min-cost flow in
-/// which every pair is worth more than any difference in cost.
+/// which every pair is worth more than any difference in cost, found by shortest augmenting
+/// paths (`AugmentingPaths`).
 public enum CapacitatedAssignment {
     /// An allowed pair and its cost (integers, may be negative).
     public struct Edge: Sendable, Hashable, Codable {
@@ -23,32 +24,24 @@ public enum CapacitatedAssignment {
         public var totalCost: Int64
     }
 
+    /// The most the costs' absolute values may add up to (2^56): beyond it a pair's worth and
+    /// the search's distances could overflow.
+    public static let largestSpread: Int64 = 1 << 56
+
+    /// Solves an instance given as a list of allowed edges. `left` counts the left nodes and
+    /// `capacities` the right nodes; every edge's ends must be among them, and the costs'
+    /// absolute values add up to at most `largestSpread`.
     public static func solve(left: Int, capacities: [Int], edges: [Edge]) -> Solution {
-        // A pair is worth `bonus` more than any total of costs can differ, so more pairs
-        // always win, and then the cheaper.
+        var rows = [RowEdges](repeating: RowEdges(), count: left)
+        for (index, edge) in edges.enumerated() { rows[edge.left].add(column: edge.right, cost: edge.cost, order: index) }
         let spread = edges.reduce(Int64(0)) { $0 + abs($1.cost) }
-        let bonus = spread + 1
-        let sink = 0
-        let leftBase = 1
-        let rightBase = leftBase + left
-        var network = MinCostFlow(nodes: rightBase + capacities.count)
-        var potential = [Int64](repeating: 0, count: rightBase + capacities.count)
-        var handles: [(node: Int, index: Int)] = []
-        for edge in edges {
-            let cost = edge.cost - bonus
-            handles.append(network.addEdge(from: leftBase + edge.left, to: rightBase + edge.right, capacity: 1, cost: cost))
-            // Reduced costs start non-negative: a left node's potential covers its cheapest edge.
-            potential[leftBase + edge.left] = max(potential[leftBase + edge.left], -cost)
-        }
-        for node in 0..<left {
-            // Unmatched is allowed, at no cost.
-            network.addEdge(from: leftBase + node, to: sink, capacity: 1, cost: 0)
-        }
-        for (right, capacity) in capacities.enumerated() {
-            network.addEdge(from: rightBase + right, to: sink, capacity: max(0, capacity), cost: 0)
-        }
-        network.routeSupplies((0..<left).map { (leftBase + $0, 1) }, sink: sink, potential: potential)
-        let chosen = edges.indices.filter { network.flow(at: handles[$0]) > 0 }
+        // Every row lists all its edges: nothing is ever refilled.
+        let paths = AugmentingPaths(rows: rows, capacities: capacities, bonus: bonus(spread: spread)) { row, _, _ in rows[row] }
+        let chosen = paths.orderOfRow.filter { $0 >= 0 }.sorted()
         return Solution(edges: chosen, matched: chosen.count, totalCost: chosen.reduce(0) { $0 + edges[$1].cost })
     }
+
+    /// What a pair is worth beyond its cost: more than any two totals of costs can differ
+    /// (`spread` is the sum of the costs' absolute values), so more pairs always win.
+    static func bonus(spread: Int64) -> Int64 { spread + 1 }
 }

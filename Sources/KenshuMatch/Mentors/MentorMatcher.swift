@@ -54,15 +54,7 @@ public struct MentorMatcher: Sendable {
     /// The first hard rule that keeps `mentor` from `mentee`, or nil when the pair is allowed.
     public func block(mentor: MentorPerson, mentee: MentorPerson, chain: Set<String>, on day: LocalDate) -> MentorRule? {
         if mentor.staff.id == mentee.staff.id { return .isSelf }
-        if !mentor.staff.active { return .inactive }
-        if !mentor.mentorTrained { return .notTrained }
-        if mentor.serviceYears(on: day) < rules.minServiceYears { return .tooJunior }
-        guard let mentorBand = mentor.band else { return .notSenior }
-        if mentorBand.family == mentee.band?.family {
-            if mentorBand.ladderStep < (mentee.band?.ladderStep ?? 0) + rules.minStepsAbove { return .notSenior }
-        } else if !mentorBand.managerial {
-            return .notSenior
-        }
+        if let rule = mentorBlock(mentor, menteeBand: mentee.band, on: day) { return rule }
         if mentor.staff.department == mentee.staff.department, !rules.sameDepartmentFamilies.contains(mentee.staff.family) {
             return .sameDepartment
         }
@@ -71,14 +63,48 @@ public struct MentorMatcher: Sendable {
         return nil
     }
 
+    /// The first of the hard rules that depend only on the mentor and the mentee's band
+    /// (active, trained, service, seniority), or nil.
+    func mentorBlock(_ mentor: MentorPerson, menteeBand: RankBand?, on day: LocalDate) -> MentorRule? {
+        if !mentor.staff.active { return .inactive }
+        if !mentor.mentorTrained { return .notTrained }
+        if mentor.serviceYears(on: day) < rules.minServiceYears { return .tooJunior }
+        guard let mentorBand = mentor.band else { return .notSenior }
+        if mentorBand.family == menteeBand?.family {
+            if mentorBand.ladderStep < (menteeBand?.ladderStep ?? 0) + rules.minStepsAbove { return .notSenior }
+        } else if !mentorBand.managerial {
+            return .notSenior
+        }
+        return nil
+    }
+
     /// How good an allowed pair is (higher is better): the mentor strong where the mentee
     /// has gaps, a rank distance near the ideal, the same family.
     public func quality(mentor: MentorPerson, mentee: MentorPerson) -> Int64 {
         var complement = 0.0
         for ability in 0..<10 { complement += max(0, -mentee.margins[ability]) * max(0, mentor.margins[ability]) }
-        let distance = (mentor.band?.ladderStep ?? 0) - (mentee.band?.ladderStep ?? 0)
-        let family = mentor.staff.family == mentee.staff.family ? 5.0 : 0
-        return Int64((complement * 10 - Double(abs(distance - rules.idealStepDistance)) * 5 + family).rounded())
+        return quality(complement: complement, stepDistance: (mentor.band?.ladderStep ?? 0) - (mentee.band?.ladderStep ?? 0),
+                       sameFamily: mentor.staff.family == mentee.staff.family)
+    }
+
+    /// The quality from its parts: how the mentor's strengths meet the mentee's gaps (Σ gap ×
+    /// strength), the mentor's ladder steps above the mentee, and whether their family is one.
+    @inline(__always)
+    func quality(complement: Double, stepDistance: Int, sameFamily: Bool) -> Int64 {
+        let family = sameFamily ? 5.0 : 0
+        return Self.rounded(complement * 10 - Double(abs(stepDistance - rules.idealStepDistance)) * 5 + family)
+    }
+
+    /// `Int64(value.rounded())` (halves away from zero), without a call into the C library:
+    /// the fraction a conversion toward zero drops is exact in a `Double`.
+    @inline(__always)
+    static func rounded(_ value: Double) -> Int64 {
+        let whole = Int64(value)
+        let fraction = value - Double(whole)
+        // Without branches: the fraction of a mentor's quality is anyone's guess.
+        let up: Int64 = fraction >= 0.5 ? 1 : 0
+        let down: Int64 = fraction <= -0.5 ? 1 : 0
+        return whole &+ up &- down
     }
 
     /// Pairs everyone. `active` pairs from earlier runs are kept while the mentee is still a
@@ -114,50 +140,38 @@ public struct MentorMatcher: Sendable {
         let mentees = people.filter { menteeReason($0, on: day) != nil && !keptMentees.contains($0.staff.id) }
         // Someone who is a mentee now does not mentor at the same time.
         let mentors = people.filter { $0.staff.active && $0.mentorTrained && menteeReason($0, on: day) == nil }
-        var edges: [CapacitatedAssignment.Edge] = []
-        var blockers: [[MentorRule: Int]] = []
-        edges.reserveCapacity(mentees.count * min(mentors.count, 64))
-        for menteeIndex in mentees.indices {
-            let chain = managementChain(of: mentees[menteeIndex].staff, in: byID)
-            var blocked: [MentorRule: Int] = [:]
-            for mentorIndex in mentors.indices {
-                if let rule = block(mentor: mentors[mentorIndex], mentee: mentees[menteeIndex], chain: chain, on: day)
-                    ?? (!past.isEmpty && past.contains([mentors[mentorIndex].staff.id, mentees[menteeIndex].staff.id])
-                        ? .excludedPair : nil) {
-                    blocked[rule, default: 0] += 1
-                } else {
-                    edges.append(.init(left: menteeIndex, right: mentorIndex,
-                                       cost: -quality(mentor: mentors[mentorIndex], mentee: mentees[menteeIndex])))
-                }
-            }
-            blockers.append(blocked)
-        }
+        let pairsAllowed = MentorPairs(matcher: self, mentees: mentees, mentors: mentors,
+                                       chains: mentees.map { managementChain(of: $0.staff, in: byID) }, past: past, on: day)
         let capacities = mentors.map { max(0, (rules.capacityOverrides[$0.staff.id] ?? rules.capacity) - (load[$0.staff.id] ?? 0)) }
-        let solution = CapacitatedAssignment.solve(left: mentees.count, capacities: capacities, edges: edges)
-        var matched = Set<Int>()
+        let solution = CapacitatedAssignment.solve(capacities: capacities, costs: pairsAllowed)
         var pairs: [MentorPair] = []
-        for index in solution.edges {
-            let edge = edges[index]
-            matched.insert(edge.left)
-            pairs.append(MentorPair(mentor: mentors[edge.right].staff.id, mentee: mentees[edge.left].staff.id, status: .new,
-                                    reasons: reasons(mentor: mentors[edge.right], mentee: mentees[edge.left], on: day)))
-        }
-        var allowed = [Int](repeating: 0, count: mentees.count)
-        for edge in edges { allowed[edge.left] += 1 }
-        let unmatched = mentees.indices.filter { !matched.contains($0) }.map { index -> UnmatchedMentee in
-            let possible = allowed[index]
-            if possible > 0 {
-                return UnmatchedMentee(mentee: mentees[index].staff.id,
-                                       reason: "候補のメンター\(possible)人は全員、受け持ちの上限に達しています")
+        var unmatched: [UnmatchedMentee] = []
+        for (row, column) in solution.columnOfRow.enumerated() {
+            let mentee = mentees[row]
+            if column >= 0 {
+                pairs.append(MentorPair(mentor: mentors[column].staff.id, mentee: mentee.staff.id, status: .new,
+                                        reasons: reasons(mentor: mentors[column], mentee: mentee, on: day)))
+            } else {
+                unmatched.append(UnmatchedMentee(mentee: mentee.staff.id,
+                                                 reason: unmatchedReason(row: row, allowed: solution.allowed[row], in: pairsAllowed)))
             }
-            guard let (rule, count) = blockers[index].max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }) else {
-                return UnmatchedMentee(mentee: mentees[index].staff.id, reason: "メンター研修を修了した職員がいません")
-            }
-            return UnmatchedMentee(mentee: mentees[index].staff.id,
-                                   reason: "すべての規則を満たすメンターがいません（最も多い理由: \(rule.text)、\(count)人）")
         }
         return MentorMatching(pairs: (kept + pairs + ended).sorted { ($0.mentee, $0.mentor) < ($1.mentee, $1.mentor) },
                               unmatched: unmatched)
+    }
+
+    /// Why the mentee in `row` has no mentor: every allowed mentor is full, or the rule that
+    /// keeps the most mentors away.
+    private func unmatchedReason(row: Int, allowed: Int, in pairs: MentorPairs) -> String {
+        if allowed > 0 { return "候補のメンター\(allowed)人は全員、受け持ちの上限に達しています" }
+        var blockers: [MentorRule: Int] = [:]
+        for column in 0..<pairs.columns {
+            if let rule = pairs.block(row: row, column: column) { blockers[rule, default: 0] += 1 }
+        }
+        guard let (rule, count) = blockers.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }) else {
+            return "メンター研修を修了した職員がいません"
+        }
+        return "すべての規則を満たすメンターがいません（最も多い理由: \(rule.text)、\(count)人）"
     }
 
     /// The mentee's manager, their manager, and so on up.

@@ -11,7 +11,8 @@ struct AssignCommand: ParsableCommand {
         discussion: """
             Input: {"left": ["id", …], "right": [{"id": "…", "capacity": 2}, …],
                     "edges": [{"left": "…", "right": "…", "cost": 17}, …]}
-            (only listed edges are allowed; costs are integers, may be negative).
+            (only listed edges are allowed; costs are integers, may be negative, and their
+            absolute values add up to at most 2^56).
             Output: {"pairs": [{"left", "right"}], "matched": N, "totalCost": C}.
             """)
 
@@ -74,6 +75,12 @@ struct AssignCommand: ParsableCommand {
         }
         for right in instance.right where right.capacity < 0 {
             throw ValidationError("\(input): right '\(right.id)' has a negative capacity (\(right.capacity))")
+        }
+        // Summed without overflow: anything past the limit counts as the limit plus one.
+        let limit = UInt64(CapacitatedAssignment.largestSpread)
+        let spread = edges.reduce(UInt64(0)) { min($0 + min($1.cost.magnitude, limit + 1), limit + 1) }
+        guard spread <= limit else {
+            throw ValidationError("\(input): the costs' absolute values add up to more than 2^56; scale them down")
         }
         let solution = CapacitatedAssignment.solve(left: instance.left.count, capacities: instance.right.map(\.capacity),
                                                    edges: edges)

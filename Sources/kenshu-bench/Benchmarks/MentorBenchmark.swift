@@ -47,7 +47,13 @@ struct MentorBenchmark: ParsableCommand {
         var result: MentorMatching?
         let elapsed = ContinuousClock().measure { result = matcher.match(people, on: today) }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print(String(format: "mentors: %d mentees × %d mentors: %.2f s, %d paired, %d unmatched", mentees, mentors, seconds,
-                     result?.pairs.count ?? 0, result?.unmatched.count ?? 0))
+        // The total quality, to compare solvers: an exact one never does worse.
+        let byID = Dictionary(people.map { ($0.staff.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let quality = (result?.pairs ?? []).reduce(Int64(0)) { total, pair in
+            guard let mentor = byID[pair.mentor], let mentee = byID[pair.mentee] else { return total }
+            return total + matcher.quality(mentor: mentor, mentee: mentee)
+        }
+        print(String(format: "mentors: %d mentees × %d mentors: %.2f s, %d paired (total quality %lld), %d unmatched", mentees,
+                     mentors, seconds, result?.pairs.count ?? 0, quality, result?.unmatched.count ?? 0))
     }
 }
