@@ -166,32 +166,54 @@ public final class XMLStreamReader {
     /// The attributes of an element node (namespace declarations are not among them), within
     /// the limit on their number.
     func attributes(of node: xmlNodePtr) throws(XMLReadError) -> [XMLAttribute] {
-        guard var attribute = node.pointee.properties else { return [] }
-        var attributes: [XMLAttribute] = []
-        while true {
-            if attributes.count == limits.maxAttributes {
+        try checkAttributes(of: node)
+        return checkedAttributes(of: node)
+    }
+
+    /// Throws when an element has more attributes than the limit, or an entity reference in
+    /// an attribute's value.
+    func checkAttributes(of node: xmlNodePtr) throws(XMLReadError) {
+        var count = 0
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            count += 1
+            if count > limits.maxAttributes {
                 throw limitError("an element has more than \(limits.maxAttributes) attributes", limit: "maxAttributes",
                                  line: line(of: node))
             }
-            let name = names.name(local: attribute.pointee.name, namespace: attribute.pointee.ns)
-            attributes.append(XMLAttribute(name: name, value: try value(of: attribute)))
-            guard let next = attribute.pointee.next else { return attributes }
-            attribute = next
+            var child = current.pointee.children
+            while let part = child {
+                if part.pointee.type == XML_ENTITY_REF_NODE {
+                    throw limitError("entity references are not allowed (&\(string(part.pointee.name));)", limit: "entities",
+                                     line: line(of: node))
+                }
+                child = part.pointee.next
+            }
+            attribute = current.pointee.next
         }
     }
 
+    /// The attributes of an element `checkAttributes` accepted.
+    func checkedAttributes(of node: xmlNodePtr) -> [XMLAttribute] {
+        guard node.pointee.properties != nil else { return [] }
+        var attributes: [XMLAttribute] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            attributes.append(XMLAttribute(name: names.name(local: current.pointee.name, namespace: current.pointee.ns),
+                                           value: value(of: current)))
+            attribute = current.pointee.next
+        }
+        return attributes
+    }
+
     /// An attribute's value: its text children (libxml2 substitutes entities in attribute
-    /// values, so there are no others in a document the reader accepts).
-    private func value(of attribute: xmlAttrPtr) throws(XMLReadError) -> String {
+    /// values, and `checkAttributes` refuses any left).
+    func value(of attribute: xmlAttrPtr) -> String {
         guard let first = attribute.pointee.children else { return "" }
-        if first.pointee.next == nil, first.pointee.type == XML_TEXT_NODE { return string(first.pointee.content) }
+        if first.pointee.next == nil { return string(first.pointee.content) }
         var value = ""
         var child: xmlNodePtr? = first
         while let node = child {
-            if node.pointee.type == XML_ENTITY_REF_NODE {
-                throw limitError("entity references are not allowed (&\(string(node.pointee.name));)", limit: "entities",
-                                 line: line(of: node))
-            }
             value += string(node.pointee.content)
             child = node.pointee.next
         }

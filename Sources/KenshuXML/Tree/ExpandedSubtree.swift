@@ -2,27 +2,30 @@ internal import CLibXML2
 import KenshuCore
 
 extension XMLStreamReader {
-    /// Reads the element the reader stands on (the last `.start` event's) as a tree in one
-    /// go: libxml2 parses the element whole (`xmlTextReaderExpand`), its nodes are read
-    /// straight from libxml2's tree, and the reader moves past the element without an event
-    /// per node. The limits are checked as the events would check them.
+    /// Hands `body` the element the reader stands on (the last `.start` event's), parsed whole
+    /// by libxml2 (`xmlTextReaderExpand`) and read in place, then moves the reader past the
+    /// element without an event per node. The limits are checked first, as the events would
+    /// check them, and `maxNodes` caps the element's descendants (itself included).
     ///
-    /// Nil when that does not apply (a schema is validating the events, the element is
-    /// empty, or the reader has moved on): the caller reads the events instead.
-    func expandSubtree(from start: XMLElementStart, maxNodes: Int) throws(XMLReadError) -> XMLNode? {
+    /// Nil, without calling `body`, when that does not apply (a schema is validating the
+    /// events, the element is empty, or the reader has moved on): read the events instead
+    /// (`readSubtree` does).
+    public func withExpandedElement<T>(
+        from start: XMLElementStart, maxNodes: Int = 100_000, _ body: (XMLElementView) -> T
+    ) throws(XMLReadError) -> T? {
         guard schema == nil, pendingEnd == nil, let element = startNode else { return nil }
         guard xmlTextReaderExpand(reader) != nil else { throw failure("the document is not well-formed") }
-        var walk = SubtreeWalk(reader: self, maxNodes: maxNodes)
-        var root = XMLNode(name: start.name, attributes: start.attributes, line: start.line)
-        try walk.count(line: start.line)
-        try walk.fill(&root, from: element, depth: start.depth)
+        var check = SubtreeCheck(reader: self, maxNodes: maxNodes)
+        try check.count(line: start.line)
+        try check.children(of: element, depth: start.depth)
+        let result = body(XMLElementView(element, reader: self))
         try skipElement()
-        return root
+        return result
     }
 }
 
-/// One walk over an expanded element's nodes, counting them against `maxNodes`.
-private struct SubtreeWalk {
+/// Checks an expanded element's nodes against the limits, counting them against `maxNodes`.
+private struct SubtreeCheck {
     let reader: XMLStreamReader
     let maxNodes: Int
     var nodes = 0
@@ -39,9 +42,8 @@ private struct SubtreeWalk {
         }
     }
 
-    /// Adds the children and the own text of `element` (at `depth`, the root being 1) to `node`.
-    /// White-space-only text counts, as the reader's events give it whatever `xml:space` says.
-    mutating func fill(_ node: inout XMLNode, from element: xmlNodePtr, depth: Int) throws(XMLReadError) {
+    /// Checks what `element` (at `depth`, the root being 1) holds.
+    mutating func children(of element: xmlNodePtr, depth: Int) throws(XMLReadError) {
         let limits = reader.limits
         var next = element.pointee.children
         while let current = next {
@@ -52,20 +54,15 @@ private struct SubtreeWalk {
                     throw reader.limitError("elements nest deeper than \(limits.maxDepth) levels", limit: "maxDepth",
                                             line: reader.line(of: current))
                 }
-                let name = reader.names.name(local: current.pointee.name, namespace: current.pointee.ns)
-                let attributes = try reader.attributes(of: current)
-                let line = reader.line(of: current)
-                try count(line: line)
-                var child = XMLNode(name: name, attributes: attributes, line: line)
-                try fill(&child, from: current, depth: depth + 1)
-                node.children.append(child)
+                try reader.checkAttributes(of: current)
+                try count(line: reader.line(of: current))
+                try children(of: current, depth: depth + 1)
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 guard let content = current.pointee.content else { continue }
                 if Int(xmlStrlen(content)) > limits.maxTextBytes {
                     throw reader.limitError("a text node is longer than \(limits.maxTextBytes) bytes", limit: "maxTextBytes",
                                             line: reader.line(of: current))
                 }
-                node.text += reader.string(content)
             case XML_ENTITY_REF_NODE:
                 throw reader.limitError("entity references are not allowed (&\(reader.string(current.pointee.name));)",
                                         limit: "entities", line: reader.line(of: current))

@@ -8,11 +8,11 @@ import KenshuXML
 struct XCRIDates {
     let file: String
 
-    func date(
-        _ node: XMLNode?, field: String, record: String, warning: (FeedWarning) -> Void
+    func date<Node: XMLElementReading>(
+        _ node: Node?, field: String, record: String, warning: (FeedWarning) -> Void
     ) -> LocalDate? {
         guard let node else { return nil }
-        let dtf = (node.attribute("dtf") ?? "").trimmingWhitespace()
+        let dtf = (node.attribute("dtf", namespace: "") ?? "").trimmingWhitespace()
         let text = FeedValues.foldWhitespace(XCRIFields.allText(node))
         let location = SourceLocation(file: file, line: node.line)
         if !dtf.isEmpty {

@@ -63,6 +63,17 @@ enum XCRINames {
         return isXCRI(name.namespace) || otherVocabularies.contains(normalised(name.namespace))
     }
 
+    /// The field `name` is among those the course and presentation mappers read (matched as
+    /// `isField` matches, and `presentation` as `isXCRIElement` does), or nil.
+    static func field(_ name: XMLName) -> XCRIField? {
+        guard let field = fieldsByLocal[name.local] ?? XCRIField.allCases.first(where: { sameLocal(name.local, $0.local) })
+        else { return nil }
+        if field == .presentation { return isXCRI(name.namespace) ? field : nil }
+        return isField(name, field.local) ? field : nil
+    }
+
+    private static let fieldsByLocal = Dictionary(uniqueKeysWithValues: XCRIField.allCases.map { ($0.local, $0) })
+
     /// ASCII case-insensitive equality, without allocating.
     static func sameLocal(_ lhs: String, _ rhs: String) -> Bool {
         if lhs == rhs { return true }
