@@ -21,22 +21,21 @@ public enum FeedValues {
     /// `YYYY-MM-DD` at the start, followed by nothing, `T` or a space: the `dtf` form nearly
     /// every feed uses, read straight from the bytes.
     static func isoDatePrefix(_ raw: String) -> LocalDate? {
-        var utf8 = raw.utf8.makeIterator()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(11)
-        while bytes.count < 11, let byte = utf8.next() { bytes.append(byte) }
-        guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
-        if bytes.count == 11, bytes[10] != UInt8(ascii: "T"), bytes[10] != UInt8(ascii: " ") { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                guard (0x30...0x39).contains(bytes[index]) else { return nil }
-                value = value * 10 + Int(bytes[index] - 0x30)
+        var raw = raw
+        return raw.withUTF8 { bytes -> LocalDate? in
+            guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+            if bytes.count > 10, bytes[10] != UInt8(ascii: "T"), bytes[10] != UInt8(ascii: " ") { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    guard (0x30...0x39).contains(bytes[index]) else { return nil }
+                    value = value * 10 + Int(bytes[index] - 0x30)
+                }
+                return value
             }
-            return value
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return LocalDate(year: year, month: month, day: day)
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        return LocalDate(year: year, month: month, day: day)
     }
 
     /// Text with markup removed and white space folded: `<p>A&amp;B</p>\r\n  C` → `A&B C`.

@@ -66,13 +66,15 @@ enum XCRINames {
     /// The field `name` is among those the course and presentation mappers read (matched as
     /// `isField` matches, and `presentation` as `isXCRIElement` does), or nil.
     static func field(_ name: XMLName) -> XCRIField? {
-        guard let field = fieldsByLocal[name.local] ?? XCRIField.allCases.first(where: { sameLocal(name.local, $0.local) })
+        let count = name.local.utf8.count
+        guard let field = fieldLocals.first(where: { $0.count == count && sameLocal(name.local, $0.local) })?.field
         else { return nil }
         if field == .presentation { return isXCRI(name.namespace) ? field : nil }
         return isField(name, field.local) ? field : nil
     }
 
-    private static let fieldsByLocal = Dictionary(uniqueKeysWithValues: XCRIField.allCases.map { ($0.local, $0) })
+    /// Each field with its local name and the name's length in bytes, made once.
+    private static let fieldLocals = XCRIField.allCases.map { (field: $0, local: $0.local, count: $0.local.utf8.count) }
 
     /// ASCII case-insensitive equality, without allocating.
     static func sameLocal(_ lhs: String, _ rhs: String) -> Bool {

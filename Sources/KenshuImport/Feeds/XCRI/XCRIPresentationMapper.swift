@@ -14,14 +14,15 @@ struct XCRIPresentationMapper {
     ) -> Presentation? {
         let fields = XCRIRecord(node)
         let id = fields.preferredIdentifier ?? "\(courseID)#\(position)"
-        let record = "\(courseID)/\(id)"
+        // Names the presentation in warnings (made only when there is one).
+        let record = { "\(courseID)/\(id)" }
         let dates = XCRIDates(file: file)
-        let start = dates.date(fields.first(.start), field: "start", record: record, warning: warning)
-        let end = dates.date(fields.first(.end), field: "end", record: record, warning: warning)
-        let applyBy = dates.date(fields.first(.applyUntil), field: "applyUntil", record: record, warning: warning)
+        let start = dates.date(fields.first(.start), field: "start", record: record(), warning: warning)
+        let end = dates.date(fields.first(.end), field: "end", record: record(), warning: warning)
+        let applyBy = dates.date(fields.first(.applyUntil), field: "applyUntil", record: record(), warning: warning)
         if let start, let end, end < start {
             warning(FeedWarning("the presentation ends (\(end)) before it starts (\(start)) (skipped)",
-                                at: SourceLocation(file: file, line: node.line), record: record))
+                                at: SourceLocation(file: file, line: node.line), record: record()))
             return nil
         }
         let attendanceNode = fields.first(.attendanceMode)

@@ -1,32 +1,15 @@
 import KenshuCore
 import KenshuXML
 
-/// The fields a course or presentation record holds, as `XCRINames` matches them.
-enum XCRIField: UInt8, CaseIterable {
+/// The fields a course or presentation record holds, as `XCRINames` matches them; the raw
+/// value is the local name as XCRI-CAP spells it (feeds may write it in another letter case).
+enum XCRIField: String, CaseIterable {
     case identifier, title, description, abstract, url, subject
     case start, end, applyUntil, attendanceMode, places, cost, venue
     /// A structural element, not a field: matched only in XCRI-CAP's namespaces.
     case presentation
 
-    /// The local name as XCRI-CAP spells it (feeds may write it in another letter case).
-    var local: String {
-        switch self {
-        case .identifier: "identifier"
-        case .title: "title"
-        case .description: "description"
-        case .abstract: "abstract"
-        case .url: "url"
-        case .subject: "subject"
-        case .start: "start"
-        case .end: "end"
-        case .applyUntil: "applyUntil"
-        case .attendanceMode: "attendanceMode"
-        case .places: "places"
-        case .cost: "cost"
-        case .venue: "venue"
-        case .presentation: "presentation"
-        }
-    }
+    var local: String { rawValue }
 }
 
 /// One XCRI-CAP record read whole (a `course` or a `presentation`), its children sorted into
