@@ -117,6 +117,34 @@ struct CatalogStoreTests {
         #expect(try replace(store, [course("A", academy)]).unchanged == 1)
     }
 
+    @Test func everyOutcomeFollowsEveryOtherInOneFeed() throws {
+        // The statement tried first follows the last outcome: each outcome after each other.
+        let store = try KenshuStore.inMemory()
+        _ = try replace(store, [course("A", academy), course("B", academy), course("R", academy)])
+        _ = try replace(store, [course("A", academy), course("B", academy)])
+        var outcomes: [CatalogReplacement.Outcome] = []
+        let changes = try store.replaceCatalog(source: "feed.xml", format: "test") { replacement in
+            for course in [
+                course("A", academy), course("N1", academy), course("N2", academy), course("B", academy),
+                course("B", academy), course("N3", academy), course("A", academy), course("R", academy),
+                course("N1", academy, seats: 5),
+            ] {
+                outcomes.append(try replacement.store(course))
+            }
+            return 0
+        }
+        #expect(outcomes == [.unchanged, .added, .added, .unchanged, .duplicate, .added, .duplicate, .updated, .duplicate])
+        #expect(changes == {
+            var expected = CatalogChanges(providers: ["jamp"], added: 3, updated: 1, unchanged: 2)
+            expected.duplicates = 3
+            return expected
+        }())
+        // R came back from retirement with the content it had: active again.
+        #expect(try store.courses(provider: "jamp").map(\.id) == ["A", "B", "N1", "N2", "N3", "R"])
+        #expect(try replace(store, [course("A", academy), course("R", academy)])
+            == CatalogChanges(providers: ["jamp"], unchanged: 2, retired: 4))
+    }
+
     @Test func aDryRunSaysWhatWouldChangeAndKeepsNothing() throws {
         let store = try KenshuStore.inMemory()
         _ = try replace(store, [course("A", academy), course("B", academy)])

@@ -4,7 +4,7 @@ import KenshuXML
 
 /// Reads a feed on a thread of its own while the import's transaction stores what it has
 /// read: parsing and storing each take one core. The two meet in a bounded hand-off, so
-/// memory holds at most `capacity` courses whatever the feed's size.
+/// memory holds at most `capacity` courses (and a batch being gathered) whatever the feed's size.
 final class FeedPipeline: @unchecked Sendable {
     /// What the reading thread hands over.
     enum Item {
@@ -23,9 +23,16 @@ final class FeedPipeline: @unchecked Sendable {
     private var readerDone = false
     private var consumed = 0
     let capacity: Int
+    /// Items the reading thread hands over at a time: one lock and one wake-up of the
+    /// storing side per batch, not per course.
+    private let batchSize: Int
+    /// Read and not yet handed over (touched by the reading thread only).
+    private var pending: [Item] = []
+    private var pendingBytes = 0
 
     init(capacity: Int = 256) {
         self.capacity = capacity
+        batchSize = max(1, capacity / 8)
     }
 
     /// Starts reading on a new thread; `makeReader` runs there (readers are not thread-safe).
@@ -36,8 +43,11 @@ final class FeedPipeline: @unchecked Sendable {
                 try reader.read(
                     course: { course in try self.put(.course(course), bytes: stream.bytesConsumed) },
                     warning: { warning in try? self.put(.warning(warning), bytes: stream.bytesConsumed) })
+                try handOver()
                 finish(nil)
             } catch {
+                // What was read before the failure still arrives, then the failure.
+                if !(error is Cancelled) { try? handOver() }
                 finish(error)
             }
         }
@@ -53,14 +63,23 @@ final class FeedPipeline: @unchecked Sendable {
         return consumed
     }
 
-    /// Hands over one item, waiting while the storing side is `capacity` items behind.
+    /// Queues one item, handing over a batch when there is one.
     private func put(_ item: Item, bytes: Int) throws {
+        pending.append(item)
+        pendingBytes = bytes
+        if pending.count >= batchSize { try handOver() }
+    }
+
+    /// Hands over the pending items, waiting while the storing side is `capacity` items behind.
+    private func handOver() throws {
+        guard !pending.isEmpty else { return }
         condition.lock()
         defer { condition.unlock() }
         while items.count >= capacity && !cancelled { condition.wait() }
         if cancelled { throw Cancelled() }
-        items.append(item)
-        consumed = bytes
+        items.append(contentsOf: pending)
+        pending.removeAll(keepingCapacity: true)
+        consumed = pendingBytes
         condition.broadcast()
     }
 

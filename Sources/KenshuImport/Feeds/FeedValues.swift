@@ -21,88 +21,135 @@ public enum FeedValues {
     /// `YYYY-MM-DD` at the start, followed by nothing, `T` or a space: the `dtf` form nearly
     /// every feed uses, read straight from the bytes.
     static func isoDatePrefix(_ raw: String) -> LocalDate? {
-        var utf8 = raw.utf8.makeIterator()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(11)
-        while bytes.count < 11, let byte = utf8.next() { bytes.append(byte) }
-        guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
-        if bytes.count == 11, bytes[10] != UInt8(ascii: "T"), bytes[10] != UInt8(ascii: " ") { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                guard (0x30...0x39).contains(bytes[index]) else { return nil }
-                value = value * 10 + Int(bytes[index] - 0x30)
+        var raw = raw
+        return raw.withUTF8 { bytes -> LocalDate? in
+            guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+            if bytes.count > 10, bytes[10] != UInt8(ascii: "T"), bytes[10] != UInt8(ascii: " ") { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    guard (0x30...0x39).contains(bytes[index]) else { return nil }
+                    value = value * 10 + Int(bytes[index] - 0x30)
+                }
+                return value
             }
-            return value
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return LocalDate(year: year, month: month, day: day)
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        return LocalDate(year: year, month: month, day: day)
     }
 
     /// Text with markup removed and white space folded: `<p>A&amp;B</p>\r\n  C` → `A&B C`.
     /// Feeds carry escaped HTML and XHTML `div`s in descriptions; Kenshu's mails need text.
-    /// (Works on Unicode scalars: markup and white space are never part of a larger character.)
+    /// (Works on UTF-8 bytes: markup and white space are never part of a larger character.)
     public static func plainText(_ raw: String) -> String {
         guard raw.utf8.contains(UInt8(ascii: "<")) || raw.utf8.contains(UInt8(ascii: "&")) else {
             return foldWhitespace(raw)
         }
-        var text = String.UnicodeScalarView()
-        var inTag = false
-        var pendingOpen = false
-        for scalar in raw.unicodeScalars {
-            if inTag {
-                if scalar == ">" {
-                    inTag = false
-                    text.append(" ")
-                }
-            } else if pendingOpen {
-                pendingOpen = false
-                // A tag starts with a letter, `/` or `!`; `a < b` is text.
-                if scalar.properties.isAlphabetic || scalar == "/" || scalar == "!" {
-                    inTag = true
-                } else if scalar == "<" {
-                    text.append("<")
+        var raw = raw
+        let text = raw.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var inTag = false
+            var pendingOpen = false
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if inTag {
+                    if byte == UInt8(ascii: ">") {
+                        inTag = false
+                        out.append(UInt8(ascii: " "))
+                    }
+                } else if pendingOpen {
+                    pendingOpen = false
+                    // A tag starts with a letter, `/` or `!`; `a < b` is text.
+                    if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!") || startsLetter(bytes, at: index) {
+                        inTag = true
+                    } else if byte == UInt8(ascii: "<") {
+                        out.append(byte)
+                        pendingOpen = true
+                    } else {
+                        out.append(UInt8(ascii: "<"))
+                        out.append(byte)
+                    }
+                } else if byte == UInt8(ascii: "<") {
                     pendingOpen = true
                 } else {
-                    text.append("<")
-                    text.append(scalar)
+                    out.append(byte)
                 }
-            } else if scalar == "<" {
-                pendingOpen = true
-            } else {
-                text.append(scalar)
             }
+            if pendingOpen { out.append(UInt8(ascii: "<")) }
+            return String(decoding: out, as: UTF8.self)
         }
-        if pendingOpen { text.append("<") }
-        return foldWhitespace(decodeEntities(String(text)))
+        return foldWhitespace(decodeEntities(text))
+    }
+
+    /// Whether the character starting at `index` is a letter (Unicode's Alphabetic).
+    private static func startsLetter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 { return (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        var iterator = bytes[index...].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+        return scalar.properties.isAlphabetic
     }
 
     /// Runs of white space (ASCII, CR, LF, tab, ideographic space) become one space; ends trimmed.
     public static func foldWhitespace(_ raw: String) -> String {
-        // Most values need nothing: find out without building a new string.
-        var previousWasSpace = true
-        var needsWork = false
-        for scalar in raw.unicodeScalars {
-            let isSpace = scalar.isUnicodeWhitespace
-            if isSpace && (previousWasSpace || scalar != " ") {
-                needsWork = true
-                break
+        var raw = raw
+        return raw.withUTF8 { bytes in
+            // Most values need nothing: find out without building a new string.
+            var previousWasSpace = true
+            var needsWork = false
+            var index = 0
+            while index < bytes.count {
+                let length = whitespaceLength(bytes, at: index)
+                if length > 0 && (previousWasSpace || length > 1 || bytes[index] != UInt8(ascii: " ")) {
+                    needsWork = true
+                    break
+                }
+                previousWasSpace = length > 0
+                index += max(length, 1)
             }
-            previousWasSpace = isSpace
-        }
-        if !needsWork && !previousWasSpace || raw.isEmpty { return raw }
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in raw.unicodeScalars {
-            if scalar.isUnicodeWhitespace {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(scalar)
+            if !needsWork && !previousWasSpace || bytes.isEmpty { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            index = 0
+            while index < bytes.count {
+                let length = whitespaceLength(bytes, at: index)
+                if length > 0 {
+                    pendingSpace = !out.isEmpty
+                    index += length
+                } else {
+                    if pendingSpace { out.append(UInt8(ascii: " ")) }
+                    pendingSpace = false
+                    out.append(bytes[index])
+                    index += 1
+                }
             }
+            return String(decoding: out, as: UTF8.self)
+        } ?? raw
+    }
+
+    /// The length in bytes of the white-space character at `index` (as
+    /// `Unicode.Scalar.isUnicodeWhitespace` decides), 0 when it is not white space.
+    /// Continuation bytes are never white space, so the caller may step one byte at a time.
+    static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        switch byte {
+        case 0x20, 0x09...0x0D: return 1
+        case 0xC2, 0xE1, 0xE2, 0xE3: break
+        default: return 0
         }
-        return String(out)
+        func at(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
+        switch (byte, at(1)) {
+        case (0xC2, 0x85), (0xC2, 0xA0): return 2
+        case (0xE1, 0x9A): return at(2) == 0x80 ? 3 : 0
+        case (0xE2, 0x80): let third = at(2)
+            return (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
+        case (0xE2, 0x81): return at(2) == 0x9F ? 3 : 0
+        case (0xE3, 0x80): return at(2) == 0x80 ? 3 : 0
+        default: return 0
+        }
     }
 
     /// The first whole number in free text: `20`, `20名`, `定員２０人`, `1,200` → 1200; nil if none.

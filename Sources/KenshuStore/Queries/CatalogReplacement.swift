@@ -32,17 +32,29 @@ public final class CatalogReplacement {
     private let now: Date
     /// `now` as stored: converted once, not for every course (a date formatter is slow).
     private let nowValue: DatabaseValue
+    private let nowText: String
     private let generation: Int64
     private var changes = CatalogChanges()
     private var providers: [String] = []
+    private let statements: CourseStatements
+    /// The last course's canonical JSON, its buffer reused for the next.
+    private var json: [UInt8] = []
+    /// What the last course was: a feed's courses tend to be all new (a first import) or all
+    /// unchanged (the weekly one), so the statement that settles that case is tried first.
+    private var last: Outcome = .unchanged
 
     init(db: Database, now: Date) throws {
         self.db = db
         self.now = now
         nowValue = now.databaseValue
+        guard let nowText = String.fromDatabaseValue(nowValue) else {
+            throw DatabaseError(message: "cannot store the date \(now)")
+        }
+        self.nowText = nowText
         // Unique per import: the id the import's own log row is about to get (this is the
         // only writer, inside its transaction).
         generation = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM feed_import") ?? 0) + 1
+        statements = try CourseStatements(db)
     }
 
     /// What storing one course did.
@@ -58,54 +70,89 @@ public final class CatalogReplacement {
     @discardableResult
     public func store(_ course: Course) throws -> Outcome {
         try noteProvider(course.provider)
-        let data = CourseJSON.encode(course)
+        json.removeAll(keepingCapacity: true)
+        CourseJSON.encode(course, into: &json)
+        let outcome = try settle(course)
+        switch outcome {
+        case .added: changes.added += 1
+        case .updated: changes.updated += 1
+        case .unchanged: changes.unchanged += 1
+        case .duplicate: changes.duplicates += 1
+        }
+        last = outcome
+        return outcome
+    }
+
+    private func settle(_ course: Course) throws -> Outcome {
+        // The likely case in one statement: a new course inserted, an unchanged one marked listed.
+        if last == .added, try insert(course, ifAbsent: true) { return .added }
+        if last == .unchanged, try markListed(course, ifSameAs: true) { return .unchanged }
         // What the store holds for this id, compared inside SQLite (the stored JSON never
         // crosses into Swift): 3 listed already by this import, 2 the same and active,
         // 1 different or retired, nil not there.
-        let existing = try Int.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT CASE WHEN last_import = ? THEN 3 WHEN retired_at IS NULL AND data = ? THEN 2 ELSE 1 END
-                FROM course WHERE provider_id = ? AND course_id = ?
-                """),
-            arguments: [generation, data, course.provider.id, course.id])
-        if let existing {
-            if existing == 3 {
-                changes.duplicates += 1
-                return .duplicate
-            }
-            if existing == 2 {
-                try db.cachedStatement(sql: "UPDATE course SET last_import = ? WHERE provider_id = ? AND course_id = ?")
-                    .execute(arguments: [generation, course.provider.id, course.id])
-                changes.unchanged += 1
-                return .unchanged
-            }
-            try db.cachedStatement(sql: """
-                UPDATE course SET title = ?, title_key = ?, kind = ?, digital_tier = ?, data = ?, presentations = ?,
-                first_start = ?, last_end = ?, updated_at = ?, retired_at = NULL, last_import = ?
-                WHERE provider_id = ? AND course_id = ?
-                """).execute(arguments: [course.title, CourseTitleKey.make(course.title), course.kind, course.digitalTier,
-                                         data, course.presentations.count, firstStart(course), lastEnd(course), nowValue,
-                                         generation, course.provider.id, course.id])
-            changes.updated += 1
-        } else {
-            try db.cachedStatement(sql: """
-                INSERT INTO course (provider_id, course_id, title, title_key, kind, digital_tier, data, presentations,
-                first_start, last_end, first_seen_at, updated_at, retired_at, last_import)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
-                """).execute(arguments: [course.provider.id, course.id, course.title, CourseTitleKey.make(course.title),
-                                         course.kind, course.digitalTier, data, course.presentations.count, firstStart(course),
-                                         lastEnd(course), nowValue, nowValue, generation])
-            changes.added += 1
+        let lookup = statements.lookup
+        lookup.bind(1, generation)
+        lookup.bind(2, utf8: json)
+        lookup.bind(3, course.provider.id)
+        lookup.bind(4, course.id)
+        switch try lookup.integer() {
+        case 3:
+            return .duplicate
+        case 2:
+            try markListed(course, ifSameAs: false)
+            return .unchanged
+        case nil:
+            try insert(course, ifAbsent: false)
+            return .added
+        default:
+            let update = statements.update
+            bindColumns(of: course, to: update)
+            try update.execute()
+            return .updated
         }
-        return existing == nil ? .added : .updated
     }
 
-    private func firstStart(_ course: Course) -> String? {
-        course.presentations.compactMap(\.start).min()?.description
+    /// Inserts the course; with `ifAbsent`, only when the store has no course with its id
+    /// (false then).
+    @discardableResult
+    private func insert(_ course: Course, ifAbsent: Bool) throws -> Bool {
+        let insert = ifAbsent ? statements.insertIfAbsent : statements.insert
+        bindColumns(of: course, to: insert)
+        return try insert.execute() == 1
     }
 
-    private func lastEnd(_ course: Course) -> String? {
-        course.presentations.compactMap { $0.end ?? $0.start }.max()?.description
+    /// Marks the course as listed by this import; with `ifSameAs`, only when it is stored,
+    /// active, not yet listed by this import and its JSON is the same (false otherwise).
+    @discardableResult
+    private func markListed(_ course: Course, ifSameAs: Bool) throws -> Bool {
+        let statement = ifSameAs ? statements.markListedIfSame : statements.markListed
+        statement.bind(1, generation)
+        statement.bind(2, course.provider.id)
+        statement.bind(3, course.id)
+        if ifSameAs { statement.bind(4, utf8: json) }
+        return try statement.execute() == 1
+    }
+
+    /// Binds what `CourseStatements.columns` lists, in that order.
+    private func bindColumns(of course: Course, to statement: RawStatement) {
+        statement.bind(1, course.provider.id)
+        statement.bind(2, course.id)
+        statement.bind(3, course.title)
+        statement.bind(4, CourseTitleKey.make(course.title))
+        statement.bind(5, course.kind)
+        statement.bind(6, course.digitalTier)
+        statement.bind(7, utf8: json)
+        statement.bind(8, Int64(course.presentations.count))
+        var firstStart: LocalDate?
+        var lastEnd: LocalDate?
+        for presentation in course.presentations {
+            if let start = presentation.start, firstStart.map({ start < $0 }) ?? true { firstStart = start }
+            if let end = presentation.end ?? presentation.start, lastEnd.map({ end > $0 }) ?? true { lastEnd = end }
+        }
+        statement.bind(9, firstStart?.description)
+        statement.bind(10, lastEnd?.description)
+        statement.bind(11, nowText)
+        statement.bind(12, generation)
     }
 
     /// Retires the courses of the feed's providers that this import did not list.
@@ -126,6 +173,42 @@ public final class CatalogReplacement {
         try db.execute(
             sql: "INSERT INTO provider (id, name, url) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, url = excluded.url",
             arguments: [provider.id, provider.name, provider.url])
+    }
+}
+
+/// The statements a catalogue import runs for each course, prepared once per import.
+private struct CourseStatements {
+    /// The columns a course's values fill, as `CatalogReplacement` binds them (?1 … ?12).
+    static let columns = """
+        provider_id, course_id, title, title_key, kind, digital_tier, data, presentations, first_start, last_end,
+        updated_at, last_import
+        """
+    static let values = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12"
+
+    let lookup: RawStatement
+    let insert: RawStatement
+    let insertIfAbsent: RawStatement
+    let update: RawStatement
+    let markListed: RawStatement
+    let markListedIfSame: RawStatement
+
+    init(_ db: Database) throws {
+        let insertSQL = "INSERT INTO course (\(Self.columns), first_seen_at, retired_at) VALUES (\(Self.values), ?11, NULL)"
+        lookup = try RawStatement(db, sql: """
+            SELECT CASE WHEN last_import = ?1 THEN 3 WHEN retired_at IS NULL AND data = ?2 THEN 2 ELSE 1 END
+            FROM course WHERE provider_id = ?3 AND course_id = ?4
+            """)
+        insert = try RawStatement(db, sql: insertSQL)
+        insertIfAbsent = try RawStatement(db, sql: insertSQL + " ON CONFLICT(provider_id, course_id) DO NOTHING")
+        update = try RawStatement(db, sql: """
+            UPDATE course SET title = ?3, title_key = ?4, kind = ?5, digital_tier = ?6, data = ?7, presentations = ?8,
+            first_start = ?9, last_end = ?10, updated_at = ?11, retired_at = NULL, last_import = ?12
+            WHERE provider_id = ?1 AND course_id = ?2
+            """)
+        let markListedSQL = "UPDATE course SET last_import = ?1 WHERE provider_id = ?2 AND course_id = ?3"
+        markListed = try RawStatement(db, sql: markListedSQL)
+        markListedIfSame = try RawStatement(
+            db, sql: markListedSQL + " AND last_import <> ?1 AND retired_at IS NULL AND data = ?4")
     }
 }
 

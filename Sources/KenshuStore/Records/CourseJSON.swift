@@ -1,105 +1,167 @@
 import KenshuCore
 
-/// A course as canonical JSON (fixed key order, no optional left as null), written by hand:
-/// the catalogue compares each incoming course with the stored one as text, and a feed has
-/// hundreds of thousands of courses, for which Foundation's `JSONEncoder` is too slow. The
-/// output is what `JSONDecoder` reads back into a `Course`.
+/// A course as canonical JSON (fixed key order, no optional left as null), written by hand
+/// straight into UTF-8 bytes: the catalogue compares each incoming course with the stored
+/// one as text, and a feed has hundreds of thousands of courses, for which Foundation's
+/// `JSONEncoder` is too slow. The output is what `JSONDecoder` reads back into a `Course`.
 enum CourseJSON {
     static func encode(_ course: Course) -> String {
-        var out = "{"
-        out.reserveCapacity(256 + course.summary.utf8.count + course.title.utf8.count + 160 * course.presentations.count)
-        var first = true
-        func key(_ name: String) {
-            if !first { out += "," }
+        var out: [UInt8] = []
+        encode(course, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the course's JSON to `out` (a buffer the caller reuses from course to course).
+    static func encode(_ course: Course, into out: inout [UInt8]) {
+        var writer = Writer(out: out)
+        out = []
+        writer.course(course)
+        out = writer.out
+    }
+
+    /// Appends JSON pieces to a byte buffer.
+    private struct Writer {
+        var out: [UInt8]
+        private var first = true
+
+        init(out: [UInt8]) {
+            self.out = out
+        }
+
+        mutating func course(_ course: Course) {
+            raw("{")
+            key("abilities")
+            raw("[")
+            for (index, weight) in course.abilities.enumerated() {
+                if index > 0 { raw(",") }
+                raw("{\"ability\":")
+                text(String(weight.ability))
+                raw(",\"weight\":")
+                text(weight.weight.isFinite ? "\(weight.weight)" : "0")
+                raw("}")
+            }
+            raw("]")
+            if let tier = course.digitalTier { key("digitalTier"); string(tier) }
+            key("families"); strings(course.families.map(\.rawValue))
+            key("id"); string(course.id)
+            if let kind = course.kind { key("kind"); string(kind) }
+            key("presentations")
+            raw("[")
+            for (index, presentation) in course.presentations.enumerated() {
+                if index > 0 { raw(",") }
+                self.presentation(presentation)
+            }
+            raw("]")
+            key("provider")
+            raw("{\"id\":")
+            string(course.provider.id)
+            raw(",\"name\":")
+            string(course.provider.name)
+            if let url = course.provider.url { raw(",\"url\":"); string(url) }
+            raw("}")
+            key("ranks"); strings(course.ranks)
+            key("subjects"); strings(course.subjects)
+            key("summary"); string(course.summary)
+            key("title"); string(course.title)
+            if let url = course.url { key("url"); string(url) }
+            raw("}")
+        }
+
+        private mutating func presentation(_ presentation: Presentation) {
+            raw("{\"attendance\":")
+            string(presentation.attendance.rawValue)
+            if let applyBy = presentation.applyBy { raw(",\"applyBy\":"); date(applyBy) }
+            if let cost = presentation.cost { raw(",\"cost\":"); string(cost) }
+            if let end = presentation.end { raw(",\"end\":"); date(end) }
+            raw(",\"id\":")
+            string(presentation.id)
+            if let seats = presentation.seats { raw(",\"seats\":"); integer(seats) }
+            if let start = presentation.start { raw(",\"start\":"); date(start) }
+            if let venue = presentation.venue { raw(",\"venue\":"); string(venue) }
+            raw("}")
+        }
+
+        private mutating func key(_ name: StaticString) {
+            if !first { raw(",") }
             first = false
-            out += "\"\(name)\":"
+            raw("\"")
+            raw(name)
+            raw("\":")
         }
-        key("abilities")
-        out += "[" + course.abilities.map { "{\"ability\":\($0.ability),\"weight\":\(number($0.weight))}" }
-            .joined(separator: ",") + "]"
-        if let tier = course.digitalTier { key("digitalTier"); string(tier, into: &out) }
-        key("families"); strings(course.families.map(\.rawValue), into: &out)
-        key("id"); string(course.id, into: &out)
-        if let kind = course.kind { key("kind"); string(kind, into: &out) }
-        key("presentations")
-        out += "["
-        for (index, presentation) in course.presentations.enumerated() {
-            if index > 0 { out += "," }
-            self.presentation(presentation, into: &out)
+
+        /// `LocalDate`'s Codable form.
+        private mutating func date(_ date: LocalDate) {
+            raw("{\"day\":")
+            integer(date.day)
+            raw(",\"month\":")
+            integer(date.month)
+            raw(",\"year\":")
+            integer(date.year)
+            raw("}")
         }
-        out += "]"
-        key("provider")
-        out += "{\"id\":"
-        string(course.provider.id, into: &out)
-        out += ",\"name\":"
-        string(course.provider.name, into: &out)
-        if let url = course.provider.url { out += ",\"url\":"; string(url, into: &out) }
-        out += "}"
-        key("ranks"); strings(course.ranks, into: &out)
-        key("subjects"); strings(course.subjects, into: &out)
-        key("summary"); string(course.summary, into: &out)
-        key("title"); string(course.title, into: &out)
-        if let url = course.url { key("url"); string(url, into: &out) }
-        out += "}"
-        return out
-    }
 
-    private static func presentation(_ presentation: Presentation, into out: inout String) {
-        out += "{\"attendance\":\"\(presentation.attendance.rawValue)\""
-        if let applyBy = presentation.applyBy { out += ",\"applyBy\":" + date(applyBy) }
-        if let cost = presentation.cost { out += ",\"cost\":"; string(cost, into: &out) }
-        if let end = presentation.end { out += ",\"end\":" + date(end) }
-        out += ",\"id\":"
-        string(presentation.id, into: &out)
-        if let seats = presentation.seats { out += ",\"seats\":\(seats)" }
-        if let start = presentation.start { out += ",\"start\":" + date(start) }
-        if let venue = presentation.venue { out += ",\"venue\":"; string(venue, into: &out) }
-        out += "}"
-    }
-
-    /// `LocalDate`'s Codable form.
-    private static func date(_ date: LocalDate) -> String {
-        "{\"day\":\(date.day),\"month\":\(date.month),\"year\":\(date.year)}"
-    }
-
-    private static func number(_ value: Double) -> String {
-        value.isFinite ? "\(value)" : "0"
-    }
-
-    private static func strings(_ values: [String], into out: inout String) {
-        out += "["
-        for (index, value) in values.enumerated() {
-            if index > 0 { out += "," }
-            string(value, into: &out)
-        }
-        out += "]"
-    }
-
-    /// A JSON string literal: quotes, backslashes and control characters escaped.
-    private static func string(_ value: String, into out: inout String) {
-        out += "\""
-        let needsEscaping = value.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-        guard needsEscaping else {
-            out += value
-            out += "\""
-            return
-        }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        private mutating func integer(_ value: Int) {
+            guard value >= 0, value < 10_000 else { return text(String(value)) }
+            // Days, months, years and seats: four digits at most, no String made.
+            var started = false
+            var divisor = 1_000
+            var rest = value
+            while divisor > 0 {
+                let digit = rest / divisor
+                rest %= divisor
+                if digit > 0 || started || divisor == 1 {
+                    out.append(0x30 + UInt8(digit))
+                    started = true
                 }
+                divisor /= 10
             }
         }
-        out += "\""
+
+        private mutating func strings(_ values: [String]) {
+            raw("[")
+            for (index, value) in values.enumerated() {
+                if index > 0 { raw(",") }
+                string(value)
+            }
+            raw("]")
+        }
+
+        private mutating func raw(_ literal: StaticString) {
+            literal.withUTF8Buffer { out.append(contentsOf: $0) }
+        }
+
+        private mutating func text(_ value: String) {
+            out.append(contentsOf: value.utf8)
+        }
+
+        /// A JSON string literal: quotes, backslashes and control characters escaped.
+        private mutating func string(_ value: String) {
+            raw("\"")
+            var value = value
+            value.withUTF8 { bytes in
+                guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                    out.append(contentsOf: bytes)
+                    return
+                }
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "\""): raw("\\\"")
+                    case UInt8(ascii: "\\"): raw("\\\\")
+                    case UInt8(ascii: "\n"): raw("\\n")
+                    case UInt8(ascii: "\r"): raw("\\r")
+                    case UInt8(ascii: "\t"): raw("\\t")
+                    case ..<0x20:
+                        raw("\\u00")
+                        out.append(Self.hexDigits[Int(byte >> 4)])
+                        out.append(Self.hexDigits[Int(byte & 0xF)])
+                    default:
+                        out.append(byte)
+                    }
+                }
+            }
+            raw("\"")
+        }
+
+        private static let hexDigits = Array("0123456789abcdef".utf8)
     }
 }

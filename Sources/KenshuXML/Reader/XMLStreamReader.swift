@@ -7,12 +7,17 @@ import KenshuCore
 ///
 /// Optionally validates against an XSD while reading. Not thread-safe: one reader per task.
 public final class XMLStreamReader {
-    private let reader: xmlTextReaderPtr
+    let reader: xmlTextReaderPtr
     private let collector: DiagnosticCollector
-    private let schema: XMLSchema?
-    private let limits: XMLLimits
-    private var pendingEnd: XMLName?
+    let schema: XMLSchema?
+    let limits: XMLLimits
+    var pendingEnd: XMLName?
     private var finished = false
+    /// The reader stands on a node that `next()` has not reported yet (after skipping a subtree).
+    private var unread = false
+    /// The element of the last `.start` event while the reader still stands on it.
+    var startNode: xmlNodePtr?
+    let names = LibXMLNames()
     /// The file name (or label) used in diagnostics.
     public let file: String
 
@@ -81,23 +86,39 @@ public final class XMLStreamReader {
     /// The next event, or nil at the end of a well-formed (and, with a schema, valid) document.
     /// Throws at the first fatal error, or at the end when schema validation found problems.
     public func next() throws(XMLReadError) -> XMLEvent? {
+        startNode = nil
         if let end = pendingEnd {
             pendingEnd = nil
             return .end(end)
         }
+        if unread {
+            unread = false
+            if let event = try currentEvent() { return event }
+        }
         while !finished {
-            let status = xmlTextReaderRead(reader)
-            if status < 0 { throw failure("the document is not well-formed") }
-            if status == 0 {
-                finished = true
-                if collector.hasErrors || (schema != nil && xmlTextReaderIsValid(reader) != 1) {
-                    throw failure("the document is not valid against its schema")
-                }
-                return nil
-            }
+            guard try advanced(xmlTextReaderRead(reader)) else { return nil }
             if let event = try currentEvent() { return event }
         }
         return nil
+    }
+
+    /// Skips the rest of the element the reader stands on (its subtree, already read) and
+    /// stops on the node after it, which the next call to `next()` reports.
+    func skipElement() throws(XMLReadError) {
+        startNode = nil
+        if try advanced(xmlTextReaderNext(reader)) { unread = true }
+    }
+
+    /// Checks the status of a move of the reader: true when it stands on a node, false at
+    /// the end of the document; throws at a fatal error, or at the end when there were errors.
+    private func advanced(_ status: Int32) throws(XMLReadError) -> Bool {
+        if status < 0 { throw failure("the document is not well-formed") }
+        if status > 0 { return true }
+        finished = true
+        if collector.hasErrors || (schema != nil && xmlTextReaderIsValid(reader) != 1) {
+            throw failure("the document is not valid against its schema")
+        }
+        return false
     }
 
     private func currentEvent() throws(XMLReadError) -> XMLEvent? {
@@ -108,13 +129,19 @@ public final class XMLStreamReader {
             if depth > limits.maxDepth {
                 throw limitError("elements nest deeper than \(limits.maxDepth) levels", limit: "maxDepth")
             }
-            let name = currentName()
+            guard let node = xmlTextReaderCurrentNode(reader) else {
+                throw failure("the document is not well-formed")
+            }
+            let name = names.name(local: node.pointee.name, namespace: node.pointee.ns)
             let line = currentLine ?? Int(xmlTextReaderGetParserLineNumber(reader))
-            let attributes = try readAttributes()
-            if xmlTextReaderIsEmptyElement(reader) == 1 { pendingEnd = name }
+            let attributes = try attributes(of: node)
+            if xmlTextReaderIsEmptyElement(reader) == 1 { pendingEnd = name } else { startNode = node }
             return .start(XMLElementStart(name: name, attributes: attributes, line: line, depth: depth))
         case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-            return .end(currentName())
+            guard let node = xmlTextReaderCurrentNode(reader) else {
+                throw failure("the document is not well-formed")
+            }
+            return .end(names.name(local: node.pointee.name, namespace: node.pointee.ns))
         case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
              Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
             let value = string(xmlTextReaderConstValue(reader))
@@ -136,30 +163,69 @@ public final class XMLStreamReader {
         }
     }
 
-    private func currentName() -> XMLName {
-        XMLName(string(xmlTextReaderConstNamespaceUri(reader)), string(xmlTextReaderConstLocalName(reader)))
+    /// The attributes of an element node (namespace declarations are not among them), within
+    /// the limit on their number.
+    func attributes(of node: xmlNodePtr) throws(XMLReadError) -> [XMLAttribute] {
+        try checkAttributes(of: node)
+        return checkedAttributes(of: node)
     }
 
-    private func readAttributes() throws(XMLReadError) -> [XMLAttribute] {
-        guard xmlTextReaderHasAttributes(reader) == 1 else { return [] }
-        var attributes: [XMLAttribute] = []
+    /// Throws when an element has more attributes than the limit, or an entity reference in
+    /// an attribute's value.
+    func checkAttributes(of node: xmlNodePtr) throws(XMLReadError) {
         var count = 0
-        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-            let name = currentName()
-            // Namespace declarations are not attributes of the element.
-            if name.namespace == "http://www.w3.org/2000/xmlns/" { continue }
+        var attribute = node.pointee.properties
+        while let current = attribute {
             count += 1
             if count > limits.maxAttributes {
-                xmlTextReaderMoveToElement(reader)
-                throw limitError("an element has more than \(limits.maxAttributes) attributes", limit: "maxAttributes")
+                throw limitError("an element has more than \(limits.maxAttributes) attributes", limit: "maxAttributes",
+                                 line: line(of: node))
             }
-            attributes.append(XMLAttribute(name: name, value: string(xmlTextReaderConstValue(reader))))
+            var child = current.pointee.children
+            while let part = child {
+                if part.pointee.type == XML_ENTITY_REF_NODE {
+                    throw limitError("entity references are not allowed (&\(string(part.pointee.name));)", limit: "entities",
+                                     line: line(of: node))
+                }
+                child = part.pointee.next
+            }
+            attribute = current.pointee.next
         }
-        xmlTextReaderMoveToElement(reader)
+    }
+
+    /// The attributes of an element `checkAttributes` accepted.
+    func checkedAttributes(of node: xmlNodePtr) -> [XMLAttribute] {
+        guard node.pointee.properties != nil else { return [] }
+        var attributes: [XMLAttribute] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            attributes.append(XMLAttribute(name: names.name(local: current.pointee.name, namespace: current.pointee.ns),
+                                           value: value(of: current)))
+            attribute = current.pointee.next
+        }
         return attributes
     }
 
-    private func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+    /// An attribute's value: its text children (libxml2 substitutes entities in attribute
+    /// values, and `checkAttributes` refuses any left).
+    func value(of attribute: xmlAttrPtr) -> String {
+        guard let first = attribute.pointee.children else { return "" }
+        if first.pointee.next == nil { return string(first.pointee.content) }
+        var value = ""
+        var child: xmlNodePtr? = first
+        while let node = child {
+            value += string(node.pointee.content)
+            child = node.pointee.next
+        }
+        return value
+    }
+
+    /// A node's line, 0 when libxml2 does not know it.
+    func line(of node: xmlNodePtr) -> Int {
+        max(0, Int(xmlGetLineNo(node)))
+    }
+
+    func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
         return String(cString: pointer)
     }
@@ -180,15 +246,17 @@ public final class XMLStreamReader {
         return SourceLocation(file: file, line: line > 0 ? line : nil, column: column > 0 ? column : nil)
     }
 
-    private func failure(_ fallback: String) -> XMLReadError {
+    func failure(_ fallback: String) -> XMLReadError {
         let errors = collector.diagnostics.filter { $0.severity != .warning }
         if errors.isEmpty { return XMLReadError(fallback, at: here) }
         return XMLReadError(errors)
     }
 
-    private func limitError(_ message: String, limit: String) -> XMLReadError {
+    /// Stops the read at a limit; `line` is where, when not the reader's current node.
+    func limitError(_ message: String, limit: String, line: Int? = nil) -> XMLReadError {
         finished = true
-        return XMLReadError("\(message) (limit \(limit))", at: here)
+        let location = line.flatMap { $0 > 0 ? SourceLocation(file: file, line: $0) : nil } ?? here
+        return XMLReadError("\(message) (limit \(limit))", at: location)
     }
 }
 

@@ -51,6 +51,7 @@ extension XMLStreamReader {
     /// Reads the element that `start` opened, up to its end, into a tree.
     public func readSubtree(from start: XMLElementStart, maxNodes: Int = 100_000) throws(XMLReadError) -> XMLNode {
         var nodes = 0
+        if let expanded = try withExpandedElement(from: start, maxNodes: maxNodes, XMLNode.init) { return expanded }
         return try readSubtree(from: start, nodes: &nodes, maxNodes: maxNodes)
     }
 

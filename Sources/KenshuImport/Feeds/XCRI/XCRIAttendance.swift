@@ -21,8 +21,10 @@ enum XCRIAttendance {
         (.onsite, ["campus", "face to face", "work based", "classroom", "集合", "対面", "通学", "会場"]),
     ]
 
-    static func mode(identifier: String?, text: String) -> AttendanceMode {
+    /// - Parameter text: the element's text, read only when the identifier is not a known code.
+    static func mode(identifier: String?, text: @autoclosure () -> String) -> AttendanceMode {
         if let identifier, let mode = codes[identifier.trimmingWhitespace().uppercased()] { return mode }
+        let text = text()
         // `Face-to-face`, `e-learning`, `Work_based`: hyphens and underscores are spaces.
         let folded = FeedValues.foldWhitespace(
             String(text.lowercased().map { $0 == "-" || $0 == "_" ? " " : $0 }))

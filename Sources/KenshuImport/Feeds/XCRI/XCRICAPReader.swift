@@ -22,6 +22,9 @@ public struct XCRICAPReader: CourseFeedReader {
 
     private let reader: XMLStreamReader
     private let providerOverride: CourseProvider?
+    /// Whether courses are mapped in place from libxml2's nodes when the reader allows it
+    /// (false: always from a tree of `XMLNode`s, the path a validating reader takes).
+    var mapsInPlace = true
 
     /// - Parameters:
     ///   - reader: a fresh reader over the feed.
@@ -46,11 +49,21 @@ public struct XCRICAPReader: CourseFeedReader {
             switch event {
             case .start(let start):
                 if XCRINames.isXCRIElement(start.name, "course") {
-                    let node = try reader.readSubtree(from: start, maxNodes: Self.maxNodesPerCourse)
-                    let provider = self.provider(for: &providers, warning: warning)
+                    // Mapped in place from libxml2's nodes when it can be, else from a tree.
+                    let map = { (node: XMLElementView) in
+                        mapper.course(from: node, provider: self.provider(for: &providers, warning: warning), warning: warning)
+                    }
+                    let mapped: Course?
+                    if mapsInPlace,
+                       let viewed = try reader.withExpandedElement(from: start, maxNodes: Self.maxNodesPerCourse, map) {
+                        mapped = viewed
+                    } else {
+                        let node = try reader.readSubtree(from: start, maxNodes: Self.maxNodesPerCourse)
+                        mapped = mapper.course(from: node, provider: provider(for: &providers, warning: warning), warning: warning)
+                    }
                     // A repeated course id is caught where the course is stored (memory here
                     // stays flat however many courses a feed has).
-                    guard let mapped = mapper.course(from: node, provider: provider, warning: warning) else { continue }
+                    guard let mapped else { continue }
                     try course(mapped)
                 } else if let last = providers.indices.last, start.depth == providers[last].depth + 1,
                           XCRIProviderState.isField(start.name) {

@@ -7,10 +7,11 @@ import KenshuXML
 struct XCRICourseMapper {
     let file: String
 
-    func course(from node: XMLNode, provider: CourseProvider, warning: (FeedWarning) -> Void) -> Course? {
+    func course<Node: XMLElementReading>(from node: Node, provider: CourseProvider, warning: (FeedWarning) -> Void) -> Course? {
         let location = SourceLocation(file: file, line: node.line)
-        let title = XCRIFields.firstText("title", in: node)
-        guard let id = XCRIFields.preferredIdentifier(in: node) else {
+        let record = XCRIRecord(node)
+        let title = record.firstText(.title)
+        guard let id = record.preferredIdentifier else {
             let named = title.map { " (title \(XCRIFields.quoted($0)))" } ?? ""
             warning(FeedWarning("a course without dc:identifier\(named) (skipped)", at: location))
             return nil
@@ -20,17 +21,17 @@ struct XCRICourseMapper {
             return nil
         }
         return Course(
-            provider: provider, id: id, title: title, summary: summary(of: node),
-            url: XCRIFields.firstText("url", in: node), subjects: subjects(of: node),
-            presentations: presentations(of: node, courseID: id, warning: warning), line: node.line)
+            provider: provider, id: id, title: title, summary: summary(of: record),
+            url: record.firstText(.url), subjects: subjects(of: record),
+            presentations: presentations(of: record, courseID: id, warning: warning), line: node.line)
     }
 
     /// `dc:description` as plain text: the first without an `xsi:type` (typed ones are
     /// keywords and the like), else the first typed; else the `abstract`; else empty.
-    private func summary(of node: XMLNode) -> String {
-        let descriptions = XCRIFields.all("description", in: node)
-        let ordered = descriptions.filter { !XCRIFields.isTyped($0) } + descriptions.filter(XCRIFields.isTyped)
-        for candidate in ordered + XCRIFields.all("abstract", in: node) {
+    private func summary<Node>(of record: XCRIRecord<Node>) -> String {
+        let descriptions = record.all(.description)
+        let ordered = descriptions.filter { !XCRIFields.isTyped($0) } + descriptions.filter { XCRIFields.isTyped($0) }
+        for candidate in ordered + record.all(.abstract) {
             let text = FeedValues.plainText(XCRIFields.allText(candidate))
             if !text.isEmpty { return text }
         }
@@ -38,12 +39,12 @@ struct XCRICourseMapper {
     }
 
     /// Every `dc:subject`'s text and its `identifier` attribute (a JACS code), once each.
-    private func subjects(of node: XMLNode) -> [String] {
+    private func subjects<Node>(of record: XCRIRecord<Node>) -> [String] {
         var subjects: [String] = []
-        for subject in XCRIFields.all("subject", in: node) {
+        for subject in record.all(.subject) {
             let values = [
                 FeedValues.foldWhitespace(XCRIFields.allText(subject)),
-                FeedValues.foldWhitespace(subject.attribute("identifier") ?? ""),
+                FeedValues.foldWhitespace(subject.attribute("identifier", namespace: "") ?? ""),
             ]
             for value in values where !value.isEmpty && !subjects.contains(value) {
                 subjects.append(value)
@@ -52,12 +53,13 @@ struct XCRICourseMapper {
         return subjects
     }
 
-    private func presentations(of node: XMLNode, courseID: String, warning: (FeedWarning) -> Void) -> [Presentation] {
+    private func presentations<Node>(
+        of record: XCRIRecord<Node>, courseID: String, warning: (FeedWarning) -> Void
+    ) -> [Presentation] {
         let mapper = XCRIPresentationMapper(file: file)
         var presentations: [Presentation] = []
         var seen: [String: Int] = [:]
-        let elements = node.children.filter { XCRINames.isXCRIElement($0.name, "presentation") }
-        for (index, element) in elements.enumerated() {
+        for (index, element) in record.all(.presentation).enumerated() {
             guard let presentation = mapper.presentation(
                 from: element, courseID: courseID, position: index + 1, warning: warning)
             else { continue }

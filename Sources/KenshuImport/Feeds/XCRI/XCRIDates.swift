@@ -8,30 +8,32 @@ import KenshuXML
 struct XCRIDates {
     let file: String
 
-    func date(
-        _ node: XMLNode?, field: String, record: String, warning: (FeedWarning) -> Void
+    /// - Parameter record: names the record in warnings (made only when there is one).
+    func date<Node: XMLElementReading>(
+        _ node: Node?, field: String, record: @autoclosure () -> String, warning: (FeedWarning) -> Void
     ) -> LocalDate? {
         guard let node else { return nil }
-        let dtf = (node.attribute("dtf") ?? "").trimmingWhitespace()
+        let dtf = (node.attribute("dtf", namespace: "") ?? "").trimmingWhitespace()
+        if !dtf.isEmpty, let date = FeedValues.date(dtf) { return date }
+        // No usable dtf: the text.
         let text = FeedValues.foldWhitespace(XCRIFields.allText(node))
         let location = SourceLocation(file: file, line: node.line)
         if !dtf.isEmpty {
-            if let date = FeedValues.date(dtf) { return date }
             if let date = FeedValues.date(text) {
                 warning(FeedWarning(
                     "\(field): dtf \(XCRIFields.quoted(dtf)) is not a date; the text \(XCRIFields.quoted(text)) is used",
-                    at: location, record: record))
+                    at: location, record: record()))
                 return date
             }
             warning(FeedWarning("\(field): dtf \(XCRIFields.quoted(dtf)) is not a date (left out)",
-                                at: location, record: record))
+                                at: location, record: record()))
             return nil
         }
         guard !text.isEmpty else { return nil }
         if let date = FeedValues.date(text) { return date }
         warning(FeedWarning(
             "\(field): \(XCRIFields.quoted(text)) is not a date and there is no dtf attribute (left out)",
-            at: location, record: record))
+            at: location, record: record()))
         return nil
     }
 }

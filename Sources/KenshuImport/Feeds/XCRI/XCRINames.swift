@@ -63,9 +63,23 @@ enum XCRINames {
         return isXCRI(name.namespace) || otherVocabularies.contains(normalised(name.namespace))
     }
 
+    /// The field `name` is among those the course and presentation mappers read (matched as
+    /// `isField` matches, and `presentation` as `isXCRIElement` does), or nil.
+    static func field(_ name: XMLName) -> XCRIField? {
+        let count = name.local.utf8.count
+        guard let field = fieldLocals.first(where: { $0.count == count && sameLocal(name.local, $0.local) })?.field
+        else { return nil }
+        if field == .presentation { return isXCRI(name.namespace) ? field : nil }
+        return isField(name, field.local) ? field : nil
+    }
+
+    /// Each field with its local name and the name's length in bytes, made once.
+    private static let fieldLocals = XCRIField.allCases.map { (field: $0, local: $0.local, count: $0.local.utf8.count) }
+
     /// ASCII case-insensitive equality, without allocating.
     static func sameLocal(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.count == rhs.utf8.count && zip(lhs.utf8, rhs.utf8).allSatisfy { lower($0) == lower($1) }
+        if lhs == rhs { return true }
+        return lhs.utf8.count == rhs.utf8.count && zip(lhs.utf8, rhs.utf8).allSatisfy { lower($0) == lower($1) }
     }
 
     private static func lower(_ byte: UInt8) -> UInt8 {
