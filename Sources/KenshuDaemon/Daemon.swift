@@ -41,6 +41,7 @@ public enum Daemon {
         defer { withExtendedLifetime(lock) {} }
         let notifier = SystemdNotifier(environment: environment)
         let state = DaemonState(context: context, notifier: notifier, logger: logger)
+        if let last = LastImport.find(context: context) { await state.noteImport(last.text, at: last.at) }
         // Trapped before READY=1, so a reload signal is never the default action (exit).
         let reloadSignals = await UnixSignalsSequence(trapping: .sighup)
         let parts = DaemonParts(state: state, work: WorkQueue(), clock: clock, stop: StopFlag(), logger: logger)
