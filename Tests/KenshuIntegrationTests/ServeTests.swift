@@ -56,6 +56,17 @@ struct ServeTests {
         #expect(daemon.stop().status == 0)
     }
 
+    @Test func aBadSetupAtStartExitsTwoNamingTheFileAndLine() throws {
+        let city = try city()
+        defer { city.remove() }
+        let rules = city.folder.appendingPathComponent("rules.yaml").path
+        try (try String(contentsOfFile: rules, encoding: .utf8) + "\nmentorz: {}\n").write(toFile: rules, atomically: true, encoding: .utf8)
+        let result = try city.kenshu("serve")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("rules.yaml:"), "\(result.stderr)")
+        #expect(result.stderr.contains("mentorz"))
+    }
+
     @Test func importsAFeedDroppedIntoTheInboxOnceItIsComplete() throws {
         let city = try city()
         defer { city.remove() }
