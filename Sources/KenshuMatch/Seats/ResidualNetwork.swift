@@ -25,6 +25,8 @@ final class ResidualNetwork {
     private let queued: UnsafeMutableBufferPointer<Bool>
     private var queueHead = 0
     private var queueCount = 0
+    private let isSink: UnsafeMutableBufferPointer<Bool>
+    private var waitingSinks: [Int] = []
     /// The price update's distances (in ε) and which nodes it has settled.
     private let distance: UnsafeMutableBufferPointer<Int64>
     private let settled: UnsafeMutableBufferPointer<Bool>
@@ -72,6 +74,9 @@ final class ResidualNetwork {
         queue.initialize(repeating: 0)
         queued = .allocate(capacity: nodes)
         queued.initialize(repeating: false)
+        isSink = .allocate(capacity: nodes)
+        isSink.initialize(repeating: false)
+        for sink in sinks { isSink[sink] = true }
         distance = .allocate(capacity: nodes)
         distance.initialize(repeating: 0)
         settled = .allocate(capacity: nodes)
@@ -82,6 +87,7 @@ final class ResidualNetwork {
         for buffer in [first, current, queue, excess] { buffer.deallocate() }
         for buffer in [price, distance] { buffer.deallocate() }
         queued.deallocate()
+        isSink.deallocate()
         settled.deallocate()
         arcs.deallocate()
     }
@@ -119,12 +125,24 @@ final class ResidualNetwork {
             }
         }
         for node in 0..<nodes where excess[node] > 0 { enqueue(node) }
+        // Relabelling node by node from the saturated pseudoflow would take many small steps
+        // (and on the sink, a scan of all its arcs each): a global update sets every price at
+        // once (Goldberg's price update heuristic), at the start, and again should relabels
+        // pile up.
         updatePrices(epsilon: epsilon)
-        // Relabelling node by node drifts from the best prices; a global update now and then
-        // puts them back (Goldberg's price update heuristic).
-        let updateAfter = nodes * 2 + 16
+        let updateAfter = nodes * 4 + 16
         var relabels = 0
-        while let node = dequeue() {
+        while true {
+            guard let node = dequeue() else {
+                // The sinks' turn comes when no other node has excess (see `enqueue`).
+                guard !waitingSinks.isEmpty else { break }
+                for sink in waitingSinks {
+                    queued[sink] = false
+                    enqueue(sink, now: true)
+                }
+                waitingSinks.removeAll()
+                continue
+            }
             relabels += discharge(node, epsilon: epsilon)
             if relabels > updateAfter {
                 updatePrices(epsilon: epsilon)
@@ -210,8 +228,15 @@ final class ResidualNetwork {
         }
     }
 
-    private func enqueue(_ node: Int) {
+    /// Queues a node with excess. A sink waits until no other node has excess: relabelling it
+    /// looks at all its arcs, and by then it may have to be relabelled once, not many times.
+    private func enqueue(_ node: Int, now: Bool = false) {
         guard !queued[node] else { return }
+        if !now && isSink[node] {
+            queued[node] = true
+            waitingSinks.append(node)
+            return
+        }
         queued[node] = true
         queue[(queueHead + queueCount) % queue.count] = node
         queueCount += 1
