@@ -22,12 +22,13 @@ struct CostScalingFlow {
         supply = Array(repeating: 0, count: nodes)
     }
 
-    /// Whether the costs, scaled as the method needs, keep every price far within 64 bits.
-    static func fits(nodes: Int, largestCost: Int64) -> Bool {
+    /// Whether the costs, scaled as the method needs, keep every price far within 64 bits,
+    /// and every flow within 32 bits.
+    static func fits(nodes: Int, largestCost: Int64, totalSupply: Int) -> Bool {
         // Over a phase a price moves by at most a few times nodes × ε, ε starting at the
         // largest scaled cost: keep (nodes + 1)² × largest cost × 16 below 2⁶³.
         let scale = Double(nodes + 1)
-        return Double(largestCost) * scale * scale * 16 < 9.0e18
+        return Double(largestCost) * scale * scale * 16 < 9.0e18 && totalSupply <= Int(Int32.max)
     }
 
     /// Adds an edge; returns its number, to read its flow after `solve`.

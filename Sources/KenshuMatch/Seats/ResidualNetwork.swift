@@ -3,10 +3,13 @@
 /// inner loops run over millions of arcs. Prices follow Goldberg's sign: an arc is
 /// admissible when it has residual capacity and cost + price(tail) − price(head) < 0.
 final class ResidualNetwork {
+    /// An arc, with its reverse's residual capacity beside its own: searches backwards then
+    /// read one arc, not two far apart.
     struct Arc {
         var head: Int32
         var reverse: Int32
-        var residual: Int
+        var residual: Int32
+        var reverseResidual: Int32
         var cost: Int64
     }
 
@@ -50,8 +53,11 @@ final class ResidualNetwork {
             next[edge.from] += 1
             let back = next[edge.to]
             next[edge.to] += 1
-            network.arcs[out] = Arc(head: Int32(edge.to), reverse: Int32(back), residual: edge.capacity, cost: edge.cost)
-            network.arcs[back] = Arc(head: Int32(edge.from), reverse: Int32(out), residual: 0, cost: -edge.cost)
+            let capacity = Int32(clamping: edge.capacity)
+            network.arcs[out] = Arc(head: Int32(edge.to), reverse: Int32(back), residual: capacity, reverseResidual: 0,
+                                    cost: edge.cost)
+            network.arcs[back] = Arc(head: Int32(edge.from), reverse: Int32(out), residual: 0, reverseResidual: capacity,
+                                     cost: -edge.cost)
             forward[number] = out
         }
         for node in 0..<nodes { network.excess[node] = supply[node] }
@@ -63,7 +69,7 @@ final class ResidualNetwork {
         self.sinks = sinks
         first = .allocate(capacity: nodes + 1)
         arcs = .allocate(capacity: arcCount)
-        arcs.initialize(repeating: Arc(head: 0, reverse: 0, residual: 0, cost: 0))
+        arcs.initialize(repeating: Arc(head: 0, reverse: 0, residual: 0, reverseResidual: 0, cost: 0))
         excess = .allocate(capacity: nodes)
         excess.initialize(repeating: 0)
         price = .allocate(capacity: nodes)
@@ -96,7 +102,7 @@ final class ResidualNetwork {
     var largestCost: Int64 { arcs.reduce(0) { max($0, abs($1.cost)) } }
 
     /// The flow through an edge, given its forward arc.
-    func flow(forward arc: Int) -> Int { arcs[Int(arcs[arc].reverse)].residual }
+    func flow(forward arc: Int) -> Int { Int(arcs[arc].reverseResidual) }
 
     /// One phase: from any pseudoflow to an ε-optimal flow that meets every supply (every
     /// residual arc's reduced cost at least −ε).
@@ -107,8 +113,7 @@ final class ResidualNetwork {
         for sink in sinks {
             var lowest = price[sink]
             for arc in first[sink]..<first[sink + 1] {
-                let into = Int(arcs[arc].reverse)
-                if arcs[into].residual > 0 { lowest = min(lowest, arcs[into].cost + price[Int(arcs[arc].head)]) }
+                if arcs[arc].reverseResidual > 0 { lowest = min(lowest, price[Int(arcs[arc].head)] - arcs[arc].cost) }
             }
             price[sink] = lowest
         }
@@ -117,9 +122,8 @@ final class ResidualNetwork {
             for arc in first[node]..<first[node + 1] where arcs[arc].residual > 0 {
                 let head = Int(arcs[arc].head)
                 guard arcs[arc].cost + price[node] - price[head] < 0 else { continue }
-                let units = arcs[arc].residual
-                arcs[arc].residual = 0
-                arcs[Int(arcs[arc].reverse)].residual += units
+                let units = Int(arcs[arc].residual)
+                move(units, along: arc)
                 excess[node] -= units
                 excess[head] += units
             }
@@ -172,9 +176,8 @@ final class ResidualNetwork {
             }
             let head = Int(arcs[arc].head)
             if arcs[arc].residual > 0, arcs[arc].cost + price[node] - price[head] < 0 {
-                let units = min(excess[node], arcs[arc].residual)
-                arcs[arc].residual -= units
-                arcs[Int(arcs[arc].reverse)].residual += units
+                let units = min(excess[node], Int(arcs[arc].residual))
+                move(units, along: arc)
                 excess[node] -= units
                 let before = excess[head]
                 excess[head] += units
@@ -212,9 +215,8 @@ final class ResidualNetwork {
             for arc in first[node]..<first[node + 1] {
                 // The residual arc into `node` is this arc's reverse.
                 let tail = Int(arcs[arc].head)
-                let into = Int(arcs[arc].reverse)
-                guard arcs[into].residual > 0, !settled[tail] else { continue }
-                let reduced = arcs[into].cost + price[tail] - price[node]
+                guard arcs[arc].reverseResidual > 0, !settled[tail] else { continue }
+                let reduced = price[tail] - arcs[arc].cost - price[node]
                 let next = steps + (reduced < 0 ? 0 : reduced / epsilon + 1)
                 if next < distance[tail] {
                     distance[tail] = next
@@ -230,6 +232,17 @@ final class ResidualNetwork {
 
     /// Queues a node with excess. A sink waits until no other node has excess: relabelling it
     /// looks at all its arcs, and by then it may have to be relabelled once, not many times.
+    /// Sends `units` along an arc (at most its residual capacity).
+    @inline(__always)
+    private func move(_ units: Int, along arc: Int) {
+        let amount = Int32(truncatingIfNeeded: units)
+        let reverse = Int(arcs[arc].reverse)
+        arcs[arc].residual -= amount
+        arcs[arc].reverseResidual += amount
+        arcs[reverse].residual += amount
+        arcs[reverse].reverseResidual -= amount
+    }
+
     private func enqueue(_ node: Int, now: Bool = false) {
         guard !queued[node] else { return }
         if !now && isSink[node] {

@@ -39,15 +39,12 @@ struct SeatNetwork {
     /// Routes every supply to `sink` at the least total cost; by cost scaling unless told
     /// otherwise or the costs are too large for it.
     mutating func solve(sink: Int, method: Method = .costScaling) {
-        if method == .costScaling, CostScalingFlow.fits(nodes: nodes, largestCost: largestCost) {
+        let totalSupply = supplies.reduce(0) { $0 + $1.units }
+        if method == .costScaling, CostScalingFlow.fits(nodes: nodes, largestCost: largestCost, totalSupply: totalSupply) {
             var network = CostScalingFlow(nodes: nodes)
             for edge in edges { network.addEdge(from: edge.from, to: edge.to, capacity: edge.capacity, cost: edge.cost) }
-            var total = 0
-            for (node, units) in supplies {
-                network.setSupply(units, at: node)
-                total += units
-            }
-            network.setSupply(-total, at: sink)
+            for (node, units) in supplies { network.setSupply(units, at: node) }
+            network.setSupply(-totalSupply, at: sink)
             network.solve()
             flows = edges.indices.map { network.flow(at: $0) }
         } else {
