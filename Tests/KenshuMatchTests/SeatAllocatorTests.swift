@@ -72,4 +72,76 @@ struct SeatAllocatorTests {
         #expect(value(candidates, chosen) == bruteForce(candidates, capacity: capacity, seats: seats),
                 "seed \(seed): \(candidates) capacity \(capacity) seats \(seats) → \(chosen)")
     }
+
+    /// The best total by shortest paths over every option of every person (no option set
+    /// aside, one network for everyone): the reference for cases too large to brute-force.
+    func shortestPathsOverEverything(_ candidates: [[Candidate]], capacity: [Int], seats: [String: Int]) -> Int64 {
+        let limited = seats.keys.sorted()
+        let presentationBase = 1 + candidates.count
+        var network = SeatNetwork(nodes: presentationBase + limited.count, largestCost: 100_000)
+        var edges: [(person: Int, index: Int, edge: Int)] = []
+        for (person, options) in candidates.enumerated() {
+            for (index, option) in options.enumerated() {
+                let target = limited.firstIndex(of: option.presentation).map { presentationBase + $0 } ?? 0
+                let cost = -SeatAllocator.value(option.score)
+                edges.append((person, index, network.addEdge(from: 1 + person, to: target, capacity: 1, cost: cost)))
+            }
+            network.addEdge(from: 1 + person, to: 0, capacity: capacity[person], cost: 0)
+            network.supply(capacity[person], at: 1 + person)
+        }
+        for (index, key) in limited.enumerated() {
+            network.addEdge(from: presentationBase + index, to: 0, capacity: seats[key] ?? 0, cost: 0)
+        }
+        network.solve(sink: 0, method: .shortestPaths)
+        var chosen = [[Int]](repeating: [], count: candidates.count)
+        for (person, index, edge) in edges where network.flow(at: edge) > 0 { chosen[person].append(index) }
+        return value(candidates, chosen)
+    }
+
+    /// A crowded case: many people, few presentations with few seats, scores with many ties.
+    func crowdedCase(seed: Int) -> (candidates: [[Candidate]], capacity: [Int], seats: [String: Int]) {
+        var generator = SeededRandom(seed: UInt64(seed) &* 40_503 &+ 7)
+        let people = Int.random(in: 20...250, using: &generator)
+        let presentations = (0..<Int.random(in: 3...40, using: &generator)).map { "P\($0)" }
+        let candidates = (0..<people).map { _ in
+            presentations.shuffled(using: &generator).prefix(Int.random(in: 0...min(9, presentations.count), using: &generator))
+                .map { Candidate(presentation: $0, score: Double(Int.random(in: 0...60, using: &generator)) / 4) }
+        }
+        let capacity = (0..<people).map { _ in Int.random(in: 0...5, using: &generator) }
+        var seats: [String: Int] = [:]
+        for key in presentations where Int.random(in: 0..<4, using: &generator) > 0 {
+            seats[key] = Int.random(in: 0...12, using: &generator)
+        }
+        return (candidates, capacity, seats)
+    }
+
+    @Test(arguments: 0..<80)
+    func costScalingMatchesShortestPathsOnCrowdedCases(seed: Int) {
+        let (candidates, capacity, seats) = crowdedCase(seed: seed)
+
+        let scaled = SeatAllocator.allocate(candidates: candidates, capacity: capacity, seats: seats, method: .costScaling)
+        let paths = SeatAllocator.allocate(candidates: candidates, capacity: capacity, seats: seats, method: .shortestPaths)
+
+        #expect(feasible(candidates, scaled, capacity: capacity, seats: seats))
+        #expect(feasible(candidates, paths, capacity: capacity, seats: seats))
+        let best = shortestPathsOverEverything(candidates, capacity: capacity, seats: seats)
+        #expect(value(candidates, scaled) == best, "seed \(seed)")
+        #expect(value(candidates, paths) == best, "seed \(seed)")
+    }
+
+    @Test func optionsBelowAPersonsOwnUnlimitedBestAreSetAside() {
+        // Person 0 may take 1 and has an unlimited B worth 6: the contended A (5) can never
+        // be theirs, so A is left to person 1 alone and binds no more.
+        let candidates = [
+            [Candidate(presentation: "A", score: 5), Candidate(presentation: "B", score: 6)],
+            [Candidate(presentation: "A", score: 3)],
+        ]
+        let values = candidates.map { $0.map { SeatAllocator.value($0.score) } }
+
+        let (kept, contended) = SeatAllocator.options(candidates, values: values, capacity: [1, 1], seats: ["A": 1])
+
+        #expect(kept == [[1], [0]])
+        #expect(contended.isEmpty)
+        #expect(SeatAllocator.allocate(candidates: candidates, capacity: [1, 1], seats: ["A": 1]) == [[1], [0]])
+    }
 }

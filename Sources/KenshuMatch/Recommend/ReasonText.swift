@@ -4,6 +4,18 @@ import KenshuCore
 /// 「係長の期待水準 ④政策形成能力 4 に対し評価 2.5。本研修は④を扱います」.
 struct ReasonText {
     let catalog: PolicyCatalog
+    /// Each ability's symbol and short name, and its symbol alone, by number (looked up once:
+    /// a weekly run writes reasons for every recommendation).
+    private let names: [Int: (name: String, symbol: String)]
+
+    init(catalog: PolicyCatalog) {
+        self.catalog = catalog
+        var names: [Int: (name: String, symbol: String)] = [:]
+        for ability in catalog.abilities where names[ability.number] == nil {
+            names[ability.number] = ("\(ability.symbol)\(ability.shortName)", ability.symbol)
+        }
+        self.names = names
+    }
 
     func reasons(course: Course, tags: [AbilityWeight], parts: ScoreParts, person: PersonContext) -> [String] {
         var reasons: [String] = []
@@ -18,8 +30,8 @@ struct ReasonText {
         }
         covered.sort { lhs, rhs in lhs.gap.gap * lhs.tag.weight > rhs.gap.gap * rhs.tag.weight }
         for (tag, gap) in covered.prefix(2) {
-            let ability = catalog.ability(number: tag.ability)
-            let name = ability.map { "\($0.symbol)\($0.shortName)" } ?? "能力\(tag.ability)"
+            let ability = names[tag.ability]
+            let name = ability?.name ?? "能力\(tag.ability)"
             let symbol = ability?.symbol ?? "\(tag.ability)"
             let evaluated = gap.fromPrior ? "評価なし（仮に \(format(gap.evaluated))）" : "評価 \(format(gap.evaluated))"
             reasons.append("\(title)の期待水準 \(name) \(gap.expected) に対し\(evaluated)。本研修は\(symbol)を扱います")

@@ -43,14 +43,26 @@ public struct Recommender: Sendable {
             presentations[day] = outcomes
             groups[day] = CourseGroups(facts: facts, tags: tags, presentations: outcomes)
         }
+        // Staff alike but for their gaps and history are eligible for the same groups, with the
+        // same fixed parts of the score: found once per profile.
+        var profiles: [ScoringProfile: [(group: Int, fixed: ScoreParts)]] = [:]
         let prepared = persons.map { person in
             let outcomes = presentations[person.today] ?? []
             if explaining.contains(person.staff.id) {
                 return candidates(for: person, listings: listings, tags: tags, facts: facts, presentations: outcomes,
                                   explain: true)
             }
+            let dayGroups = groups[person.today] ?? CourseGroups(facts: [], tags: [], presentations: [])
+            let profile = ScoringProfile(person, rules: rules)
+            let eligible: [(group: Int, fixed: ScoreParts)]
+            if let known = profiles[profile] {
+                eligible = known
+            } else {
+                eligible = eligibleGroups(for: person, groups: dayGroups, tags: tags, facts: facts)
+                profiles[profile] = eligible
+            }
             return groupedCandidates(for: person, listings: listings, tags: tags, facts: facts, presentations: outcomes,
-                                     groups: groups[person.today] ?? CourseGroups(facts: [], tags: [], presentations: []))
+                                     groups: dayGroups, eligible: eligible)
         }
         // Only the best few of each person enter the allocation; the rest cannot win a place.
         let pool = prepared.map { Array($0.candidates.prefix(rules.perPerson * 3)) }
@@ -61,10 +73,13 @@ public struct Recommender: Sendable {
         let chosen = SeatAllocator.allocate(
             candidates: pool.map { $0.map { SeatAllocator.Candidate(presentation: Self.key($0), score: $0.score) } },
             capacity: prepared.map(\.capacity), seats: seats)
+        let text = ReasonText(catalog: catalog)
         return persons.indices.map { index in
             let person = persons[index]
             let picked = Set(chosen[index])
-            var recommendations = picked.sorted().map { withReasons(pool[index][$0], person: person, listings: listings, tags: tags) }
+            var recommendations = picked.sorted().map {
+                withReasons(pool[index][$0], person: person, listings: listings, tags: tags, text: text)
+            }
             recommendations.sort(by: { Self.ordered($0, $1, today: person.today) })
             var excluded = prepared[index].excluded
             var alsoEligible: [Recommendation] = []
@@ -135,19 +150,14 @@ public struct Recommender: Sendable {
     /// into their courses, in the same order, until the pool is full.
     private func groupedCandidates(
         for person: PersonContext, listings: [CourseListing], tags: [[AbilityWeight]], facts: [CourseFacts],
-        presentations: [EligibilityOutcome], groups: CourseGroups
+        presentations: [EligibilityOutcome], groups: CourseGroups, eligible: [(group: Int, fixed: ScoreParts)]
     ) -> (candidates: [Recommendation], excluded: [Exclusion], capacity: Int) {
         let trained = scorer.recentlyTrained(person)
         let completed = CompletedTrainings(person.history)
-        var scored: [(group: Int, parts: ScoreParts)] = []
-        for (number, group) in groups.groups.enumerated() {
-            let fact = facts[group.representative]
-            guard eligibility.personalExclusion(fact, for: person, completed: nil) == nil else { continue }
-            let parts = scorer.score(fact, tags: tags[group.representative], trained: trained, for: person)
-            guard !tags[group.representative].isEmpty || parts.mandatory else { continue }
-            scored.append((number, parts))
-        }
-        scored.sort { $0.parts.total > $1.parts.total }
+        let scored = eligible.map { number, fixed in
+            (group: number, parts: scorer.completed(fixed, tags: tags[groups.groups[number].representative],
+                                                    trained: trained, for: person))
+        }.sorted { $0.parts.total > $1.parts.total }
         let keep = rules.perPerson * 3
         var chosen: [(listing: Int, parts: ScoreParts)] = []
         var bucketStart = 0
@@ -187,6 +197,22 @@ public struct Recommender: Sendable {
         return (candidates, [], capacity(for: person))
     }
 
+    /// The groups a person's profile is eligible for (before their own history is looked at),
+    /// with the parts of the score that are the same for everyone with that profile.
+    private func eligibleGroups(
+        for person: PersonContext, groups: CourseGroups, tags: [[AbilityWeight]], facts: [CourseFacts]
+    ) -> [(group: Int, fixed: ScoreParts)] {
+        var eligible: [(group: Int, fixed: ScoreParts)] = []
+        for (number, group) in groups.groups.enumerated() {
+            let fact = facts[group.representative]
+            guard eligibility.personalExclusion(fact, for: person, completed: nil) == nil else { continue }
+            let fixed = scorer.fixedParts(fact, for: person)
+            guard !tags[group.representative].isEmpty || fixed.mandatory else { continue }
+            eligible.append((number, fixed))
+        }
+        return eligible
+    }
+
     /// A candidate made whole, at its course's open presentation. Reasons are written only
     /// for what is finally recommended (see `withReasons`).
     private func recommendation(
@@ -211,10 +237,10 @@ public struct Recommender: Sendable {
 
     /// The recommendation with its reasons in words.
     private func withReasons(_ recommendation: Recommendation, person: PersonContext, listings: [CourseListing],
-                             tags: [[AbilityWeight]]) -> Recommendation {
+                             tags: [[AbilityWeight]], text: ReasonText) -> Recommendation {
         guard let index = recommendation.listing else { return recommendation }
         var written = recommendation
-        written.reasons = ReasonText(catalog: catalog).reasons(
+        written.reasons = text.reasons(
             course: listings[index].course, tags: tags[index], parts: recommendation.parts, person: person)
         return written
     }

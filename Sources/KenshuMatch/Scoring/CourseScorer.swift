@@ -13,12 +13,17 @@ public struct CourseScorer: Sendable {
     /// The course's parts and total; `tags` are its confirmed ability tags, `trained` the
     /// abilities of the person's trainings in the last year (see `recentlyTrained`).
     func score(_ course: CourseFacts, tags: [AbilityWeight], trained: Set<Int>, for person: PersonContext) -> ScoreParts {
+        completed(fixedParts(course, for: person), tags: tags, trained: trained, for: person)
+    }
+
+    /// The parts that depend on the person's rank, track, tier and months in rank only, not
+    /// on their gaps or history (alike staff share them: see `ScoringProfile`).
+    func fixedParts(_ course: CourseFacts, for person: PersonContext) -> ScoreParts {
         let hasRanks = !course.rankNames.isEmpty
         let namesRank = hasRanks && course.targetsRank(person)
         let kind = course.kind
         let tier = course.digitalTier
         var parts = ScoreParts()
-        for tag in tags { parts.gap += (person.gap(tag.ability)?.gap ?? 0) * tag.weight }
         parts.rank = hasRanks ? (namesRank ? 1 : 0) : 0.5
         switch (kind, person.staff.track) {
         case ("external.open-call.generalist", "generalist"), ("external.open-call.professional", "professional"):
@@ -27,9 +32,20 @@ public struct CourseScorer: Sendable {
             parts.track = 0
         }
         parts.tier = tier != nil && tier == person.staff.digitalTier ? 1 : 0
-        parts.novelty = tags.isEmpty ? 0 : Double(tags.filter { !trained.contains($0.ability) }.count) / Double(tags.count)
-        parts.mandatory = kind == "external.rank-based" && namesRank
-            && (person.monthsInRank.map { $0 < rules.newlyPromotedMonths } ?? false)
+        parts.mandatory = kind == "external.rank-based" && namesRank && ScoringProfile.isNewlyPromoted(person, rules: rules)
+        return parts
+    }
+
+    /// `fixed` with the parts from the person's gaps and recent trainings, and the total.
+    func completed(_ fixed: ScoreParts, tags: [AbilityWeight], trained: Set<Int>, for person: PersonContext) -> ScoreParts {
+        var parts = fixed
+        parts.gap = 0
+        var untrained = 0
+        for tag in tags {
+            parts.gap += (person.gap(tag.ability)?.gap ?? 0) * tag.weight
+            if !trained.contains(tag.ability) { untrained += 1 }
+        }
+        parts.novelty = tags.isEmpty ? 0 : Double(untrained) / Double(tags.count)
         let weights = rules.weights
         parts.total = weights.gap * parts.gap + weights.rank * parts.rank + weights.track * parts.track
             + weights.tier * parts.tier + weights.novelty * parts.novelty + (parts.mandatory ? weights.mandatory : 0)

@@ -20,25 +20,29 @@ public enum SeatAllocator {
     ///   - capacity: per person, how many they may be given.
     ///   - seats: per presentation key, its seat limit; a presentation missing here has none.
     public static func allocate<Key>(candidates: [[Candidate<Key>]], capacity: [Int], seats: [Key: Int]) -> [[Int]] {
-        // A seat limit binds only where more people want the presentation than it has seats.
-        var demand: [Key: Int] = [:]
-        for options in candidates {
-            for option in options where seats[option.presentation] != nil { demand[option.presentation, default: 0] += 1 }
-        }
-        let contended = Set(demand.filter { key, wanted in wanted > (seats[key] ?? Int.max) }.keys)
+        allocate(candidates: candidates, capacity: capacity, seats: seats, method: .costScaling)
+    }
+
+    /// `allocate`, with the flow solved as told (the tests compare the methods).
+    static func allocate<Key>(
+        candidates: [[Candidate<Key>]], capacity: [Int], seats: [Key: Int], method: SeatNetwork.Method
+    ) -> [[Int]] {
+        let values = candidates.map { $0.map { value($0.score) } }
+        let (kept, contended) = options(candidates, values: values, capacity: capacity, seats: seats)
         var chosen = [[Int]](repeating: [], count: candidates.count)
         // People linked through contended presentations form components, each its own flow;
         // everyone else simply gets their best.
         var components = UnionFind(count: candidates.count)
         var firstWanting: [Key: Int] = [:]
         var inFlow = [Bool](repeating: false, count: candidates.count)
-        for (person, options) in candidates.enumerated() {
-            for option in options where contended.contains(option.presentation) {
+        for (person, options) in kept.enumerated() {
+            for index in options where contended.contains(candidates[person][index].presentation) {
+                let key = candidates[person][index].presentation
                 inFlow[person] = true
-                if let other = firstWanting[option.presentation] {
+                if let other = firstWanting[key] {
                     components.union(person, other)
                 } else {
-                    firstWanting[option.presentation] = person
+                    firstWanting[key] = person
                 }
             }
         }
@@ -50,12 +54,49 @@ public enum SeatAllocator {
                 chosen[person] = best(candidates[person], count: capacity[person])
             }
         }
-        for people in members.values {
-            let result = flow(people.map { candidates[$0] }, capacity: people.map { capacity[$0] },
-                              seats: seats.filter { contended.contains($0.key) })
-            for (slot, person) in people.enumerated() { chosen[person] = result[slot] }
+        let contendedSeats = seats.filter { contended.contains($0.key) }
+        for people in members.values.sorted(by: { $0[0] < $1[0] }) {
+            let result = flow(people.map { person in kept[person].map { (candidates[person][$0].presentation, values[person][$0]) } },
+                              capacity: people.map { capacity[$0] }, seats: contendedSeats, method: method)
+            for (slot, person) in people.enumerated() { chosen[person] = result[slot].map { kept[person][$0] } }
         }
         return chosen
+    }
+
+    /// A chosen option's worth to the flow: its score in thousandths, so that the arithmetic
+    /// is exact, + 1, so that between equal totals more recommendations win over fewer.
+    static func value(_ score: Double) -> Int64 { Int64((max(0, score) * 1_000).rounded()) + 1 }
+
+    /// The options that can be part of a best allocation, per person (indexes into their
+    /// candidates), and the presentations whose seats bind among them. A person always has
+    /// their `capacity` best options without a binding seat limit to fall back on, so an
+    /// option worth less than the last of those never wins, and options are set aside until
+    /// nothing changes (a presentation wanted by fewer people than it has seats binds no more,
+    /// which can set more aside). Options worth as much as that last one stay: ties are left to
+    /// the flow.
+    static func options<Key>(
+        _ candidates: [[Candidate<Key>]], values: [[Int64]], capacity: [Int], seats: [Key: Int]
+    ) -> (kept: [[Int]], contended: Set<Key>) {
+        var kept = candidates.indices.map { capacity[$0] > 0 ? Array(candidates[$0].indices) : [] }
+        var contended: Set<Key>?
+        while true {
+            var demand: [Key: Int] = [:]
+            for (person, options) in kept.enumerated() {
+                for index in options where seats[candidates[person][index].presentation] != nil {
+                    demand[candidates[person][index].presentation, default: 0] += 1
+                }
+            }
+            let binding = Set(demand.filter { key, wanted in wanted > (seats[key] ?? Int.max) }.keys)
+            if binding == contended { return (kept, binding) }
+            contended = binding
+            for person in kept.indices where !kept[person].isEmpty {
+                let free = kept[person].filter { !binding.contains(candidates[person][$0].presentation) }
+                    .map { values[person][$0] }.sorted(by: >)
+                guard free.count >= capacity[person] else { continue }
+                let floor = free[capacity[person] - 1]
+                kept[person].removeAll { values[person][$0] < floor }
+            }
+        }
     }
 
     /// The `count` best options (higher score first, then the earlier listed).
@@ -65,41 +106,35 @@ public enum SeatAllocator {
         return order.prefix(count).sorted()
     }
 
-    /// The min-cost flow for one component.
-    private static func flow<Key>(_ candidates: [[Candidate<Key>]], capacity: [Int], seats: [Key: Int]) -> [[Int]] {
-        // Scores as integers (thousandths) so the flow's arithmetic is exact.
-        // (+1: between equal totals, more recommendations rather than fewer.)
-        func cost(_ score: Double) -> Int64 { -(Int64((max(0, score) * 1_000).rounded()) + 1) }
-        let limited = Set(candidates.joined().map(\.presentation)).filter { seats[$0] != nil }.sorted()
+    /// The min-cost flow for one component: per person, their options (presentation, value),
+    /// and for each the indexes chosen.
+    private static func flow<Key: Hashable & Comparable>(
+        _ options: [[(presentation: Key, value: Int64)]], capacity: [Int], seats: [Key: Int], method: SeatNetwork.Method
+    ) -> [[Int]] {
+        let limited = Set(options.joined().map(\.presentation)).filter { seats[$0] != nil }.sorted()
         let presentationNode = Dictionary(uniqueKeysWithValues: limited.enumerated().map { ($1, $0) })
         // Nodes: sink, people, limited presentations. Each person sends their capacity to the
-        // sink: through a course (cost −score), or through "nothing more" (cost 0).
+        // sink: through a course (cost −value), or through "nothing more" (cost 0).
         let sink = 0
         let personBase = 1
-        let presentationBase = personBase + candidates.count
-        var network = MinCostFlow(nodes: presentationBase + limited.count)
-        var potential = [Int64](repeating: 0, count: presentationBase + limited.count)
-        var edges: [[(node: Int, index: Int)?]] = []
-        for (person, options) in candidates.enumerated() {
+        let presentationBase = personBase + options.count
+        var network = SeatNetwork(nodes: presentationBase + limited.count,
+                                  largestCost: options.joined().reduce(Int64(0)) { max($0, $1.value) })
+        var edges: [[Int]] = []
+        for (person, mine) in options.enumerated() {
             let node = personBase + person
-            var personEdges: [(node: Int, index: Int)?] = []
-            for option in options {
+            edges.append(mine.map { option in
                 let target = presentationNode[option.presentation].map { presentationBase + $0 } ?? sink
-                personEdges.append(network.addEdge(from: node, to: target, capacity: 1, cost: cost(option.score)))
-                // Reduced costs start non-negative: a person's potential covers their best option.
-                potential[node] = max(potential[node], -cost(option.score))
-            }
+                return network.addEdge(from: node, to: target, capacity: 1, cost: -option.value)
+            })
             network.addEdge(from: node, to: sink, capacity: max(0, capacity[person]), cost: 0)
-            edges.append(personEdges)
+            network.supply(max(0, capacity[person]), at: node)
         }
         for (index, key) in limited.enumerated() {
             network.addEdge(from: presentationBase + index, to: sink, capacity: max(0, seats[key] ?? 0), cost: 0)
         }
-        network.routeSupplies(candidates.indices.map { (personBase + $0, max(0, capacity[$0])) }, sink: sink,
-                              potential: potential)
-        return edges.map { personEdges in
-            personEdges.indices.filter { index in personEdges[index].map { network.flow(at: $0) > 0 } ?? false }
-        }
+        network.solve(sink: sink, method: method)
+        return edges.map { personEdges in personEdges.indices.filter { network.flow(at: personEdges[$0]) > 0 } }
     }
 }
 

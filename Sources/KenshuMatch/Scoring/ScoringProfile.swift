@@ -1,0 +1,33 @@
+import KenshuCore
+
+/// What eligibility and the score know of a person apart from their gaps and history: their
+/// day, family, title, band, tier and track, whether they are newly promoted, whether they
+/// opted out. Staff with one profile are eligible for the same courses (before their own
+/// history is looked at) with the same rank, track, tier and mandatory parts, so a weekly
+/// run works those out once per profile, not once per person.
+struct ScoringProfile: Hashable {
+    let today: LocalDate
+    let optedOut: Bool
+    let family: JobFamily
+    let title: String
+    let band: String?
+    let digitalTier: String?
+    let track: String?
+    let newlyPromoted: Bool
+
+    init(_ person: PersonContext, rules: MatchingRules) {
+        today = person.today
+        optedOut = person.staff.optedOut
+        family = person.staff.family
+        title = person.staff.title
+        band = person.band?.id
+        digitalTier = person.staff.digitalTier
+        track = person.staff.track
+        newlyPromoted = Self.isNewlyPromoted(person, rules: rules)
+    }
+
+    /// In their band for fewer than the rules' `newlyPromotedMonths` (false when unknown).
+    static func isNewlyPromoted(_ person: PersonContext, rules: MatchingRules) -> Bool {
+        person.monthsInRank.map { $0 < rules.newlyPromotedMonths } ?? false
+    }
+}
