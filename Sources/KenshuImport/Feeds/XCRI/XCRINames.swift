@@ -68,7 +68,9 @@ enum XCRINames {
     /// Matched on the name's bytes: this runs for every child of every record of a feed.
     static func field<Node: XMLElementReading>(of node: Node) -> XCRIField? {
         node.withNameBytes { namespace, local in
-            guard let field = fieldLocals.first(where: { sameLocal(local, $0.bytes) })?.field else { return nil }
+            guard local.count < fieldsByLength.count,
+                  let field = fieldsByLength[local.count].first(where: { sameLocal(local, $0.bytes) })?.field
+            else { return nil }
             switch vocabulary(namespace) {
             case .xcri: return field
             case .other: return field == .presentation ? nil : field
@@ -94,8 +96,13 @@ enum XCRINames {
     private static let dublinCoreBytes = Array(dublinCore.utf8)
     private static let mloBytes = Array(mlo.utf8)
 
-    /// Each field with its local name's bytes in lower case, made once.
-    private static let fieldLocals = XCRIField.allCases.map { (field: $0, bytes: Array($0.local.lowercased().utf8)) }
+    /// The fields by the length of their local name, each with the name's bytes in lower
+    /// case, made once: most names are told apart by their length alone.
+    private static let fieldsByLength: [[(field: XCRIField, bytes: [UInt8])]] = {
+        let fields = XCRIField.allCases.map { (field: $0, bytes: Array($0.local.lowercased().utf8)) }
+        let longest = fields.map(\.bytes.count).max() ?? 0
+        return (0...longest).map { count in fields.filter { $0.bytes.count == count } }
+    }()
 
     /// ASCII case-insensitive equality of a name's bytes and a field's (`local`, in lower case).
     private static func sameLocal(_ bytes: UnsafeBufferPointer<UInt8>, _ local: [UInt8]) -> Bool {
