@@ -45,41 +45,60 @@ public enum FeedValues {
         guard raw.utf8.contains(UInt8(ascii: "<")) || raw.utf8.contains(UInt8(ascii: "&")) else {
             return foldWhitespace(raw)
         }
-        var raw = raw
-        let text = raw.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
+        var bytes = Array(raw.utf8)
+        return plainText(&bytes)
+    }
+
+    /// `plainText` of UTF-8 bytes, worked on in place (`bytes` is left as scratch).
+    static func plainText(_ bytes: inout [UInt8]) -> String {
+        if bytes.contains(UInt8(ascii: "<")) { removeTags(&bytes) }
+        if bytes.contains(UInt8(ascii: "&")) {
+            bytes = Array(decodeEntities(String(decoding: bytes, as: UTF8.self)).utf8)
+        }
+        return foldWhitespace(&bytes)
+    }
+
+    /// Removes markup in place: a tag becomes a space; a `<` that starts no tag stays.
+    /// (Nothing written ever overtakes what is still to be read.)
+    private static func removeTags(_ bytes: inout [UInt8]) {
+        let kept = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+            let input = UnsafeBufferPointer(buffer)
+            var count = 0
+            func put(_ byte: UInt8) {
+                buffer[count] = byte
+                count += 1
+            }
             var inTag = false
             var pendingOpen = false
-            for index in bytes.indices {
-                let byte = bytes[index]
+            for index in input.indices {
+                let byte = input[index]
                 if inTag {
                     if byte == UInt8(ascii: ">") {
                         inTag = false
-                        out.append(UInt8(ascii: " "))
+                        put(UInt8(ascii: " "))
                     }
                 } else if pendingOpen {
                     pendingOpen = false
                     // A tag starts with a letter, `/` or `!`; `a < b` is text.
-                    if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!") || startsLetter(bytes, at: index) {
+                    if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!") || startsLetter(input, at: index) {
                         inTag = true
                     } else if byte == UInt8(ascii: "<") {
-                        out.append(byte)
+                        put(byte)
                         pendingOpen = true
                     } else {
-                        out.append(UInt8(ascii: "<"))
-                        out.append(byte)
+                        put(UInt8(ascii: "<"))
+                        put(byte)
                     }
                 } else if byte == UInt8(ascii: "<") {
                     pendingOpen = true
                 } else {
-                    out.append(byte)
+                    put(byte)
                 }
             }
-            if pendingOpen { out.append(UInt8(ascii: "<")) }
-            return String(decoding: out, as: UTF8.self)
+            if pendingOpen { put(UInt8(ascii: "<")) }
+            return count
         }
-        return foldWhitespace(decodeEntities(text))
+        bytes.removeLast(bytes.count - kept)
     }
 
     /// Whether the character starting at `index` is a letter (Unicode's Alphabetic).
@@ -95,44 +114,59 @@ public enum FeedValues {
     /// Runs of white space (ASCII, CR, LF, tab, ideographic space) become one space; ends trimmed.
     public static func foldWhitespace(_ raw: String) -> String {
         var raw = raw
-        return raw.withUTF8 { bytes in
-            // Most values need nothing: find out without building a new string.
-            var previousWasSpace = true
-            var needsWork = false
-            var index = 0
-            while index < bytes.count {
-                let length = whitespaceLength(bytes, at: index)
-                if length > 0 && (previousWasSpace || length > 1 || bytes[index] != UInt8(ascii: " ")) {
-                    needsWork = true
-                    break
-                }
-                previousWasSpace = length > 0
-                index += max(length, 1)
-            }
-            if !needsWork && !previousWasSpace || bytes.isEmpty { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
+        // Most values need nothing: find out without building a new string.
+        guard raw.withUTF8(needsFolding) else { return raw }
+        var bytes = Array(raw.utf8)
+        return foldWhitespace(&bytes)
+    }
+
+    /// `foldWhitespace` of UTF-8 bytes, folded in place and made into one string.
+    static func foldWhitespace(_ bytes: inout [UInt8]) -> String {
+        let kept = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+            let input = UnsafeBufferPointer(buffer)
+            // A space is written only for white space already read past: never ahead of the reading.
+            var count = 0
             var pendingSpace = false
-            index = 0
-            while index < bytes.count {
-                let length = whitespaceLength(bytes, at: index)
+            var index = 0
+            while index < input.count {
+                let length = whitespaceLength(input, at: index)
                 if length > 0 {
-                    pendingSpace = !out.isEmpty
+                    pendingSpace = count > 0
                     index += length
                 } else {
-                    if pendingSpace { out.append(UInt8(ascii: " ")) }
+                    if pendingSpace {
+                        buffer[count] = UInt8(ascii: " ")
+                        count += 1
+                    }
                     pendingSpace = false
-                    out.append(bytes[index])
+                    buffer[count] = input[index]
+                    count += 1
                     index += 1
                 }
             }
-            return String(decoding: out, as: UTF8.self)
-        } ?? raw
+            return count
+        }
+        bytes.removeLast(bytes.count - kept)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether folding would change the bytes: white space at either end, or other than single spaces.
+    private static func needsFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousWasSpace = true
+        var index = 0
+        while index < bytes.count {
+            let length = whitespaceLength(bytes, at: index)
+            if length > 0 && (previousWasSpace || length > 1 || bytes[index] != UInt8(ascii: " ")) { return true }
+            previousWasSpace = length > 0
+            index += max(length, 1)
+        }
+        return previousWasSpace && !bytes.isEmpty
     }
 
     /// The length in bytes of the white-space character at `index` (as
     /// `Unicode.Scalar.isUnicodeWhitespace` decides), 0 when it is not white space.
     /// Continuation bytes are never white space, so the caller may step one byte at a time.
+    @inline(__always)
     static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let byte = bytes[index]
         switch byte {

@@ -13,10 +13,25 @@ public protocol XMLElementReading {
     var children: Children { get }
     /// The value of the attribute with this name ("" namespace: none, the usual case).
     func attribute(_ local: String, namespace: String) -> String?
+    /// Calls `body` with the UTF-8 bytes of the namespace URI (empty for none) and of the local
+    /// name, without making strings of them (for matching names on every element of a big feed).
+    func withNameBytes<R>(_ body: (_ namespace: UnsafeBufferPointer<UInt8>, _ local: UnsafeBufferPointer<UInt8>) -> R) -> R
+    /// Appends the UTF-8 bytes of `text` to `bytes`, without making a string of it.
+    func appendText(to bytes: inout [UInt8])
 }
 
 extension XMLNode: XMLElementReading {
     public func attribute(_ local: String, namespace: String) -> String? {
         attributes.first { $0.name.local == local && $0.name.namespace == namespace }?.value
+    }
+
+    public func withNameBytes<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var namespace = name.namespace
+        var local = name.local
+        return namespace.withUTF8 { namespace in local.withUTF8 { local in body(namespace, local) } }
+    }
+
+    public func appendText(to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: text.utf8)
     }
 }

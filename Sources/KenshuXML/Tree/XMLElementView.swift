@@ -32,6 +32,25 @@ public struct XMLElementView: XMLElementReading {
         return text
     }
 
+    public func withNameBytes<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(Self.bytes(node.pointee.ns?.pointee.href), Self.bytes(node.pointee.name))
+    }
+
+    public func appendText(to bytes: inout [UInt8]) {
+        var child = node.pointee.children
+        while let current = child {
+            child = current.pointee.next
+            guard current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE else { continue }
+            bytes.append(contentsOf: Self.bytes(current.pointee.content))
+        }
+    }
+
+    /// The bytes of a NUL-terminated libxml2 string (not the NUL), empty for nil.
+    private static func bytes(_ pointer: UnsafePointer<xmlChar>?) -> UnsafeBufferPointer<UInt8> {
+        guard let pointer else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: pointer, count: Int(xmlStrlen(pointer)))
+    }
+
     /// Every attribute (namespace declarations are not among them).
     public var attributes: [XMLAttribute] { reader.checkedAttributes(of: node) }
 

@@ -23,7 +23,8 @@ enum XCRIAttendance {
 
     /// - Parameter text: the element's text, read only when the identifier is not a known code.
     static func mode(identifier: String?, text: @autoclosure () -> String) -> AttendanceMode {
-        if let identifier, let mode = codes[identifier.trimmingWhitespace().uppercased()] { return mode }
+        // The code as written first: nearly every feed writes it trimmed, in capitals.
+        if let identifier, let mode = codes[identifier] ?? codes[identifier.trimmingWhitespace().uppercased()] { return mode }
         let text = text()
         // `Face-to-face`, `e-learning`, `Work_based`: hyphens and underscores are spaces.
         let folded = FeedValues.foldWhitespace(

@@ -29,11 +29,20 @@ struct XCRICourseMapper {
     /// `dc:description` as plain text: the first without an `xsi:type` (typed ones are
     /// keywords and the like), else the first typed; else the `abstract`; else empty.
     private func summary<Node>(of record: XCRIRecord<Node>) -> String {
-        let descriptions = record.all(.description)
-        let ordered = descriptions.filter { !XCRIFields.isTyped($0) } + descriptions.filter { XCRIFields.isTyped($0) }
-        for candidate in ordered + record.all(.abstract) {
-            let text = FeedValues.plainText(XCRIFields.allText(candidate))
-            if !text.isEmpty { return text }
+        var bytes: [UInt8] = []
+        func text(of candidate: Node) -> String? {
+            bytes.removeAll(keepingCapacity: true)
+            XCRIFields.appendAllText(candidate, to: &bytes)
+            let text = FeedValues.plainText(&bytes)
+            return text.isEmpty ? nil : text
+        }
+        for typed in [false, true] {
+            for candidate in record.all(.description) where XCRIFields.isTyped(candidate) == typed {
+                if let text = text(of: candidate) { return text }
+            }
+        }
+        for candidate in record.all(.abstract) {
+            if let text = text(of: candidate) { return text }
         }
         return ""
     }
@@ -43,7 +52,7 @@ struct XCRICourseMapper {
         var subjects: [String] = []
         for subject in record.all(.subject) {
             let values = [
-                FeedValues.foldWhitespace(XCRIFields.allText(subject)),
+                XCRIFields.foldedText(subject),
                 FeedValues.foldWhitespace(subject.attribute("identifier", namespace: "") ?? ""),
             ]
             for value in values where !value.isEmpty && !subjects.contains(value) {

@@ -16,7 +16,7 @@ struct XCRIDates {
         let dtf = (node.attribute("dtf", namespace: "") ?? "").trimmingWhitespace()
         if !dtf.isEmpty, let date = FeedValues.date(dtf) { return date }
         // No usable dtf: the text.
-        let text = FeedValues.foldWhitespace(XCRIFields.allText(node))
+        let text = XCRIFields.foldedText(node)
         let location = SourceLocation(file: file, line: node.line)
         if !dtf.isEmpty {
             if let date = FeedValues.date(text) {

@@ -8,11 +8,25 @@ enum XCRIFields {
     /// piece separated by a space. `XMLNode` keeps an element's own text apart from its
     /// children, so in mixed content (`a <b>b</b> c`) the own text comes first.
     static func allText<Node: XMLElementReading>(_ node: Node) -> String {
-        var children = node.children.makeIterator()
-        guard let first = children.next() else { return node.text }
-        var parts = [node.text, allText(first)]
-        while let child = children.next() { parts.append(allText(child)) }
-        return parts.joined(separator: " ")
+        var bytes: [UInt8] = []
+        appendAllText(node, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `allText` with white space folded (`FeedValues.foldWhitespace`), made as one string.
+    static func foldedText<Node: XMLElementReading>(_ node: Node) -> String {
+        var bytes: [UInt8] = []
+        appendAllText(node, to: &bytes)
+        return FeedValues.foldWhitespace(&bytes)
+    }
+
+    /// Appends the bytes of `allText` to `bytes`.
+    static func appendAllText<Node: XMLElementReading>(_ node: Node, to bytes: inout [UInt8]) {
+        node.appendText(to: &bytes)
+        for child in node.children {
+            bytes.append(UInt8(ascii: " "))
+            appendAllText(child, to: &bytes)
+        }
     }
 
     /// Whether the element has an `xsi:type` (a typed identifier, a keyword description).

@@ -63,18 +63,64 @@ enum XCRINames {
         return isXCRI(name.namespace) || otherVocabularies.contains(normalised(name.namespace))
     }
 
-    /// The field `name` is among those the course and presentation mappers read (matched as
-    /// `isField` matches, and `presentation` as `isXCRIElement` does), or nil.
-    static func field(_ name: XMLName) -> XCRIField? {
-        let count = name.local.utf8.count
-        guard let field = fieldLocals.first(where: { $0.count == count && sameLocal(name.local, $0.local) })?.field
-        else { return nil }
-        if field == .presentation { return isXCRI(name.namespace) ? field : nil }
-        return isField(name, field.local) ? field : nil
+    /// The field a record's child element is among those the course and presentation mappers
+    /// read (matched as `isField` matches, and `presentation` as `isXCRIElement` does), or nil.
+    /// Matched on the name's bytes: this runs for every child of every record of a feed.
+    static func field<Node: XMLElementReading>(of node: Node) -> XCRIField? {
+        node.withNameBytes { namespace, local in
+            guard local.count < fieldsByLength.count,
+                  let field = fieldsByLength[local.count].first(where: { sameLocal(local, $0.bytes) })?.field
+            else { return nil }
+            switch vocabulary(namespace) {
+            case .xcri: return field
+            case .other: return field == .presentation ? nil : field
+            case .none: return nil
+            }
+        }
     }
 
-    /// Each field with its local name and the name's length in bytes, made once.
-    private static let fieldLocals = XCRIField.allCases.map { (field: $0, local: $0.local, count: $0.local.utf8.count) }
+    /// Where a namespace puts an element: XCRI-CAP (a variant, or none), Dublin Core or MLO, or neither.
+    private enum Vocabulary { case xcri, other, none }
+
+    /// The vocabulary of a namespace URI given as bytes; the canonical spellings are checked
+    /// without making a string.
+    private static func vocabulary(_ namespace: UnsafeBufferPointer<UInt8>) -> Vocabulary {
+        if namespace.isEmpty || same(namespace, catalogBytes) { return .xcri }
+        if same(namespace, dublinCoreBytes) || same(namespace, mloBytes) { return .other }
+        let text = String(decoding: namespace, as: UTF8.self)
+        if isXCRI(text) { return .xcri }
+        return otherVocabularies.contains(normalised(text)) ? .other : .none
+    }
+
+    private static let catalogBytes = Array(catalogNamespace.utf8)
+    private static let dublinCoreBytes = Array(dublinCore.utf8)
+    private static let mloBytes = Array(mlo.utf8)
+
+    /// The fields by the length of their local name, each with the name's bytes in lower
+    /// case, made once: most names are told apart by their length alone.
+    private static let fieldsByLength: [[(field: XCRIField, bytes: [UInt8])]] = {
+        let fields = XCRIField.allCases.map { (field: $0, bytes: Array($0.local.lowercased().utf8)) }
+        let longest = fields.map(\.bytes.count).max() ?? 0
+        return (0...longest).map { count in fields.filter { $0.bytes.count == count } }
+    }()
+
+    /// ASCII case-insensitive equality of a name's bytes and a field's (`local`, in lower case).
+    private static func sameLocal(_ bytes: UnsafeBufferPointer<UInt8>, _ local: [UInt8]) -> Bool {
+        guard bytes.count == local.count else { return false }
+        return local.withUnsafeBufferPointer { local in
+            for index in local.indices where lower(bytes[index]) != local[index] { return false }
+            return true
+        }
+    }
+
+    /// Byte equality, compared from the end (namespace URIs share their beginnings).
+    private static func same(_ bytes: UnsafeBufferPointer<UInt8>, _ other: [UInt8]) -> Bool {
+        guard bytes.count == other.count else { return false }
+        return other.withUnsafeBufferPointer { other in
+            for index in other.indices.reversed() where bytes[index] != other[index] { return false }
+            return true
+        }
+    }
 
     /// ASCII case-insensitive equality, without allocating.
     static func sameLocal(_ lhs: String, _ rhs: String) -> Bool {

@@ -25,7 +25,7 @@ struct XCRIProviderState {
 
     /// Keeps a field read whole (see `isField`).
     mutating func record(_ node: XMLNode) {
-        let text = FeedValues.foldWhitespace(XCRIFields.allText(node))
+        let text = XCRIFields.foldedText(node)
         guard !text.isEmpty else { return }
         if XCRINames.isField(node.name, "identifier") {
             identifiers.append((text, XCRIFields.isTyped(node)))

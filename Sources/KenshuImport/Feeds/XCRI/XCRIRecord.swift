@@ -22,14 +22,15 @@ struct XCRIRecord<Node: XMLElementReading> {
 
     init(_ node: Node) {
         self.node = node
+        fields.reserveCapacity(16)
         for child in node.children {
-            if let field = XCRINames.field(child.name) { fields.append((field, child)) }
+            if let field = XCRINames.field(of: child) { fields.append((field, child)) }
         }
     }
 
-    /// The children that are `field`, in document order.
-    func all(_ field: XCRIField) -> [Node] {
-        fields.compactMap { $0.field == field ? $0.node : nil }
+    /// The children that are `field`, in document order (no array made).
+    func all(_ field: XCRIField) -> some Sequence<Node> {
+        fields.lazy.filter { $0.field == field }.map(\.node)
     }
 
     /// The first child that is `field`.
@@ -40,7 +41,7 @@ struct XCRIRecord<Node: XMLElementReading> {
     /// The text of the first `field` child whose text is not blank, white space folded.
     func firstText(_ field: XCRIField) -> String? {
         for child in fields where child.field == field {
-            let text = FeedValues.foldWhitespace(XCRIFields.allText(child.node))
+            let text = XCRIFields.foldedText(child.node)
             if !text.isEmpty { return text }
         }
         return nil
@@ -51,7 +52,7 @@ struct XCRIRecord<Node: XMLElementReading> {
     var preferredIdentifier: String? {
         var firstURL: String?
         for child in fields where child.field == .identifier {
-            let text = FeedValues.foldWhitespace(XCRIFields.allText(child.node))
+            let text = XCRIFields.foldedText(child.node)
             if text.isEmpty { continue }
             if !XCRIFields.isURL(text) { return text }
             if firstURL == nil { firstURL = text }
