@@ -77,7 +77,7 @@ struct AugmentingPaths {
         var reachedOrder = [Int](repeating: 0, count: capacities.count)
         var settled = [Bool](repeating: false, count: sink + 1)
         var touched: [Int] = []
-        var heap = AssignmentHeap()
+        var heap = MinHeap()
         // The rows holding each column, in the caller's order of their edges.
         var occupants = [[Int]](repeating: [], count: capacities.count)
         // A row left unmatched for good (its way to the sink is used).

@@ -43,7 +43,7 @@ struct MinCostFlow {
         var previous = [(node: Int, edge: Int)](repeating: (-1, -1), count: graph.count)
         var settled = [Bool](repeating: false, count: graph.count)
         var touched: [Int] = []
-        var heap = BinaryHeap()
+        var heap = MinHeap()
         for (supplier, units) in supplies {
             for _ in 0..<units {
                 for node in touched {

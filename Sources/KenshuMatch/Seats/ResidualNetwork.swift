@@ -33,7 +33,7 @@ final class ResidualNetwork {
     /// The price update's distances (in ε) and which nodes it has settled.
     private let distance: UnsafeMutableBufferPointer<Int64>
     private let settled: UnsafeMutableBufferPointer<Bool>
-    private var heap = BinaryHeap()
+    private var heap = MinHeap()
 
     /// - Returns: the network, and where each edge's forward arc is.
     static func make(

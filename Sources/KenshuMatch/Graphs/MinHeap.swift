@@ -1,8 +1,8 @@
-/// A min-heap of (distance, node) for the augmenting-path searches of the mentor solver.
-/// Keys and nodes sit in two arrays and an entry moves into a hole rather than being swapped;
+/// A min-heap of (distance, node) for the shortest-path searches of the seat flow and the
+/// mentor solver. Keys and nodes sit in two arrays and an entry moves into a hole rather than being swapped;
 /// among equal keys it gives the same order as a textbook binary heap that swaps (the left
 /// child first), so the solver breaks ties the same way whatever the heap's layout in memory.
-struct AssignmentHeap {
+struct MinHeap {
     private var keys: [Int64] = []
     private var nodes: [Int] = []
 
