@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `kenshu-bench`: the project's generators and benchmarks (not installed on the HR server).
 @main
@@ -8,4 +9,16 @@ struct KenshuBench: ParsableCommand {
         abstract: "Generators and benchmarks for Kenshu.",
         subcommands: [ExampleCityCommand.self, StaffImportBenchmark.self, FeedImportBenchmark.self, RecommendBenchmark.self, AssignCommand.self, MentorBenchmark.self]
     )
+
+    /// Usage and input errors exit 2, as every Kenshu command does (not ArgumentParser's 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }
