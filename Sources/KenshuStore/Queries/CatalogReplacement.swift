@@ -38,7 +38,7 @@ public final class CatalogReplacement {
     private var providers: [String] = []
     private let statements: CourseStatements
     /// The last course's canonical JSON, its buffer reused for the next.
-    private var json: [UInt8] = []
+    private var json = JSONBytes()
     /// What the last course was: a feed's courses tend to be all new (a first import) or all
     /// unchanged (the weekly one), so the statement that settles that case is tried first.
     private var last: Outcome = .unchanged
@@ -70,7 +70,7 @@ public final class CatalogReplacement {
     @discardableResult
     public func store(_ course: Course) throws -> Outcome {
         try noteProvider(course.provider)
-        json.removeAll(keepingCapacity: true)
+        json.removeAll()
         CourseJSON.encode(course, into: &json)
         let outcome = try settle(course)
         switch outcome {
@@ -92,7 +92,7 @@ public final class CatalogReplacement {
         // 1 different or retired, nil not there.
         let lookup = statements.lookup
         lookup.bind(1, generation)
-        lookup.bind(2, utf8: json)
+        json.withBytes { lookup.bind(2, utf8: $0) }
         lookup.bind(3, course.provider.id)
         lookup.bind(4, course.id)
         switch try lookup.integer() {
@@ -129,7 +129,7 @@ public final class CatalogReplacement {
         statement.bind(1, generation)
         statement.bind(2, course.provider.id)
         statement.bind(3, course.id)
-        if ifSameAs { statement.bind(4, utf8: json) }
+        if ifSameAs { json.withBytes { statement.bind(4, utf8: $0) } }
         return try statement.execute() == 1
     }
 
@@ -141,7 +141,7 @@ public final class CatalogReplacement {
         statement.bind(4, CourseTitleKey.make(course.title))
         statement.bind(5, course.kind)
         statement.bind(6, course.digitalTier)
-        statement.bind(7, utf8: json)
+        json.withBytes { statement.bind(7, utf8: $0) }
         statement.bind(8, Int64(course.presentations.count))
         var firstStart: LocalDate?
         var lastEnd: LocalDate?
