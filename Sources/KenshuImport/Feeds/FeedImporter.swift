@@ -85,7 +85,8 @@ public struct FeedImporter {
                     warningCount += 1
                     if warnings.count < FeedImportSummary.keptWarnings { warnings.append(warning) }
                 }
-                while let batch = try pipeline.next() {
+                var batch: [FeedPipeline.Item] = []
+                while try pipeline.next(into: &batch) {
                     for item in batch {
                         guard case .course(let course) = item else {
                             if case .warning(let warning) = item { warn(warning) }

@@ -30,7 +30,7 @@ final class FeedPipeline: @unchecked Sendable {
     private var pending: [Item] = []
     private var pendingBytes = 0
 
-    init(capacity: Int = 256) {
+    init(capacity: Int = 1_024) {
         self.capacity = capacity
         batchSize = max(1, capacity / 8)
     }
@@ -77,8 +77,14 @@ final class FeedPipeline: @unchecked Sendable {
         defer { condition.unlock() }
         while items.count >= capacity && !cancelled { condition.wait() }
         if cancelled { throw Cancelled() }
-        items.append(contentsOf: pending)
-        pending.removeAll(keepingCapacity: true)
+        if items.isEmpty {
+            // The storing side has taken everything: the batch changes hands without a copy,
+            // and the reading side gathers the next one in the buffer the storing side gave back.
+            swap(&items, &pending)
+        } else {
+            items.append(contentsOf: pending)
+            pending.removeAll(keepingCapacity: true)
+        }
         consumed = pendingBytes
         condition.broadcast()
     }
@@ -95,17 +101,25 @@ final class FeedPipeline: @unchecked Sendable {
     /// The items read since the last call, waiting for some; nil when the feed is read.
     /// Rethrows what stopped the reading (a rejected feed).
     func next() throws -> [Item]? {
+        var batch: [Item] = []
+        return try next(into: &batch) ? batch : nil
+    }
+
+    /// Puts the items read since the last call in `batch` (emptied first; its buffer goes back
+    /// to the reading side for reuse), waiting for some; false when the feed is read.
+    /// Rethrows what stopped the reading (a rejected feed).
+    func next(into batch: inout [Item]) throws -> Bool {
+        batch.removeAll(keepingCapacity: true)
         condition.lock()
         defer { condition.unlock() }
         while items.isEmpty && !finished { condition.wait() }
         if !items.isEmpty {
-            let batch = items
-            items.removeAll(keepingCapacity: true)
+            swap(&batch, &items)
             condition.broadcast()
-            return batch
+            return true
         }
         if let failure { throw failure }
-        return nil
+        return false
     }
 
     /// Stops the reading side (the storing side failed) and waits until it has let go of the file.

@@ -38,7 +38,7 @@ public final class CatalogReplacement {
     private var providers: [String] = []
     private let statements: CourseStatements
     /// The last course's canonical JSON, its buffer reused for the next.
-    private var json: [UInt8] = []
+    private var json = JSONBytes()
     /// What the last course was: a feed's courses tend to be all new (a first import) or all
     /// unchanged (the weekly one), so the statement that settles that case is tried first.
     private var last: Outcome = .unchanged
@@ -70,7 +70,7 @@ public final class CatalogReplacement {
     @discardableResult
     public func store(_ course: Course) throws -> Outcome {
         try noteProvider(course.provider)
-        json.removeAll(keepingCapacity: true)
+        json.removeAll()
         CourseJSON.encode(course, into: &json)
         let outcome = try settle(course)
         switch outcome {
@@ -92,7 +92,7 @@ public final class CatalogReplacement {
         // 1 different or retired, nil not there.
         let lookup = statements.lookup
         lookup.bind(1, generation)
-        lookup.bind(2, utf8: json)
+        json.withBytes { lookup.bind(2, utf8: $0) }
         lookup.bind(3, course.provider.id)
         lookup.bind(4, course.id)
         switch try lookup.integer() {
@@ -108,6 +108,7 @@ public final class CatalogReplacement {
             let update = statements.update
             bindColumns(of: course, to: update)
             try update.execute()
+            try markListed(course, ifSameAs: false)
             return .updated
         }
     }
@@ -118,18 +119,25 @@ public final class CatalogReplacement {
     private func insert(_ course: Course, ifAbsent: Bool) throws -> Bool {
         let insert = ifAbsent ? statements.insertIfAbsent : statements.insert
         bindColumns(of: course, to: insert)
-        return try insert.execute() == 1
+        guard try insert.execute() == 1 else { return false }
+        let listing = statements.insertListing
+        listing.bind(1, course.provider.id)
+        listing.bind(2, course.id)
+        listing.bind(3, generation)
+        try listing.execute()
+        return true
     }
 
-    /// Marks the course as listed by this import; with `ifSameAs`, only when it is stored,
-    /// active, not yet listed by this import and its JSON is the same (false otherwise).
+    /// Marks the course as listed by this import (its row in `course_listing`, not its course
+    /// row); with `ifSameAs`, only when it is stored, active, not yet listed by this import and
+    /// its JSON is the same (false otherwise).
     @discardableResult
     private func markListed(_ course: Course, ifSameAs: Bool) throws -> Bool {
         let statement = ifSameAs ? statements.markListedIfSame : statements.markListed
         statement.bind(1, generation)
         statement.bind(2, course.provider.id)
         statement.bind(3, course.id)
-        if ifSameAs { statement.bind(4, utf8: json) }
+        if ifSameAs { json.withBytes { statement.bind(4, utf8: $0) } }
         return try statement.execute() == 1
     }
 
@@ -141,7 +149,7 @@ public final class CatalogReplacement {
         statement.bind(4, CourseTitleKey.make(course.title))
         statement.bind(5, course.kind)
         statement.bind(6, course.digitalTier)
-        statement.bind(7, utf8: json)
+        json.withBytes { statement.bind(7, utf8: $0) }
         statement.bind(8, Int64(course.presentations.count))
         var firstStart: LocalDate?
         var lastEnd: LocalDate?
@@ -152,14 +160,16 @@ public final class CatalogReplacement {
         statement.bind(9, firstStart?.description)
         statement.bind(10, lastEnd?.description)
         statement.bind(11, nowText)
-        statement.bind(12, generation)
     }
 
     /// Retires the courses of the feed's providers that this import did not list.
     func finish() throws -> CatalogChanges {
         for provider in providers {
             try db.execute(
-                sql: "UPDATE course SET retired_at = ? WHERE provider_id = ? AND last_import <> ? AND retired_at IS NULL",
+                sql: """
+                    UPDATE course SET retired_at = ?1 WHERE provider_id = ?2 AND retired_at IS NULL AND course_id IN
+                    (SELECT course_id FROM course_listing WHERE provider_id = ?2 AND last_import <> ?3)
+                    """,
                 arguments: [nowValue, provider, generation])
             changes.retired += db.changesCount
         }
@@ -178,37 +188,46 @@ public final class CatalogReplacement {
 
 /// The statements a catalogue import runs for each course, prepared once per import.
 private struct CourseStatements {
-    /// The columns a course's values fill, as `CatalogReplacement` binds them (?1 … ?12).
+    /// The columns a course's values fill, as `CatalogReplacement` binds them (?1 … ?11).
     static let columns = """
         provider_id, course_id, title, title_key, kind, digital_tier, data, presentations, first_start, last_end,
-        updated_at, last_import
+        updated_at
         """
-    static let values = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12"
+    static let values = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11"
 
     let lookup: RawStatement
     let insert: RawStatement
     let insertIfAbsent: RawStatement
     let update: RawStatement
+    /// The course's row in `course_listing`, with this import's number (?1, ?2, ?3).
+    let insertListing: RawStatement
     let markListed: RawStatement
     let markListedIfSame: RawStatement
 
     init(_ db: Database) throws {
         let insertSQL = "INSERT INTO course (\(Self.columns), first_seen_at, retired_at) VALUES (\(Self.values), ?11, NULL)"
         lookup = try RawStatement(db, sql: """
-            SELECT CASE WHEN last_import = ?1 THEN 3 WHEN retired_at IS NULL AND data = ?2 THEN 2 ELSE 1 END
+            SELECT CASE WHEN (SELECT last_import FROM course_listing WHERE provider_id = ?3 AND course_id = ?4) = ?1 THEN 3
+            WHEN retired_at IS NULL AND data = ?2 THEN 2 ELSE 1 END
             FROM course WHERE provider_id = ?3 AND course_id = ?4
             """)
         insert = try RawStatement(db, sql: insertSQL)
         insertIfAbsent = try RawStatement(db, sql: insertSQL + " ON CONFLICT(provider_id, course_id) DO NOTHING")
         update = try RawStatement(db, sql: """
             UPDATE course SET title = ?3, title_key = ?4, kind = ?5, digital_tier = ?6, data = ?7, presentations = ?8,
-            first_start = ?9, last_end = ?10, updated_at = ?11, retired_at = NULL, last_import = ?12
+            first_start = ?9, last_end = ?10, updated_at = ?11, retired_at = NULL
             WHERE provider_id = ?1 AND course_id = ?2
             """)
-        let markListedSQL = "UPDATE course SET last_import = ?1 WHERE provider_id = ?2 AND course_id = ?3"
+        insertListing = try RawStatement(db, sql: """
+            INSERT INTO course_listing (provider_id, course_id, last_import) VALUES (?1, ?2, ?3)
+            ON CONFLICT(provider_id, course_id) DO UPDATE SET last_import = excluded.last_import
+            """)
+        let markListedSQL = "UPDATE course_listing SET last_import = ?1 WHERE provider_id = ?2 AND course_id = ?3"
         markListed = try RawStatement(db, sql: markListedSQL)
-        markListedIfSame = try RawStatement(
-            db, sql: markListedSQL + " AND last_import <> ?1 AND retired_at IS NULL AND data = ?4")
+        markListedIfSame = try RawStatement(db, sql: markListedSQL + """
+             AND last_import <> ?1 AND EXISTS (SELECT 1 FROM course
+            WHERE provider_id = ?2 AND course_id = ?3 AND retired_at IS NULL AND data = ?4)
+            """)
     }
 }
 

@@ -43,11 +43,9 @@ final class RawStatement {
         }
     }
 
-    /// Binds parameter `index` to text given as UTF-8 bytes.
-    func bind(_ index: Int32, utf8 bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { bindText(index, $0) }
-        }
+    /// Binds parameter `index` to text given as UTF-8 bytes (copied).
+    func bind(_ index: Int32, utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        bytes.withMemoryRebound(to: CChar.self) { bindText(index, $0) }
     }
 
     private func bindText(_ index: Int32, _ chars: UnsafeBufferPointer<CChar>) {

@@ -6,26 +6,30 @@ import KenshuCore
 /// `JSONEncoder` is too slow. The output is what `JSONDecoder` reads back into a `Course`.
 enum CourseJSON {
     static func encode(_ course: Course) -> String {
-        var out: [UInt8] = []
+        var out = JSONBytes()
         encode(course, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Appends the course's JSON to `out` (a buffer the caller reuses from course to course).
-    static func encode(_ course: Course, into out: inout [UInt8]) {
+    static func encode(_ course: Course, into out: inout JSONBytes) {
         var writer = Writer(out: out)
-        out = []
         writer.course(course)
-        out = writer.out
+        out = writer.take()
     }
 
     /// Appends JSON pieces to a byte buffer.
-    private struct Writer {
-        var out: [UInt8]
+    private struct Writer: ~Copyable {
+        private var out: JSONBytes
         private var first = true
 
-        init(out: [UInt8]) {
+        init(out: consuming JSONBytes) {
             self.out = out
+        }
+
+        /// What was written, the writer used up.
+        consuming func take() -> JSONBytes {
+            out
         }
 
         mutating func course(_ course: Course) {
@@ -127,11 +131,16 @@ enum CourseJSON {
         }
 
         private mutating func raw(_ literal: StaticString) {
-            literal.withUTF8Buffer { out.append(contentsOf: $0) }
+            if literal.utf8CodeUnitCount == 1 {
+                out.append(literal.utf8Start.pointee)
+            } else {
+                out.append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+            }
         }
 
         private mutating func text(_ value: String) {
-            out.append(contentsOf: value.utf8)
+            var value = value
+            value.withUTF8 { out.append($0) }
         }
 
         /// A JSON string literal: quotes, backslashes and control characters escaped.
@@ -140,7 +149,7 @@ enum CourseJSON {
             var value = value
             value.withUTF8 { bytes in
                 guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-                    out.append(contentsOf: bytes)
+                    out.append(bytes)
                     return
                 }
                 for byte in bytes {

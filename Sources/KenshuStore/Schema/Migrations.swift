@@ -174,6 +174,22 @@ enum Migrations {
                 t.column("detail", .text).notNull()
             }
         }
+        migrator.registerMigration("008-course-listing") { db in
+            // The import that last listed each course, beside the course rather than in its
+            // ~1 KB row: a weekly feed lists every course again, and marking an unchanged one
+            // then rewrites a few bytes of this narrow table, not the whole course row.
+            try db.create(table: "course_listing", options: .withoutRowID) { t in
+                t.column("provider_id", .text).notNull()
+                t.column("course_id", .text).notNull()
+                t.column("last_import", .integer).notNull()
+                t.primaryKey(["provider_id", "course_id"])
+            }
+            try db.execute(sql: """
+                INSERT INTO course_listing (provider_id, course_id, last_import)
+                SELECT provider_id, course_id, last_import FROM course
+                """)
+            try db.alter(table: "course") { t in t.drop(column: "last_import") }
+        }
         return migrator
     }
 }
