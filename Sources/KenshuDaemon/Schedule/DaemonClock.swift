@@ -18,17 +18,6 @@ public struct DaemonClock: Sendable {
     }
 
     public var now: Date { Date().addingTimeInterval(offset) }
-
-    /// Sleeps until `instant` on this clock, in steps of at most `step`, so that a changed
-    /// system clock or a reloaded schedule is noticed; throws on cancellation.
-    public func sleep(until instant: Date, step: Duration = .seconds(60)) async throws {
-        while true {
-            let remaining = instant.timeIntervalSince(now)
-            if remaining <= 0 { return }
-            let wait = min(Duration.milliseconds(Int64(remaining * 1000) + 1), step)
-            try await Task.sleep(for: wait)
-        }
-    }
 }
 
 /// The daemon could not start or go on: what, and what to do.
