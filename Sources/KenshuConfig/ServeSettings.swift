@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `kenshu serve` does on its own: the weekly run's slot (`schedule:`) and how the
 /// inbox is watched (`watch:`). Feed polling is under `feeds.poll`.
 public struct ServeSettings: Sendable, Equatable {
@@ -17,6 +19,9 @@ public struct ServeSettings: Sendable, Equatable {
     public init(timeZone: String) {
         self.timeZone = timeZone
     }
+
+    /// The weekly slot's zone (the loader has checked the name; UTC only for a value built by hand).
+    public var zone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current }
 
     /// The weekday names `schedule.weekday` takes (English, or Japanese 月〜日), ISO numbered.
     public static let weekdayNames: [(names: [String], number: Int)] = [

@@ -10,7 +10,6 @@ public actor DaemonState {
     public private(set) var context: AppContext
     private let notifier: SystemdNotifier
     private let logger: Logger
-    private let timeZone: TimeZone
     private var lastImport: String?
     private var nextRun: String?
     private var reloadProblem: String?
@@ -20,7 +19,6 @@ public actor DaemonState {
         self.context = context
         self.notifier = notifier
         self.logger = logger
-        self.timeZone = TimeZone(identifier: context.configuration.serve.timeZone) ?? .current
     }
 
     /// A reload that passed every check: the new setup serves from now on.
@@ -35,12 +33,12 @@ public actor DaemonState {
     }
 
     public func noteImport(_ text: String, at time: Date) {
-        lastImport = "\(text) at \(Self.format(time, in: timeZone))"
+        lastImport = "\(text) at \(Self.format(time, in: context.configuration.serve.zone))"
         publish()
     }
 
     public func noteNextRun(week: ISOWeek, at time: Date) {
-        let text = "\(week) on \(Self.format(time, in: timeZone))"
+        let text = "\(week) on \(Self.format(time, in: context.configuration.serve.zone))"
         guard text != nextRun else { return }
         nextRun = text
         publish()
@@ -69,7 +67,7 @@ public actor DaemonState {
         }
     }
 
-    /// `2026-11-30 07:00 JST`: local time in the schedule's zone.
+    /// `2026-11-30 07:00 Asia/Tokyo`: local time in the schedule's zone.
     static func format(_ time: Date, in zone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone

@@ -30,8 +30,7 @@ public struct WeeklySchedule: Sendable {
     }
 
     public init(_ settings: ServeSettings) {
-        self.init(weekday: settings.weekday, hour: settings.hour, minute: settings.minute,
-                  timeZone: TimeZone(identifier: settings.timeZone) ?? TimeZone(secondsFromGMT: 9 * 3600) ?? .current)
+        self.init(weekday: settings.weekday, hour: settings.hour, minute: settings.minute, timeZone: settings.zone)
     }
 
     /// The instant of `week`'s slot.
