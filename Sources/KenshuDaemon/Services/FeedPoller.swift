@@ -14,18 +14,27 @@ struct FeedPoller: Service {
     func run() async throws {
         repeat {
             let context = await parts.state.context
-            for feed in context.configuration.feeds.polled {
+            let feeds = context.configuration.feeds.polled
+            guard !feeds.isEmpty else { continue }
+            // One read of the last fetches per round, not one per feed.
+            let previous: [String: FeedPollRecord]
+            do {
+                previous = try await parts.work.run { () throws(AppError) in try Self.previousPolls(context: context) }
+            } catch {
+                parts.logger.error("poll: cannot read the last fetches: \(error.message)")
+                continue
+            }
+            let interval = context.configuration.feeds.poll.interval
+            for feed in feeds where FeedPolling.isDue(previous[feed.url], interval: interval, now: parts.clock.now) {
                 if Task.isShuttingDownGracefully { return }
-                await poll(feed, context: context)
+                await poll(feed, previous: previous[feed.url], context: context)
             }
         } while await pause(.seconds(15))
     }
 
-    private func poll(_ feed: FeedSettings.PolledFeed, context: AppContext) async {
+    private func poll(_ feed: FeedSettings.PolledFeed, previous: FeedPollRecord?, context: AppContext) async {
         let poll = context.configuration.feeds.poll
         do {
-            let previous = try await parts.work.run { () throws(AppError) in try Self.previousPoll(of: feed.url, context: context) }
-            guard FeedPolling.isDue(previous, interval: poll.interval, now: parts.clock.now) else { return }
             let fetched = await FeedPolling.fetch(feed, previous: previous, timeout: poll.timeout,
                                                   into: context.configuration.downloadDirectory)
             let now = parts.clock.now
@@ -46,10 +55,10 @@ struct FeedPoller: Service {
         }
     }
 
-    private static func previousPoll(of url: String, context: AppContext) throws(AppError) -> FeedPollRecord? {
+    private static func previousPolls(context: AppContext) throws(AppError) -> [String: FeedPollRecord] {
         let store = try context.openStore()
         do {
-            return try store.feedPoll(url: url)
+            return Dictionary(try store.feedPolls().map { ($0.url, $0) }, uniquingKeysWith: { first, _ in first })
         } catch {
             throw AppError(.runtime, error.description)
         }

@@ -61,13 +61,6 @@ extension KenshuStore {
         }
     }
 
-    /// The last fetch of `url`.
-    public func feedPoll(url: String) throws(StoreError) -> FeedPollRecord? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM feed_poll WHERE url = ?", arguments: [url]).map(Self.feedPoll)
-        }
-    }
-
     /// Every polled feed's last fetch, by URL.
     public func feedPolls() throws(StoreError) -> [FeedPollRecord] {
         try read { db in try Row.fetchAll(db, sql: "SELECT * FROM feed_poll ORDER BY url").map(Self.feedPoll) }
