@@ -94,13 +94,12 @@ public enum MailDelivery {
     static func nextAttempt(context: AppContext) throws(AppError) -> Date? {
         let waiting = try MailSpooling.spool(context: context).waiting()
         guard !waiting.isEmpty else { return nil }
+        let store = try context.openStore()
         let known: [String: (failures: Int, nextAttempt: Date)]
         do {
-            known = try context.openStore().deliveryFailures()
-        } catch let error as AppError {
-            throw error
+            known = try store.deliveryFailures()
         } catch {
-            throw AppError(.runtime, String(describing: error))
+            throw AppError(.runtime, error.description)
         }
         return waiting.map { known[$0]?.nextAttempt ?? Date() }.min()
     }
