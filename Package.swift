@@ -88,7 +88,7 @@ let package = Package(
             name: "kenshu-bench",
             dependencies: [
                 "KenshuCore", "KenshuCatalog", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuXML", "KenshuMatch",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "KenshuApp", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),

@@ -6,8 +6,8 @@ import KenshuStore
 /// Imports course feeds for the commands and the cycle: builds the importer from the config
 /// (profiles, limits, the XCRI-CAP schema) and maps failures to exit codes.
 public enum FeedImport {
-    /// The importer the config describes.
-    public static func importer(context: AppContext) throws(AppError) -> FeedImporter {
+    /// The importer the config describes, writing to the config's store or to `store`.
+    public static func importer(context: AppContext, store: KenshuStore? = nil) throws(AppError) -> FeedImporter {
         let settings = context.configuration.feeds
         let profiles: [FeedProfile]
         do {
@@ -16,7 +16,9 @@ public enum FeedImport {
             throw AppError(.badInput, error.description)
         }
         let schema = context.configuration.catalogDirectory + "/schemas/xcri-cap/xcri_cap_1_2.xsd"
-        return FeedImporter(store: try context.openStore(), settings: settings, profiles: profiles, xcriSchemaPath: schema,
+        let target: KenshuStore
+        if let store { target = store } else { target = try context.openStore() }
+        return FeedImporter(store: target, settings: settings, profiles: profiles, xcriSchemaPath: schema,
                             tagger: AbilityTagger(rules: context.rules.courseTags, catalog: context.catalog))
     }
 

@@ -168,7 +168,7 @@ extension HRReportView {
     private static func untaggedCourses(inputs: MailInputs, context: AppContext) -> ([CourseLine], Int) {
         let tagger = AbilityTagger(rules: context.rules.courseTags, catalog: context.catalog)
         var lines: [CourseLine] = []
-        for listing in inputs.listings where listing.course.abilities.isEmpty && tagger.tags(for: listing.course).isEmpty {
+        for listing in inputs.listings where !tagger.isTagged(listing.course) {
             guard let source = listing.sources.first else { continue }
             let suggestions = tagger.suggestions(for: listing.course).map { suggestion in
                 "\(context.catalog.ability(number: suggestion.ability)?.label ?? "\(suggestion.ability)") (類似度 \(MailText.hundredths(suggestion.score)))"

@@ -29,6 +29,7 @@ public struct AbilityTagger: Sendable {
 
     let rules: CourseTagRules
     private let lowercasedSubjects: [String: [Int]]
+    private let keywords: KeywordSearch
     private let profiles: [(ability: Int, grams: [String: Double], norm: Double)]
 
     /// `abilityTexts`: the policy's wording per ability (name, description, and any
@@ -36,6 +37,7 @@ public struct AbilityTagger: Sendable {
     public init(rules: CourseTagRules, abilityTexts: [Int: String]) {
         self.rules = rules
         lowercasedSubjects = Dictionary(rules.subjects.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { $0 + $1 })
+        keywords = KeywordSearch(rules.keywords)
         profiles = abilityTexts.keys.sorted().compactMap { ability in
             guard let text = abilityTexts[ability] else { return nil }
             let grams = AbilityTagger.bigrams(text)
@@ -57,13 +59,28 @@ public struct AbilityTagger: Sendable {
         for subject in course.subjects {
             for ability in lowercasedSubjects[subject.lowercased()] ?? [] { weights[ability] = 1 }
         }
-        if !rules.keywords.isEmpty {
-            let text = ([course.title, course.summary] + course.subjects).joined(separator: "\n").lowercased()
-            for (word, abilities) in rules.keywords where text.contains(word.lowercased()) {
-                for ability in abilities { weights[ability] = 1 }
-            }
+        keywords.forEachMatch(in: Self.searchedFields(of: course)) { keyword in
+            for ability in keyword.abilities { weights[ability] = 1 }
+            return true
         }
         return weights.keys.sorted().compactMap { ability in weights[ability].map { AbilityWeight(ability: ability, weight: $0) } }
+    }
+
+    /// Whether `tags(for:)` has any tag for the course, stopping at the first.
+    public func isTagged(_ course: Course) -> Bool {
+        if !course.abilities.isEmpty { return true }
+        for subject in course.subjects where !(lowercasedSubjects[subject.lowercased()] ?? []).isEmpty { return true }
+        var tagged = false
+        keywords.forEachMatch(in: Self.searchedFields(of: course)) { keyword in
+            tagged = !keyword.abilities.isEmpty
+            return !tagged
+        }
+        return tagged
+    }
+
+    /// Where keywords are looked for: title, summary and subjects.
+    private static func searchedFields(of course: Course) -> [String] {
+        [course.title, course.summary] + course.subjects
     }
 
     /// Up to `limit` abilities whose policy wording is most like the course's title and

@@ -98,7 +98,7 @@ public struct FeedImporter {
                             continue
                         }
                         courses += 1
-                        if let tagger, tagger.tags(for: course).isEmpty {
+                        if let tagger, !tagger.isTagged(course) {
                             untaggedCount += 1
                             if untagged.count < FeedImportSummary.keptWarnings {
                                 untagged.append(UntaggedCourse(provider: course.provider.id, id: course.id, title: course.title,

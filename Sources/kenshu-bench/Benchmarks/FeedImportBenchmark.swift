@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KenshuApp
 import KenshuConfig
 import KenshuCore
 import KenshuImport
@@ -21,6 +22,9 @@ struct FeedImportBenchmark: ParsableCommand {
     @Option(help: "Size of the generated feed in MB.")
     var sizeMb = 100
 
+    @Option(help: "The configuration whose feed settings, profiles and tag rules the import uses, as `kenshu import` does (its store is not touched: the benchmark writes a fresh one).")
+    var config = "Catalog/example/kenshu.yaml"
+
     @Option(help: "Keep the generated feed at this path instead of a temporary folder.")
     var keep: String?
 
@@ -32,6 +36,13 @@ struct FeedImportBenchmark: ParsableCommand {
     }
 
     func run() throws {
+        // The configuration is read first: a wrong path fails before a feed is generated.
+        let context: AppContext
+        do {
+            context = try AppContext.load(configPath: config)
+        } catch {
+            throw ValidationError("--config \(config): \(error.message)")
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -47,7 +58,7 @@ struct FeedImportBenchmark: ParsableCommand {
 
         var importSeconds: Double?
         if only == nil || only == "import" {
-            importSeconds = try importPhase(feed: feed, folder: folder, megabytes: megabytes, rssBefore: rssBefore)
+            importSeconds = try importPhase(feed: feed, folder: folder, context: context, megabytes: megabytes, rssBefore: rssBefore)
         }
         if only == nil || only == "read" {
             var readCourses = 0
@@ -81,11 +92,12 @@ struct FeedImportBenchmark: ParsableCommand {
         }
     }
 
-    /// Imports the feed into a fresh on-disk store, as `kenshu import` does; returns the seconds.
-    private func importPhase(feed: String, folder: URL, megabytes: Double, rssBefore: Double) throws -> Double {
+    /// Imports the feed into a fresh on-disk store, as `kenshu import` does with `context`'s
+    /// configuration (tag rules included); returns the seconds.
+    private func importPhase(feed: String, folder: URL, context: AppContext, megabytes: Double, rssBefore: Double) throws -> Double {
         let clock = ContinuousClock()
         let store = try KenshuStore.open(path: folder.appendingPathComponent("kenshu.sqlite").path)
-        let importer = FeedImporter(store: store, settings: FeedSettings(profilesDirectory: folder.path), profiles: [])
+        let importer = try FeedImport.importer(context: context, store: store)
         var summary: FeedImportSummary?
         let elapsed = try clock.measure { summary = try importer.importFeed(path: feed) }
         let importSeconds = seconds(elapsed)
