@@ -76,8 +76,7 @@ public struct FeedImporter {
             let run = { (store: (Course) throws -> CatalogReplacement.Outcome) throws in
                 let pipeline = FeedPipeline()
                 pipeline.start {
-                    let stream = try XMLStreamReader(path: path, limits: limits, encoding: declaredEncoding)
-                    return (stream, FeedImporter.makeReader(detected, stream, override))
+                    try FeedImporter.makeReader(detected, path: path, limits: limits, encoding: declaredEncoding, override)
                 }
                 defer { pipeline.cancel() }
                 var nextReport = 0
@@ -137,10 +136,19 @@ public struct FeedImporter {
         }
     }
 
-    static func makeReader(_ format: FeedFormat, _ reader: XMLStreamReader, _ provider: CourseProvider?) -> CourseFeedReader {
+    /// The reader of a feed in `format`, and what tells how far it has read. XCRI-CAP is read
+    /// through libxml2's SAX parser, each course captured whole (about twice as fast as its
+    /// stream reader); profiles through the stream reader.
+    static func makeReader(
+        _ format: FeedFormat, path: String, limits: XMLLimits, encoding: String?, _ provider: CourseProvider?
+    ) throws(XMLReadError) -> (reader: CourseFeedReader, bytesConsumed: () -> Int) {
         switch format {
-        case .xcriCAP: XCRICAPReader(reader: reader, providerOverride: provider)
-        case .profile(let profile): ProfileFeedReader(reader: reader, profile: profile, providerOverride: provider)
+        case .xcriCAP:
+            let capture = try XMLCaptureReader(path: path, limits: limits, encoding: encoding, capture: XCRICAPReader.captureRule)
+            return (XCRICAPReader(capturing: capture, providerOverride: provider), { capture.bytesConsumed })
+        case .profile(let profile):
+            let stream = try XMLStreamReader(path: path, limits: limits, encoding: encoding)
+            return (ProfileFeedReader(reader: stream, profile: profile, providerOverride: provider), { stream.bytesConsumed })
         }
     }
 

@@ -35,14 +35,15 @@ final class FeedPipeline: @unchecked Sendable {
         batchSize = max(1, capacity / 8)
     }
 
-    /// Starts reading on a new thread; `makeReader` runs there (readers are not thread-safe).
-    func start(_ makeReader: @escaping @Sendable () throws -> (XMLStreamReader, CourseFeedReader)) {
+    /// Starts reading on a new thread; `makeReader` runs there (readers are not thread-safe)
+    /// and returns the reader with what tells how far it has read (bytes).
+    func start(_ makeReader: @escaping @Sendable () throws -> (reader: CourseFeedReader, bytesConsumed: () -> Int)) {
         let thread = Thread { [self] in
             do {
-                let (stream, reader) = try makeReader()
+                let (reader, bytesConsumed) = try makeReader()
                 try reader.read(
-                    course: { course in try self.put(.course(course), bytes: stream.bytesConsumed) },
-                    warning: { warning in try? self.put(.warning(warning), bytes: stream.bytesConsumed) })
+                    course: { course in try self.put(.course(course), bytes: bytesConsumed()) },
+                    warning: { warning in try? self.put(.warning(warning), bytes: bytesConsumed()) })
                 try handOver()
                 finish(nil)
             } catch {

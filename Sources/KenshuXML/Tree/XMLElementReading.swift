@@ -11,6 +11,8 @@ public protocol XMLElementReading {
     var text: String { get }
     /// The child elements, in document order.
     var children: Children { get }
+    /// Every attribute (namespace declarations are not among them).
+    var attributes: [XMLAttribute] { get }
     /// The value of the attribute with this name ("" namespace: none, the usual case).
     func attribute(_ local: String, namespace: String) -> String?
     /// Calls `body` with the UTF-8 bytes of the namespace URI (empty for none) and of the local
@@ -33,5 +35,13 @@ extension XMLNode: XMLElementReading {
 
     public func appendText(to bytes: inout [UInt8]) {
         bytes.append(contentsOf: text.utf8)
+    }
+}
+
+extension XMLNode {
+    /// The tree of an element read in place, built whole.
+    public init<Element: XMLElementReading>(_ element: Element) {
+        self.init(name: element.name, attributes: element.attributes, children: element.children.map { XMLNode($0) },
+                  text: element.text, line: element.line)
     }
 }

@@ -88,11 +88,3 @@ public struct XMLElementView: XMLElementReading {
         }
     }
 }
-
-extension XMLNode {
-    /// The tree of a viewed element, built whole.
-    init(_ view: XMLElementView) {
-        self.init(name: view.name, attributes: view.attributes, children: view.children.map(XMLNode.init), text: view.text,
-                  line: view.line)
-    }
-}

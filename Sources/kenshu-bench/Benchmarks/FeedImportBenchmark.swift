@@ -63,8 +63,7 @@ struct FeedImportBenchmark: ParsableCommand {
         if only == nil || only == "read" {
             var readCourses = 0
             let reading = try clock.measure {
-                let reader = try XMLStreamReader(path: feed)
-                try XCRICAPReader(reader: reader).read(course: { _ in readCourses += 1 }, warning: { _ in })
+                try XCRICAPReader(path: feed).read(course: { _ in readCourses += 1 }, warning: { _ in })
             }
             print(String(format: "reading alone:        %7.2f s  %7.1f MB/s  peak RSS %.0f MB  (XCRI-CAP reader, %d courses, no store)",
                          seconds(reading), megabytes / seconds(reading), peakRSSMegabytes(), readCourses))
@@ -114,8 +113,7 @@ struct FeedImportBenchmark: ParsableCommand {
     /// The storing side alone: courses read into memory first, then stored new and again.
     private func storePhase(feed: String, folder: URL) throws {
         var courses: [Course] = []
-        let reader = try XMLStreamReader(path: feed)
-        try XCRICAPReader(reader: reader).read(
+        try XCRICAPReader(path: feed).read(
             course: { if courses.count < 200_000 { courses.append($0) } }, warning: { _ in })
         let store = try KenshuStore.open(path: folder.appendingPathComponent("store-only.sqlite").path)
         let clock = ContinuousClock()

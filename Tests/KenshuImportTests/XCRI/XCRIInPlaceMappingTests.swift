@@ -4,21 +4,23 @@ import KenshuXML
 import Testing
 @testable import KenshuImport
 
-/// Courses mapped in place from libxml2's nodes are the courses mapped from a tree of
-/// `XMLNode`s (the path a validating reader takes), warnings included, on every real feed and
-/// every validator fixture that reads.
+/// Courses captured by the SAX reader, and courses mapped in place from libxml2's nodes, are
+/// the courses mapped from a tree of `XMLNode`s (the path a validating reader takes),
+/// warnings included, on every real feed and every validator fixture that reads.
 struct XCRIInPlaceMappingTests {
     static var files: [String] {
         (XCRIMaterial.xmlFiles(under: XCRIMaterial.feeds) + XCRIMaterial.xmlFiles(under: XCRIMaterial.fixtures)).map(\.path)
     }
 
+    enum Way { case capture, inPlace, tree }
+
     /// The courses and warnings of a read, or the error that stopped it.
-    private func read(_ path: String, inPlace: Bool) -> (courses: [Course], warnings: [String], error: String?) {
+    private func read(_ path: String, _ way: Way) -> (courses: [Course], warnings: [String], error: String?) {
         var courses: [Course] = []
         var warnings: [String] = []
         do {
-            var reader = try XCRICAPReader(path: path)
-            reader.mapsInPlace = inPlace
+            var reader = way == .capture ? try XCRICAPReader(path: path) : XCRICAPReader(reader: try XMLStreamReader(path: path))
+            reader.mapsInPlace = way == .inPlace
             try reader.read(course: { courses.append($0) }, warning: { warnings.append($0.description) })
             return (courses, warnings, nil)
         } catch {
@@ -28,15 +30,17 @@ struct XCRIInPlaceMappingTests {
 
     @Test(.enabled(if: XCRIMaterial.hasFeeds || XCRIMaterial.hasFixtures, "no XCRI-CAP material at ../shared/xcri-cap"),
           arguments: files)
-    func inPlaceAndTreeGiveTheSameCourses(path: String) {
-        let inPlace = read(path, inPlace: true)
-        let tree = read(path, inPlace: false)
-        #expect(inPlace.courses == tree.courses)
-        #expect(inPlace.warnings == tree.warnings)
-        #expect(inPlace.error == tree.error)
+    func captureInPlaceAndTreeGiveTheSameCourses(path: String) {
+        let tree = read(path, .tree)
+        for way in [Way.capture, .inPlace] {
+            let other = read(path, way)
+            #expect(other.courses == tree.courses, "\(way)")
+            #expect(other.warnings == tree.warnings, "\(way)")
+            #expect(other.error == tree.error, "\(way)")
+        }
     }
 
-    @Test func aCourseWithEveryFieldMapsTheSameBothWays() throws {
+    @Test func aCourseWithEveryFieldMapsTheSameEveryWay() throws {
         let xml = xcriCatalog(XCRICAPReaderTests.oneCourse + """
             <course>
               <dc:identifier>C-2</dc:identifier>
@@ -56,12 +60,14 @@ struct XCRIInPlaceMappingTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("feed.xml").path
         try xml.write(toFile: path, atomically: true, encoding: .utf8)
-        let inPlace = read(path, inPlace: true)
-        #expect(inPlace.courses.count == 2)
-        #expect(inPlace.courses.last?.summary == "One Two & three")
-        #expect(inPlace.warnings.count == 3)  // the prose start, the dtf that is no date, the end before the start
-        let tree = read(path, inPlace: false)
-        #expect(inPlace.courses == tree.courses)
-        #expect(inPlace.warnings == tree.warnings)
+        let tree = read(path, .tree)
+        #expect(tree.courses.count == 2)
+        #expect(tree.courses.last?.summary == "One Two & three")
+        #expect(tree.warnings.count == 3)  // the prose start, the dtf that is no date, the end before the start
+        for way in [Way.capture, .inPlace] {
+            let other = read(path, way)
+            #expect(other.courses == tree.courses, "\(way)")
+            #expect(other.warnings == tree.warnings, "\(way)")
+        }
     }
 }

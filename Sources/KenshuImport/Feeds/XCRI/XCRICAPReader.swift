@@ -20,10 +20,18 @@ public struct XCRICAPReader: CourseFeedReader {
     /// Same for one field of a provider (`dc:title` holding a whole document).
     static let maxNodesPerProviderField = 1_000
 
-    private let reader: XMLStreamReader
+    /// Where the feed's XML comes from: libxml2's SAX parser capturing each course (a feed
+    /// opened by path, the import's way), or a stream reader (a document in memory, or a
+    /// reader validating against a schema) whose courses are expanded or read as events.
+    private enum Source {
+        case capture(XMLCaptureReader)
+        case stream(XMLStreamReader)
+    }
+
+    private let source: Source
     private let providerOverride: CourseProvider?
-    /// Whether courses are mapped in place from libxml2's nodes when the reader allows it
-    /// (false: always from a tree of `XMLNode`s, the path a validating reader takes).
+    /// With a stream reader: whether courses are mapped in place from libxml2's nodes when the
+    /// reader allows it (false: always from a tree of `XMLNode`s, the path a validating reader takes).
     var mapsInPlace = true
 
     /// - Parameters:
@@ -31,17 +39,80 @@ public struct XCRICAPReader: CourseFeedReader {
     ///   - providerOverride: the provider every course is filed under (the admin's
     ///     `--provider`), instead of the feed's `provider` elements.
     public init(reader: XMLStreamReader, providerOverride: CourseProvider? = nil) {
-        self.reader = reader
+        source = .stream(reader)
         self.providerOverride = providerOverride
     }
 
-    /// Opens the feed at `path`.
-    public init(path: String, limits: XMLLimits = XMLLimits(), providerOverride: CourseProvider? = nil) throws(XMLReadError) {
-        self.init(reader: try XMLStreamReader(path: path, limits: limits), providerOverride: providerOverride)
+    /// Opens the feed at `path` for a SAX read (`encoding` overrides the declared one).
+    public init(path: String, limits: XMLLimits = XMLLimits(), encoding: String? = nil,
+                providerOverride: CourseProvider? = nil) throws(XMLReadError) {
+        self.init(capturing: try XMLCaptureReader(path: path, limits: limits, encoding: encoding, capture: Self.captureRule),
+                  providerOverride: providerOverride)
+    }
+
+    /// Reads through a capture reader made with `captureRule`.
+    public init(capturing reader: XMLCaptureReader, providerOverride: CourseProvider? = nil) {
+        source = .capture(reader)
+        self.providerOverride = providerOverride
+    }
+
+    /// What a capture reader captures whole: each `course`, and the fields of a `provider`
+    /// (below the root).
+    public static let captureRule: XMLCaptureReader.CaptureRule = { name, parent, depth in
+        guard depth > 1 else { return nil }
+        if XCRINames.isXCRIElement(name, "course") { return maxNodesPerCourse }
+        if let parent, XCRINames.isXCRIElement(parent, "provider"), XCRIProviderState.isField(name) {
+            return maxNodesPerProviderField
+        }
+        return nil
+    }
+
+    private var file: String {
+        switch source {
+        case .capture(let reader): reader.file
+        case .stream(let reader): reader.file
+        }
     }
 
     public func read(course: (Course) throws -> Void, warning: (FeedWarning) -> Void) throws {
-        try checkRoot(warning: warning)
+        switch source {
+        case .capture(let reader): try read(reader, course: course, warning: warning)
+        case .stream(let reader): try read(reader, course: course, warning: warning)
+        }
+    }
+
+    private func read(_ reader: XMLCaptureReader, course: (Course) throws -> Void, warning: (FeedWarning) -> Void) throws {
+        let mapper = XCRICourseMapper(file: reader.file)
+        var providers: [XCRIProviderState] = []
+        var root: XMLElementStart?
+        while let item = try reader.next() {
+            switch item {
+            case .start(let start):
+                guard root != nil else {
+                    root = start
+                    try check(root: start, warning: warning)
+                    continue
+                }
+                if XCRINames.isXCRIElement(start.name, "provider") {
+                    providers.append(XCRIProviderState(depth: start.depth, line: start.line))
+                }
+            case .end(_, let depth):
+                if providers.last?.depth == depth { providers.removeLast() }
+            case .element(let element):
+                if XCRINames.isXCRIElement(element.name, "course") {
+                    let mapped = mapper.course(from: element, provider: provider(for: &providers, warning: warning), warning: warning)
+                    // A repeated course id is caught where the course is stored.
+                    if let mapped { try course(mapped) }
+                } else if let last = providers.indices.last {
+                    providers[last].record(XMLNode(element))
+                }
+            }
+        }
+        if root == nil { throw XMLReadError("the document has no root element", at: SourceLocation(file: reader.file)) }
+    }
+
+    private func read(_ reader: XMLStreamReader, course: (Course) throws -> Void, warning: (FeedWarning) -> Void) throws {
+        try checkRoot(reader, warning: warning)
         let mapper = XCRICourseMapper(file: reader.file)
         var providers: [XCRIProviderState] = []
         var depth = 1
@@ -85,7 +156,7 @@ public struct XCRICAPReader: CourseFeedReader {
 
     /// Reads up to the root element and checks that it is an XCRI-CAP `catalog`; warns when
     /// its namespace is a variant rather than XCRI-CAP 1.2's.
-    private func checkRoot(warning: (FeedWarning) -> Void) throws(XMLReadError) {
+    private func checkRoot(_ reader: XMLStreamReader, warning: (FeedWarning) -> Void) throws(XMLReadError) {
         var root: XMLElementStart?
         while root == nil, let event = try reader.next() {
             if case .start(let start) = event { root = start }
@@ -93,7 +164,13 @@ public struct XCRICAPReader: CourseFeedReader {
         guard let root else {
             throw XMLReadError("the document has no root element", at: SourceLocation(file: reader.file))
         }
-        let location = SourceLocation(file: reader.file, line: root.line)
+        try check(root: root, warning: warning)
+    }
+
+    /// Checks that the root element is an XCRI-CAP `catalog`; warns when its namespace is a
+    /// variant rather than XCRI-CAP 1.2's.
+    private func check(root: XMLElementStart, warning: (FeedWarning) -> Void) throws(XMLReadError) {
+        let location = SourceLocation(file: file, line: root.line)
         guard XCRINames.isXCRIElement(root.name, "catalog") else {
             throw XMLReadError(
                 "the root element is \(root.name), not an XCRI-CAP 1.2 catalog ({\(XCRINames.catalogNamespace)}catalog):"
@@ -118,14 +195,14 @@ public struct XCRICAPReader: CourseFeedReader {
             providers[last].warnedUnnamed = true
             warning(FeedWarning(
                 "the provider has no dc:identifier or dc:title before its first course: its courses are filed under '\(fallback.id)'",
-                at: SourceLocation(file: reader.file, line: providers[last].line)))
+                at: SourceLocation(file: file, line: providers[last].line)))
         }
         return fallback
     }
 
     /// The provider named after the feed's file (`feeds/acme.xml` → `acme`).
     private var fileProvider: CourseProvider {
-        var name = Substring(reader.file.split(separator: "/").last ?? Substring(reader.file))
+        var name = Substring(file.split(separator: "/").last ?? Substring(file))
         if name.lowercased().hasSuffix(".xml"), name.count > 4 { name = name.dropLast(4) }
         return CourseProvider(id: String(name), name: String(name))
     }

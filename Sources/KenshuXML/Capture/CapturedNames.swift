@@ -1,0 +1,101 @@
+internal import CLibXML2
+import KenshuCore
+
+/// The element and attribute names of one parse, each made a Swift `XMLName` once and
+/// referred to by number: a feed of a million courses names the same twenty elements over
+/// and over. Looked up by the addresses of libxml2's name strings (interned in the parser's
+/// dictionary) in a small direct-mapped cache, checked against the bytes, so an address
+/// reused for another name can never return a stale one.
+///
+/// The table sits behind a pointer: every element's name is looked up, and a class's stored
+/// properties would pay Swift's dynamic exclusivity checks on each (with the reader's state,
+/// a quarter of the read).
+final class CapturedNames {
+    private struct Slot {
+        var local: UnsafeRawPointer?
+        var namespace: UnsafeRawPointer?
+        var number: Int32 = -1
+    }
+
+    private struct Table {
+        var slots = [Slot](repeating: Slot(), count: CapturedNames.slotCount)
+        var names: [XMLName] = []
+        /// Each name's namespace URI and local name bytes, at `ranges[number]` in `bytes`.
+        var bytes: [UInt8] = []
+        var ranges: [(namespace: Range<Int>, local: Range<Int>)] = []
+        /// Every name by its namespace and local bytes (a 0 between), for the cache's misses.
+        var numbers: [[UInt8]: Int32] = [:]
+    }
+
+    private static let slotCount = 512
+    private let table: UnsafeMutablePointer<Table>
+
+    init() {
+        table = .allocate(capacity: 1)
+        table.initialize(to: Table())
+    }
+
+    deinit {
+        table.deinitialize(count: 1)
+        table.deallocate()
+    }
+
+    /// The number of the name with these NUL-terminated UTF-8 strings (namespace nil: none).
+    func number(local: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?) -> Int32 {
+        let localKey = UnsafeRawPointer(local)
+        let namespaceKey = namespace.map(UnsafeRawPointer.init)
+        let mixed = UInt64(UInt(bitPattern: localKey)) &* 0x9E37_79B9_7F4A_7C15
+            ^ UInt64(UInt(bitPattern: namespaceKey)) &* 0xC2B2_AE3D_27D4_EB4F
+        let index = Int(truncatingIfNeeded: mixed >> 55) & (Self.slotCount - 1)
+        let slot = table.pointee.slots[index]
+        if slot.local == localKey, slot.namespace == namespaceKey, slot.number >= 0,
+           matches(slot.number, local: local, namespace: namespace) {
+            return slot.number
+        }
+        let number = lookUp(local: local, namespace: namespace)
+        table.pointee.slots[index] = Slot(local: localKey, namespace: namespaceKey, number: number)
+        return number
+    }
+
+    func name(_ number: Int32) -> XMLName { table.pointee.names[Int(number)] }
+
+    func withBytes<R>(_ number: Int32, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let range = table.pointee.ranges[Int(number)]
+        return table.pointee.bytes.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[range.namespace]), UnsafeBufferPointer(rebasing: all[range.local]))
+        }
+    }
+
+    private func matches(_ number: Int32, local: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?) -> Bool {
+        withBytes(number) { storedNamespace, storedLocal in
+            Self.equal(storedLocal, local) && Self.equal(storedNamespace, namespace)
+        }
+    }
+
+    /// The number of a name seen before under other addresses (or in a slot taken since), or
+    /// of a new one.
+    private func lookUp(local: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?) -> Int32 {
+        let localBytes = UnsafeBufferPointer(start: local, count: Int(xmlStrlen(local)))
+        let namespaceBytes = namespace.map { UnsafeBufferPointer(start: $0, count: Int(xmlStrlen($0))) }
+            ?? UnsafeBufferPointer(start: nil, count: 0)
+        let key = Array(namespaceBytes) + [0] + Array(localBytes)
+        if let number = table.pointee.numbers[key] { return number }
+        let namespaceStart = table.pointee.bytes.count
+        table.pointee.bytes.append(contentsOf: namespaceBytes)
+        let localStart = table.pointee.bytes.count
+        table.pointee.bytes.append(contentsOf: localBytes)
+        table.pointee.ranges.append((namespaceStart..<localStart, localStart..<table.pointee.bytes.count))
+        table.pointee.names.append(XMLName(String(decoding: namespaceBytes, as: UTF8.self),
+                                           String(decoding: localBytes, as: UTF8.self)))
+        let number = Int32(table.pointee.names.count - 1)
+        table.pointee.numbers[key] = number
+        return number
+    }
+
+    /// Whether the stored bytes are the NUL-terminated string (nil: the empty string).
+    private static func equal(_ stored: UnsafeBufferPointer<UInt8>, _ string: UnsafePointer<xmlChar>?) -> Bool {
+        guard let string else { return stored.isEmpty }
+        for (offset, byte) in stored.enumerated() where string[offset] != byte { return false }
+        return string[stored.count] == 0
+    }
+}

@@ -1,0 +1,162 @@
+import KenshuCore
+
+/// One element of a document captured whole by `XMLCaptureReader`, with its descendants, in
+/// flat arrays (no object per node): element records, their attributes and text as ranges of
+/// one byte buffer. Built by the reader's parser callbacks (a struct, so the hot path pays no
+/// dynamic exclusivity checks), then handed over in a `CapturedTree`.
+struct CapturedStorage {
+    struct Element {
+        var name: Int32
+        var line: Int32
+        var firstChild: Int32 = -1
+        var lastChild: Int32 = -1
+        var nextSibling: Int32 = -1
+        var firstAttribute: Int32
+        var attributeCount: Int32
+        var firstText: Int32 = -1
+        var lastText: Int32 = -1
+    }
+
+    /// A run of text: `count` bytes at `start`, then the element's next run (-1: none).
+    struct TextRun {
+        var start: Int32
+        var count: Int32
+        var next: Int32 = -1
+    }
+
+    struct Attribute {
+        var name: Int32
+        var start: Int32
+        var count: Int32
+    }
+
+    var elements: [Element] = []
+    var runs: [TextRun] = []
+    var attributes: [Attribute] = []
+    var bytes: [UInt8] = []
+
+    /// Empties the storage for the next capture.
+    mutating func reset() {
+        elements.removeAll(keepingCapacity: true)
+        runs.removeAll(keepingCapacity: true)
+        attributes.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends an element as the last child of `parent` (-1 for the captured element itself).
+    mutating func appendElement(name: Int32, line: Int32, parent: Int32) -> Int32 {
+        let index = Int32(elements.count)
+        elements.append(Element(name: name, line: line, firstAttribute: Int32(attributes.count), attributeCount: 0))
+        if parent >= 0 {
+            let last = elements[Int(parent)].lastChild
+            if last >= 0 { elements[Int(last)].nextSibling = index } else { elements[Int(parent)].firstChild = index }
+            elements[Int(parent)].lastChild = index
+        }
+        return index
+    }
+
+    mutating func appendAttribute(of element: Int32, name: Int32, value: UnsafeBufferPointer<UInt8>) {
+        attributes.append(Attribute(name: name, start: Int32(bytes.count), count: Int32(value.count)))
+        bytes.append(contentsOf: value)
+        elements[Int(element)].attributeCount += 1
+    }
+
+    /// Appends text to `element`'s own text, extending its last run when the text continues it.
+    mutating func appendText(of element: Int32, _ text: UnsafeBufferPointer<UInt8>) {
+        let last = elements[Int(element)].lastText
+        if last >= 0, runs[Int(last)].start + runs[Int(last)].count == Int32(bytes.count) {
+            runs[Int(last)].count += Int32(text.count)
+        } else {
+            let index = Int32(runs.count)
+            runs.append(TextRun(start: Int32(bytes.count), count: Int32(text.count)))
+            if last >= 0 { runs[Int(last)].next = index } else { elements[Int(element)].firstText = index }
+            elements[Int(element)].lastText = index
+        }
+        bytes.append(contentsOf: text)
+    }
+}
+
+/// A captured element's storage as handed over, with the names it refers to.
+final class CapturedTree {
+    let storage: CapturedStorage
+    let names: CapturedNames
+
+    init(storage: CapturedStorage, names: CapturedNames) {
+        self.storage = storage
+        self.names = names
+    }
+
+    /// The captured element itself.
+    var root: CapturedElement { CapturedElement(tree: self, index: 0) }
+}
+
+/// An element of a `CapturedTree`: what the feed mappers read (`XMLElementReading`). Valid
+/// until the reader that handed it over is asked for its next item.
+public struct CapturedElement: XMLElementReading {
+    unowned(unsafe) let tree: CapturedTree
+    let index: Int32
+
+    private var element: CapturedStorage.Element { tree.storage.elements[Int(index)] }
+
+    public var name: XMLName { tree.names.name(element.name) }
+
+    public var line: Int { Int(element.line) }
+
+    public var text: String {
+        var bytes: [UInt8] = []
+        appendText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public func appendText(to bytes: inout [UInt8]) {
+        var run = element.firstText
+        while run >= 0 {
+            let current = tree.storage.runs[Int(run)]
+            tree.storage.bytes.withUnsafeBufferPointer { all in
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: all[Int(current.start)..<Int(current.start + current.count)]))
+            }
+            run = current.next
+        }
+    }
+
+    public func withNameBytes<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        tree.names.withBytes(element.name, body)
+    }
+
+    public var attributes: [XMLAttribute] {
+        let element = element
+        return (element.firstAttribute..<element.firstAttribute + element.attributeCount).map { index in
+            let attribute = tree.storage.attributes[Int(index)]
+            return XMLAttribute(name: tree.names.name(attribute.name), value: value(of: attribute))
+        }
+    }
+
+    public func attribute(_ local: String, namespace: String = "") -> String? {
+        let element = element
+        for index in element.firstAttribute..<element.firstAttribute + element.attributeCount {
+            let attribute = tree.storage.attributes[Int(index)]
+            let name = tree.names.name(attribute.name)
+            if name.local == local && name.namespace == namespace { return value(of: attribute) }
+        }
+        return nil
+    }
+
+    private func value(of attribute: CapturedStorage.Attribute) -> String {
+        String(decoding: tree.storage.bytes[Int(attribute.start)..<Int(attribute.start + attribute.count)], as: UTF8.self)
+    }
+
+    public var children: Children { Children(tree: tree, following: element.firstChild) }
+
+    /// The child elements, in document order.
+    public struct Children: Sequence, IteratorProtocol {
+        unowned(unsafe) let tree: CapturedTree
+        var following: Int32
+
+        public mutating func next() -> CapturedElement? {
+            guard following >= 0 else { return nil }
+            let element = CapturedElement(tree: tree, index: following)
+            following = tree.storage.elements[Int(following)].nextSibling
+            return element
+        }
+    }
+}
