@@ -103,6 +103,15 @@ public struct CapturedElement: XMLElementReading {
     public var line: Int { Int(element.line) }
 
     public var text: String {
+        let first = element.firstText
+        guard first >= 0 else { return "" }
+        let run = tree.storage.runs[Int(first)]
+        guard run.next >= 0 else {
+            // One run, the usual case: the string made straight from the buffer.
+            return tree.storage.bytes.withUnsafeBufferPointer { all in
+                String(decoding: UnsafeBufferPointer(rebasing: all[Int(run.start)..<Int(run.start + run.count)]), as: UTF8.self)
+            }
+        }
         var bytes: [UInt8] = []
         appendText(to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
@@ -133,12 +142,21 @@ public struct CapturedElement: XMLElementReading {
 
     public func attribute(_ local: String, namespace: String = "") -> String? {
         let element = element
-        for index in element.firstAttribute..<element.firstAttribute + element.attributeCount {
-            let attribute = tree.storage.attributes[Int(index)]
-            let name = tree.names.name(attribute.name)
-            if name.local == local && name.namespace == namespace { return value(of: attribute) }
+        guard element.attributeCount > 0 else { return nil }
+        var local = local
+        var namespace = namespace
+        return local.withUTF8 { local in
+            namespace.withUTF8 { namespace in
+                for index in element.firstAttribute..<element.firstAttribute + element.attributeCount {
+                    let attribute = tree.storage.attributes[Int(index)]
+                    let matches = tree.names.withBytes(attribute.name) { attributeNamespace, attributeLocal in
+                        attributeLocal.elementsEqual(local) && attributeNamespace.elementsEqual(namespace)
+                    }
+                    if matches { return value(of: attribute) }
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     private func value(of attribute: CapturedStorage.Attribute) -> String {
