@@ -303,6 +303,38 @@ public enum CourseTitleKey {
     public static func make(_ title: String) -> String {
         // Most titles are already their own key: no compatibility characters, upper case or spaces.
         if !title.unicodeScalars.contains(where: { needsFolding($0) }) { return title }
+        return foldedByScalar(title) ?? foldedByFoundation(title)
+    }
+
+    /// The key of a title whose every scalar NFKC leaves alone or maps to one ASCII character
+    /// (fullwidth ASCII, the ideographic space), folded one scalar at a time; nil when the
+    /// title has any other scalar. None of these scalars composes with a neighbour, so NFKC
+    /// of the title is NFKC of each. Titles with `・`, `「」`, `（）`, ＡＢＣ or capitals went
+    /// through Foundation's NFKC and `lowercased()` (3 of the benchmark's 15 titles): storing
+    /// 200,000 new courses took 1.75-1.85 s with it, 1.58-1.70 s with this.
+    static func foldedByScalar(_ title: String) -> String? {
+        var key = String.UnicodeScalarView()
+        for scalar in title.unicodeScalars {
+            switch scalar.value {
+            case 0x09...0x0D, 0x20, 0x3000:
+                continue
+            case 0x41...0x5A:
+                key.append(Unicode.Scalar(UInt8(scalar.value + 0x20)))
+            case 0xFF21...0xFF3A:
+                key.append(Unicode.Scalar(UInt8(scalar.value - 0xFEE0 + 0x20)))
+            case 0xFF01...0xFF5E:
+                key.append(Unicode.Scalar(UInt8(scalar.value - 0xFEE0)))
+            case 0x21...0x7E, 0x3001...0x301F, 0x3041...0x3096, 0x30A1...0x30FE, 0x4E00...0x9FFF:
+                key.append(scalar)
+            default:
+                return nil
+            }
+        }
+        return String(key)
+    }
+
+    /// The key through Foundation: any title.
+    static func foldedByFoundation(_ title: String) -> String {
         let folded = needsCompatibilityMapping(title) ? title.precomposedStringWithCompatibilityMapping : title
         var key = String.UnicodeScalarView()
         for scalar in folded.lowercased().unicodeScalars where !scalar.isUnicodeWhitespace { key.append(scalar) }
