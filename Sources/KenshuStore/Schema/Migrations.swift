@@ -190,6 +190,18 @@ enum Migrations {
                 """)
             try db.alter(table: "course") { t in t.drop(column: "last_import") }
         }
+        migrator.registerMigration("009-course-written-by-import") { db in
+            // The import that last wrote the course row (added it, changed it or brought it
+            // back from retirement), which therefore listed it: a first import then writes
+            // only the course rows, no `course_listing` row beside each. A course was last
+            // listed by the import in this column or the one in its `course_listing` row,
+            // whichever is later. Only courses that the latest import of their provider wrote
+            // may lack a `course_listing` row (see `CatalogReplacement.finish`); rows from
+            // before have 0 here and a `course_listing` row.
+            try db.alter(table: "course") { t in
+                t.add(column: "written_by_import", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 }
