@@ -22,7 +22,7 @@ struct XMLCaptureReaderTests {
             switch item {
             case .start(let start): seen.append("start \(start.name.local)@\(start.depth)")
             case .end(let name, let depth): seen.append("end \(name.local)@\(depth)")
-            case .element(let tree): seen.append("record " + describe(tree.root))
+            case .element(let element): seen.append("record " + describe(element))
             }
         }
         return seen
@@ -56,7 +56,7 @@ struct XMLCaptureReaderTests {
         let reader = try XMLCaptureReader(path: path, capture: Self.rule)
         var names: [XMLName] = []
         while let item = try reader.next() {
-            if case .element(let tree) = item { names.append(tree.root.name) }
+            if case .element(let element) = item { names.append(element.name) }
         }
         #expect(names == [XMLName("urn:one", "r"), XMLName("urn:one", "r"), XMLName("urn:two", "r")])
     }

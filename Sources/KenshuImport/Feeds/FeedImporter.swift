@@ -74,15 +74,17 @@ public struct FeedImporter {
             let limits = self.limits
             let declaredEncoding = encoding
             let run = { (store: (Course) throws -> CatalogReplacement.Outcome) throws in
-                let pipeline = FeedImporter.startReading(detected, path: path, limits: limits, encoding: declaredEncoding,
-                                                         provider: override)
+                let pipeline = FeedPipeline()
+                pipeline.start {
+                    try FeedImporter.makeReader(detected, path: path, limits: limits, encoding: declaredEncoding, override)
+                }
                 defer { pipeline.cancel() }
                 var nextReport = 0
                 let warn = { (warning: FeedWarning) in
                     warningCount += 1
                     if warnings.count < FeedImportSummary.keptWarnings { warnings.append(warning) }
                 }
-                var batch: [FeedItem] = []
+                var batch: [FeedPipeline.Item] = []
                 while try pipeline.next(into: &batch) {
                     for item in batch {
                         guard case .course(let course) = item else {
@@ -134,53 +136,20 @@ public struct FeedImporter {
         }
     }
 
-    /// Starts reading the feed on threads of their own; its courses and warnings arrive through
-    /// the returned pipeline. XCRI-CAP takes two threads: libxml2's SAX parser capturing each
-    /// course whole on one, mapping the courses on the other, so that reading keeps up with
-    /// storing (one thread doing both set the pace of the import). A profile's feed is read
-    /// and mapped on one thread through the stream reader.
-    static func startReading(
-        _ format: FeedFormat, path: String, limits: XMLLimits, encoding: String?, provider: CourseProvider?
-    ) -> FeedPipeline<FeedItem> {
-        let courses = FeedPipeline<FeedItem>()
+    /// The reader of a feed in `format`, and what tells how far it has read. XCRI-CAP is read
+    /// through libxml2's SAX parser, each course captured whole (about twice as fast as its
+    /// stream reader); profiles through the stream reader.
+    static func makeReader(
+        _ format: FeedFormat, path: String, limits: XMLLimits, encoding: String?, _ provider: CourseProvider?
+    ) throws(XMLReadError) -> (reader: CourseFeedReader, bytesConsumed: () -> Int) {
         switch format {
         case .xcriCAP:
-            let records = FeedPipeline<XCRIItem>()
-            records.start(name: "kenshu feed parser") { records in
-                let capture = try XMLCaptureReader(path: path, limits: limits, encoding: encoding, capture: XCRICAPReader.captureRule)
-                try XCRICAPReader(capturing: capture, providerOverride: provider).readRecords(
-                    record: { record in try records.put(.record(record), bytes: capture.bytesConsumed) },
-                    warning: { warning in try? records.put(.warning(warning), bytes: capture.bytesConsumed) })
-            }
-            courses.start(name: "kenshu feed mapper") { courses in
-                defer { records.cancel() }
-                var batch: [XCRIItem] = []
-                while try records.next(into: &batch) {
-                    let bytes = records.bytesConsumed
-                    for item in batch {
-                        switch item {
-                        case .record(let record):
-                            let course = record.course(file: path) { warning in try? courses.put(.warning(warning), bytes: bytes) }
-                            if let course { try courses.put(.course(course), bytes: bytes) }
-                        case .warning(let warning):
-                            try? courses.put(.warning(warning), bytes: bytes)
-                        }
-                    }
-                }
-            }
+            let capture = try XMLCaptureReader(path: path, limits: limits, encoding: encoding, capture: XCRICAPReader.captureRule)
+            return (XCRICAPReader(capturing: capture, providerOverride: provider), { capture.bytesConsumed })
         case .profile(let profile):
-            courses.start {
-                let stream = try XMLStreamReader(path: path, limits: limits, encoding: encoding)
-                return (ProfileFeedReader(reader: stream, profile: profile, providerOverride: provider), { stream.bytesConsumed })
-            }
+            let stream = try XMLStreamReader(path: path, limits: limits, encoding: encoding)
+            return (ProfileFeedReader(reader: stream, profile: profile, providerOverride: provider), { stream.bytesConsumed })
         }
-        return courses
-    }
-
-    /// What the parsing thread of an XCRI-CAP feed hands to the mapping one.
-    enum XCRIItem: Sendable {
-        case record(XCRICourseRecord)
-        case warning(FeedWarning)
     }
 
     /// Validates against the format's XSD and returns the deviations as text (never throws

@@ -2,17 +2,16 @@ import Foundation
 import KenshuCore
 import KenshuXML
 
-/// What a feed's reading hands over to the store: courses and warnings, in feed order.
-enum FeedItem: Sendable {
-    case course(Course)
-    case warning(FeedWarning)
-}
+/// Reads a feed on a thread of its own while the import's transaction stores what it has
+/// read: parsing and storing each take one core. The two meet in a bounded hand-off, so
+/// memory holds at most `capacity` courses (and a batch being gathered) whatever the feed's size.
+final class FeedPipeline: @unchecked Sendable {
+    /// What the reading thread hands over.
+    enum Item {
+        case course(Course)
+        case warning(FeedWarning)
+    }
 
-/// One stage of a feed import on a thread of its own, handing what it produces to the next
-/// stage (another thread, or the import's transaction): reading, mapping and storing each
-/// take a core. Stages meet in a bounded hand-off, so memory holds at most `capacity` items
-/// (and a batch being gathered) whatever the feed's size.
-final class FeedPipeline<Item: Sendable>: @unchecked Sendable {
     /// The storing side stopped early: the reading side stops too.
     struct Cancelled: Error {}
 
@@ -36,21 +35,24 @@ final class FeedPipeline<Item: Sendable>: @unchecked Sendable {
         batchSize = max(1, capacity / 8)
     }
 
-    /// Starts `produce` on a new thread, which hands its items over with `put`; what it
-    /// throws reaches the consumer after the items put before.
-    func start(name: String, _ produce: @escaping @Sendable (FeedPipeline<Item>) throws -> Void) {
+    /// Starts reading on a new thread; `makeReader` runs there (readers are not thread-safe)
+    /// and returns the reader with what tells how far it has read (bytes).
+    func start(_ makeReader: @escaping @Sendable () throws -> (reader: CourseFeedReader, bytesConsumed: () -> Int)) {
         let thread = Thread { [self] in
             do {
-                try produce(self)
+                let (reader, bytesConsumed) = try makeReader()
+                try reader.read(
+                    course: { course in try self.put(.course(course), bytes: bytesConsumed()) },
+                    warning: { warning in try? self.put(.warning(warning), bytes: bytesConsumed()) })
                 try handOver()
                 finish(nil)
             } catch {
-                // What was produced before the failure still arrives, then the failure.
+                // What was read before the failure still arrives, then the failure.
                 if !(error is Cancelled) { try? handOver() }
                 finish(error)
             }
         }
-        thread.name = name
+        thread.name = "kenshu feed reader"
         thread.stackSize = 8 << 20
         thread.start()
     }
@@ -62,9 +64,8 @@ final class FeedPipeline<Item: Sendable>: @unchecked Sendable {
         return consumed
     }
 
-    /// Queues one item (`bytes`: how far into the feed it was read), handing over a batch
-    /// when there is one. Throws `Cancelled` when the consumer has stopped.
-    func put(_ item: Item, bytes: Int) throws {
+    /// Queues one item, handing over a batch when there is one.
+    private func put(_ item: Item, bytes: Int) throws {
         pending.append(item)
         pendingBytes = bytes
         if pending.count >= batchSize { try handOver() }
@@ -98,7 +99,7 @@ final class FeedPipeline<Item: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The items produced since the last call, waiting for some; nil when all are.
+    /// The items read since the last call, waiting for some; nil when the feed is read.
     /// Rethrows what stopped the reading (a rejected feed).
     func next() throws -> [Item]? {
         var batch: [Item] = []
@@ -122,25 +123,12 @@ final class FeedPipeline<Item: Sendable>: @unchecked Sendable {
         return false
     }
 
-    /// Stops the producing side (the consumer failed) and waits until it has let go of the file.
+    /// Stops the reading side (the storing side failed) and waits until it has let go of the file.
     func cancel() {
         condition.lock()
         cancelled = true
         condition.broadcast()
         while !readerDone { condition.wait() }
         condition.unlock()
-    }
-}
-
-extension FeedPipeline where Item == FeedItem {
-    /// Starts reading a feed on a new thread; `makeReader` runs there (readers are not
-    /// thread-safe) and returns the reader with what tells how far it has read (bytes).
-    func start(_ makeReader: @escaping @Sendable () throws -> (reader: CourseFeedReader, bytesConsumed: () -> Int)) {
-        start(name: "kenshu feed reader") { pipeline in
-            let (reader, bytesConsumed) = try makeReader()
-            try reader.read(
-                course: { course in try pipeline.put(.course(course), bytes: bytesConsumed()) },
-                warning: { warning in try? pipeline.put(.warning(warning), bytes: bytesConsumed()) })
-        }
     }
 }

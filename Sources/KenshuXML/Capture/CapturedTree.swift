@@ -2,11 +2,9 @@ import KenshuCore
 
 /// One element of a document captured whole by `XMLCaptureReader`, with its descendants, in
 /// flat arrays (no object per node): element records, their attributes and text as ranges of
-/// one byte buffer, and the names it uses numbered locally, so that a tree stands on its own
-/// (and can be mapped on another thread than the one parsing). Built by the reader's parser
-/// callbacks (a struct, so the hot path pays no dynamic exclusivity checks), then handed over
-/// in a `CapturedTree`.
-struct CapturedStorage: Sendable {
+/// one byte buffer. Built by the reader's parser callbacks (a struct, so the hot path pays no
+/// dynamic exclusivity checks), then handed over in a `CapturedTree`.
+struct CapturedStorage {
     struct Element {
         var name: Int32
         var line: Int32
@@ -36,11 +34,6 @@ struct CapturedStorage: Sendable {
     var runs: [TextRun] = []
     var attributes: [Attribute] = []
     var bytes: [UInt8] = []
-    /// The names the elements and attributes use, by their local number, with their bytes
-    /// (namespace URI, then local name) in `nameBytes`.
-    var names: [XMLName] = []
-    var nameRanges: [(namespace: Range<Int>, local: Range<Int>)] = []
-    var nameBytes: [UInt8] = []
 
     /// Empties the storage for the next capture.
     mutating func reset() {
@@ -48,27 +41,6 @@ struct CapturedStorage: Sendable {
         runs.removeAll(keepingCapacity: true)
         attributes.removeAll(keepingCapacity: true)
         bytes.removeAll(keepingCapacity: true)
-        names.removeAll(keepingCapacity: true)
-        nameRanges.removeAll(keepingCapacity: true)
-        nameBytes.removeAll(keepingCapacity: true)
-    }
-
-    /// Adds a name; returns its local number.
-    mutating func appendName(_ name: XMLName, namespace: UnsafeBufferPointer<UInt8>, local: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let namespaceStart = nameBytes.count
-        nameBytes.append(contentsOf: namespace)
-        let localStart = nameBytes.count
-        nameBytes.append(contentsOf: local)
-        nameRanges.append((namespaceStart..<localStart, localStart..<nameBytes.count))
-        names.append(name)
-        return Int32(names.count - 1)
-    }
-
-    func withNameBytes<R>(_ number: Int32, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let range = nameRanges[Int(number)]
-        return nameBytes.withUnsafeBufferPointer { all in
-            body(UnsafeBufferPointer(rebasing: all[range.namespace]), UnsafeBufferPointer(rebasing: all[range.local]))
-        }
     }
 
     /// Appends an element as the last child of `parent` (-1 for the captured element itself).
@@ -104,28 +76,29 @@ struct CapturedStorage: Sendable {
     }
 }
 
-/// An element captured whole, as `XMLCaptureReader` hands it over: immutable, so it may be
-/// mapped on another thread. Its elements are read through `root`, while the tree is held.
-public final class CapturedTree: Sendable {
+/// A captured element's storage as handed over, with the names it refers to.
+final class CapturedTree {
     let storage: CapturedStorage
+    let names: CapturedNames
 
-    init(storage: CapturedStorage) {
+    init(storage: CapturedStorage, names: CapturedNames) {
         self.storage = storage
+        self.names = names
     }
 
-    /// The captured element itself (valid while this tree is held).
-    public var root: CapturedElement { CapturedElement(tree: self, index: 0) }
+    /// The captured element itself.
+    var root: CapturedElement { CapturedElement(tree: self, index: 0) }
 }
 
 /// An element of a `CapturedTree`: what the feed mappers read (`XMLElementReading`). Valid
-/// while its tree is held.
+/// until the reader that handed it over is asked for its next item.
 public struct CapturedElement: XMLElementReading {
     unowned(unsafe) let tree: CapturedTree
     let index: Int32
 
     private var element: CapturedStorage.Element { tree.storage.elements[Int(index)] }
 
-    public var name: XMLName { tree.storage.names[Int(element.name)] }
+    public var name: XMLName { tree.names.name(element.name) }
 
     public var line: Int { Int(element.line) }
 
@@ -156,14 +129,14 @@ public struct CapturedElement: XMLElementReading {
     }
 
     public func withNameBytes<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
-        tree.storage.withNameBytes(element.name, body)
+        tree.names.withBytes(element.name, body)
     }
 
     public var attributes: [XMLAttribute] {
         let element = element
         return (element.firstAttribute..<element.firstAttribute + element.attributeCount).map { index in
             let attribute = tree.storage.attributes[Int(index)]
-            return XMLAttribute(name: tree.storage.names[Int(attribute.name)], value: value(of: attribute))
+            return XMLAttribute(name: tree.names.name(attribute.name), value: value(of: attribute))
         }
     }
 
@@ -176,7 +149,7 @@ public struct CapturedElement: XMLElementReading {
             namespace.withUTF8 { namespace in
                 for index in element.firstAttribute..<element.firstAttribute + element.attributeCount {
                     let attribute = tree.storage.attributes[Int(index)]
-                    let matches = tree.storage.withNameBytes(attribute.name) { attributeNamespace, attributeLocal in
+                    let matches = tree.names.withBytes(attribute.name) { attributeNamespace, attributeLocal in
                         attributeLocal.elementsEqual(local) && attributeNamespace.elementsEqual(namespace)
                     }
                     if matches { return value(of: attribute) }

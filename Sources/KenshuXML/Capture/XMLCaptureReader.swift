@@ -26,8 +26,8 @@ public final class XMLCaptureReader {
         case start(XMLElementStart)
         /// An element that was not captured closes; `depth` is its depth (the root being 1).
         case end(XMLName, depth: Int)
-        /// A captured element, whole (its `root`).
-        case element(CapturedTree)
+        /// A captured element, whole; valid until the next call to `next()`.
+        case element(CapturedElement)
     }
 
     /// Decides at each element's start, outside captured ones, whether to capture it whole:
@@ -55,11 +55,8 @@ public final class XMLCaptureReader {
     private struct State {
         var items: [Item] = []
         var head = 0
-        /// For the capture under way: the local number of each name (by its number in `names`)
-        /// when `stamps` holds the capture's number there.
-        var localNames: [Int32] = []
-        var stamps: [Int32] = []
-        var captureNumber: Int32 = 0
+        /// The trees of the captured elements among `items` (the items only point at them).
+        var heldTrees: [CapturedTree] = []
         var depth = 0
         var openNames: [Int32] = []
         var capturing = false
@@ -125,6 +122,7 @@ public final class XMLCaptureReader {
             if finished { return nil }
             state.pointee.items.removeAll(keepingCapacity: true)
             state.pointee.head = 0
+            state.pointee.heldTrees.removeAll(keepingCapacity: true)
             let count = try readChunk()
             try parse(from: 0, count: count)
         }
@@ -185,7 +183,6 @@ public final class XMLCaptureReader {
         }
         let name = names.number(local: local, namespace: namespace)
         if state.pointee.capturing, let parent = state.pointee.captureStack.last {
-            let name = localName(name)
             state.pointee.captureNodes += 1
             if state.pointee.captureNodes > state.pointee.captureMaxNodes {
                 return stop("more than \(state.pointee.captureMaxNodes) elements (limit maxNodes)", line: line)
@@ -196,13 +193,6 @@ public final class XMLCaptureReader {
         } else if let maxNodes = rule(names.name(name), state.pointee.openNames.last.map(names.name), depth) {
             state.pointee.capturing = true
             state.pointee.tree.reset()
-            state.pointee.captureNumber &+= 1
-            if state.pointee.captureNumber <= 0 {
-                // Wrapped round (after 2³¹ captures): no stamp may look current.
-                state.pointee.stamps = state.pointee.stamps.map { _ in 0 }
-                state.pointee.captureNumber = 1
-            }
-            let name = localName(name)
             state.pointee.captureNodes = 1
             state.pointee.captureMaxNodes = maxNodes
             let element = state.pointee.tree.appendElement(name: name, line: Int32(clamping: line), parent: -1)
@@ -225,7 +215,10 @@ public final class XMLCaptureReader {
         if state.pointee.capturing {
             state.pointee.captureStack.removeLast()
             if state.pointee.captureStack.isEmpty {
-                state.pointee.items.append(.element(CapturedTree(storage: state.pointee.tree)))
+                // The items only point at the tree: it is held until they are all read.
+                let tree = CapturedTree(storage: state.pointee.tree, names: names)
+                state.pointee.heldTrees.append(tree)
+                state.pointee.items.append(.element(tree.root))
                 state.pointee.capturing = false
             }
         } else if let name = state.pointee.openNames.popLast() {
@@ -267,25 +260,8 @@ public final class XMLCaptureReader {
         of element: Int32, count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         forEachAttribute(count: count, attributes) { name, value in
-            state.pointee.tree.appendAttribute(of: element, name: localName(name), value: value)
+            state.pointee.tree.appendAttribute(of: element, name: name, value: value)
         }
-    }
-
-    /// The capture's own number for a name (numbered in `names`), added to it at first use.
-    private func localName(_ name: Int32) -> Int32 {
-        let index = Int(name)
-        if index >= state.pointee.stamps.count {
-            let count = max(index + 1, state.pointee.stamps.count * 2)
-            state.pointee.stamps.append(contentsOf: repeatElement(0, count: count - state.pointee.stamps.count))
-            state.pointee.localNames.append(contentsOf: repeatElement(-1, count: count - state.pointee.localNames.count))
-        }
-        if state.pointee.stamps[index] == state.pointee.captureNumber { return state.pointee.localNames[index] }
-        let local = names.withBytes(name) { namespace, local in
-            state.pointee.tree.appendName(names.name(name), namespace: namespace, local: local)
-        }
-        state.pointee.stamps[index] = state.pointee.captureNumber
-        state.pointee.localNames[index] = local
-        return local
     }
 
     /// libxml2's SAX2 attributes: five pointers each (local name, prefix, URI, value, value end).

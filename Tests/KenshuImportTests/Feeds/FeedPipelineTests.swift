@@ -21,12 +21,12 @@ struct FeedPipelineTests {
         }
     }
 
-    func start(_ pipeline: FeedPipeline<FeedItem>, count: Int, failAtEnd: Bool = false) {
+    func start(_ pipeline: FeedPipeline, count: Int, failAtEnd: Bool = false) {
         pipeline.start { (CountingReader(count: count, failAtEnd: failAtEnd), { 0 }) }
     }
 
     @Test func everythingArrivesInOrder() throws {
-        let pipeline = FeedPipeline<FeedItem>(capacity: 4)
+        let pipeline = FeedPipeline(capacity: 4)
         start(pipeline, count: 1_000)
         var ids: [String] = []
         var warnings = 0
@@ -44,7 +44,7 @@ struct FeedPipelineTests {
     }
 
     @Test func theReadersFailureReachesTheStoringSide() throws {
-        let pipeline = FeedPipeline<FeedItem>(capacity: 4)
+        let pipeline = FeedPipeline(capacity: 4)
         start(pipeline, count: 10, failAtEnd: true)
         var received = 0
         let error = try #require(throws: XMLReadError.self) {
@@ -56,7 +56,7 @@ struct FeedPipelineTests {
     }
 
     @Test func givingUpStopsTheReaderInsteadOfLeavingItBlocked() throws {
-        let pipeline = FeedPipeline<FeedItem>(capacity: 2)
+        let pipeline = FeedPipeline(capacity: 2)
         start(pipeline, count: 100_000)
         _ = try pipeline.next()
         pipeline.cancel()  // returns only once the reader has stopped

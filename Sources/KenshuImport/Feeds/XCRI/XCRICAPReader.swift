@@ -1,21 +1,6 @@
 import KenshuCore
 import KenshuXML
 
-/// One course of an XCRI-CAP feed as read, not yet mapped: its element captured whole, and
-/// the provider it is filed under.
-struct XCRICourseRecord: Sendable {
-    let tree: CapturedTree
-    let provider: CourseProvider
-
-    /// The course (mapped on any thread; `file` names the feed in warnings); nil, with a
-    /// warning, when it has no id or title. A repeated course id is caught where it is stored.
-    func course(file: String, warning: (FeedWarning) -> Void) -> Course? {
-        withExtendedLifetime(tree) {
-            XCRICourseMapper(file: file).course(from: tree.root, provider: provider, warning: warning)
-        }
-    }
-}
-
 /// Reads an XCRI-CAP 1.2 course feed (`catalog` → `provider` → `course` → `presentation`).
 ///
 /// Streams: each `course` is read whole, mapped and handed on before the next is read, so
@@ -97,24 +82,7 @@ public struct XCRICAPReader: CourseFeedReader {
     }
 
     private func read(_ reader: XMLCaptureReader, course: (Course) throws -> Void, warning: (FeedWarning) -> Void) throws {
-        try readRecords(reader, record: { record in
-            if let mapped = record.course(file: reader.file, warning: warning) { try course(mapped) }
-        }, warning: warning)
-    }
-
-    /// Reads the feed's courses without mapping them: each course's element captured whole,
-    /// with the provider it is filed under, in feed order (the import maps them on another
-    /// thread with `map`). Only for a reader made with `init(path:)` or `init(capturing:)`.
-    func readRecords(record: (XCRICourseRecord) throws -> Void, warning: (FeedWarning) -> Void) throws {
-        guard case .capture(let reader) = source else {
-            return try read(course: { _ in }, warning: warning)
-        }
-        try readRecords(reader, record: record, warning: warning)
-    }
-
-    private func readRecords(
-        _ reader: XMLCaptureReader, record: (XCRICourseRecord) throws -> Void, warning: (FeedWarning) -> Void
-    ) throws {
+        let mapper = XCRICourseMapper(file: reader.file)
         var providers: [XCRIProviderState] = []
         var root: XMLElementStart?
         while let item = try reader.next() {
@@ -130,11 +98,13 @@ public struct XCRICAPReader: CourseFeedReader {
                 }
             case .end(_, let depth):
                 if providers.last?.depth == depth { providers.removeLast() }
-            case .element(let tree):
-                if XCRINames.isXCRIElement(tree.root.name, "course") {
-                    try record(XCRICourseRecord(tree: tree, provider: provider(for: &providers, warning: warning)))
+            case .element(let element):
+                if XCRINames.isXCRIElement(element.name, "course") {
+                    let mapped = mapper.course(from: element, provider: provider(for: &providers, warning: warning), warning: warning)
+                    // A repeated course id is caught where the course is stored.
+                    if let mapped { try course(mapped) }
                 } else if let last = providers.indices.last {
-                    providers[last].record(XMLNode(tree.root))
+                    providers[last].record(XMLNode(element))
                 }
             }
         }
