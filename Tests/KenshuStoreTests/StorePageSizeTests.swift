@@ -42,3 +42,27 @@ struct StorePageSizeTests {
         #expect(changes == CatalogChanges(providers: ["jamp"], added: 1))
     }
 }
+
+/// The bigger page cache of a catalogue import is the writer's for the import only.
+struct ImportCacheTests {
+    struct Rejected: Error {}
+
+    @Test func theWritersCacheSizeIsRestoredAfterAnImportAndAfterARejectedOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-cache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try KenshuStore.open(path: folder.appendingPathComponent("kenshu.sqlite").path)
+        func cacheSize() throws -> Int? { try store.write { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") } }
+        let before = try cacheSize()
+        let course = Course(provider: CourseProvider(id: "jamp", name: "市町村職員中央研修所"), id: "A", title: "政策形成研修")
+        _ = try store.replaceCatalog(source: "feed.xml", format: "test") { replacement in
+            try replacement.store(course)
+            return 0
+        }
+        #expect(try cacheSize() == before)
+        #expect(throws: Rejected.self) {
+            try store.replaceCatalog(source: "feed.xml", format: "test") { _ in throw Rejected() }
+        }
+        #expect(try cacheSize() == before)
+    }
+}

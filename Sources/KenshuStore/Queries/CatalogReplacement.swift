@@ -109,8 +109,8 @@ public final class CatalogReplacement {
         }
         // What the store holds for this id, compared inside SQLite (the stored JSON never
         // crosses into Swift): 3 listed already by this import (written, or marked in
-        // `course_listing`), 2 the same and active, 4 the same, active and never marked,
-        // 1 different or retired, nil not there.
+        // `course_listing`), 2 the same and active, 4 the same and active with no
+        // `course_listing` row yet, 1 different or retired, nil not there.
         let lookup = statements.lookup
         lookup.bind(1, generation)
         json.withBytes { lookup.bind(2, utf8: $0) }
