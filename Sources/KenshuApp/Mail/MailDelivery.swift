@@ -40,12 +40,7 @@ public enum MailDelivery {
         guard lock != nil else { return Report(delivered: [], failed: [], deferred: [], busy: true) }
         defer { withExtendedLifetime(lock) {} }
         let store = try context.openStore()
-        let known: [String: (failures: Int, nextAttempt: Date)]
-        do {
-            known = try store.deliveryFailures()
-        } catch {
-            throw AppError(.runtime, error.description)
-        }
+        let known = try deliveryFailures(in: store)
         var failures: [Report.Failure] = []
         var bookkeeping: [String] = []
         let summary = Deliverer(spool: spool, transport: Sendmail(path: sendmail)).deliverWaiting(
@@ -90,17 +85,21 @@ public enum MailDelivery {
         }
     }
 
+    /// The mails delivery has failed for so far: how often, and when each is tried next.
+    private static func deliveryFailures(in store: KenshuStore) throws(AppError) -> [String: (failures: Int, nextAttempt: Date)] {
+        do {
+            return try store.deliveryFailures()
+        } catch {
+            throw AppError(.runtime, error.description)
+        }
+    }
+
     /// When the earliest mail waiting in `new/` is due (now for one never tried); nil when none waits.
     static func nextAttempt(context: AppContext) throws(AppError) -> Date? {
         let waiting = try MailSpooling.spool(context: context).waiting()
         guard !waiting.isEmpty else { return nil }
         let store = try context.openStore()
-        let known: [String: (failures: Int, nextAttempt: Date)]
-        do {
-            known = try store.deliveryFailures()
-        } catch {
-            throw AppError(.runtime, error.description)
-        }
+        let known = try deliveryFailures(in: store)
         return waiting.map { known[$0]?.nextAttempt ?? Date() }.min()
     }
 
