@@ -39,24 +39,24 @@ struct KeywordSearch: Sendable {
                 break
             }
         }
+        // The fields joined and lower-cased as a string, for the character search: made once,
+        // and only when some keyword or the text needs it.
+        var joined: String?
+        func characterSearch(_ keyword: Keyword) -> Bool {
+            let text = joined ?? fields.joined(separator: "\n").lowercased()
+            joined = text
+            return text.contains(keyword.text)
+        }
+        var occurs: [Bool] = []
         if simple {
             text.append(0)
-            var occurs = [Bool](repeating: false, count: keywords.count)
+            occurs = [Bool](repeating: false, count: keywords.count)
             mark(in: text, &occurs)
-            for (index, keyword) in keywords.enumerated() {
-                let found = keyword.bytes == nil ? Self.characterSearch(fields, keyword) : occurs[index]
-                if found, !foundKeyword(keyword) { return }
-            }
-        } else {
-            let joined = fields.joined(separator: "\n").lowercased()
-            for keyword in keywords where joined.contains(keyword.text) {
-                if !foundKeyword(keyword) { return }
-            }
         }
-    }
-
-    private static func characterSearch(_ fields: [String], _ keyword: Keyword) -> Bool {
-        fields.joined(separator: "\n").lowercased().contains(keyword.text)
+        for (index, keyword) in keywords.enumerated() {
+            let found = simple && keyword.bytes != nil ? occurs[index] : characterSearch(keyword)
+            if found, !foundKeyword(keyword) { return }
+        }
     }
 
     /// Appends `text` lower-cased as UTF-8; false (stopping there) at a character that is not
