@@ -15,8 +15,9 @@ import KenshuCore
 /// The same protections as `XMLStreamReader`: nothing loaded from the network or the disk on
 /// the document's behalf, a document that declares entities or refers to one refused, and
 /// `XMLLimits` on depth, text and attributes (and the rule's cap on a record's elements).
-/// Measured on a 200 MB feed: libxml2's SAX parse is about twice as fast as its reader
-/// expanding each record into a tree.
+/// Measured on a 200 MB feed: libxml2 parsing alone takes 0.70 s through SAX
+/// (`xmllint --sax --noout`) against 1.74 s through its reader (`--stream`); the XCRI-CAP
+/// read, mapping included, went from 3.2–3.4 s (reader, courses expanded) to 2.9–3.1 s.
 ///
 /// Not thread-safe: one reader per task.
 public final class XMLCaptureReader {
