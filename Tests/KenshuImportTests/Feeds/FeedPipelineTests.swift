@@ -43,6 +43,21 @@ struct FeedPipelineTests {
         #expect(warnings == 1)
     }
 
+    /// The storing side's batches go back to the reading side (to be freed there and their
+    /// buffers reused) while new ones arrive: nothing is lost, repeated or reordered.
+    @Test(arguments: [2, 16, 1_024])
+    func batchesHandedBackKeepEverythingInOrder(capacity: Int) throws {
+        let pipeline = FeedPipeline(capacity: capacity)
+        start(pipeline, count: 20_000)
+        var ids: [String] = []
+        var batch: [FeedPipeline.Item] = []
+        while try pipeline.next(into: &batch) {
+            for case .course(let course) in batch { ids.append(course.id) }
+        }
+        pipeline.cancel()
+        #expect(ids == (0..<20_000).map { "C-\($0)" })
+    }
+
     @Test func theReadersFailureReachesTheStoringSide() throws {
         let pipeline = FeedPipeline(capacity: 4)
         start(pipeline, count: 10, failAtEnd: true)
