@@ -87,8 +87,14 @@ public struct FeedImporter {
                 var batch: [FeedPipeline.Item] = []
                 while try pipeline.next(into: &batch) {
                     for item in batch {
-                        guard case .course(let course) = item else {
-                            if case .warning(let warning) = item { warn(warning) }
+                        let course: Course
+                        switch item {
+                        case .course(let read): course = read
+                        case .unmapped(let unmapped):
+                            guard let mapped = unmapped.map(warning: warn) else { continue }
+                            course = mapped
+                        case .warning(let warning):
+                            warn(warning)
                             continue
                         }
                         guard try store(course) != .duplicate else {

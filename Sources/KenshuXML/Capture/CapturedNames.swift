@@ -3,7 +3,8 @@ import KenshuCore
 
 /// The element and attribute names of one parse, each made a Swift `XMLName` once and
 /// referred to by number: a feed of a million courses names the same twenty elements over
-/// and over. Looked up by the addresses of libxml2's name strings (interned in the parser's
+/// and over. The names themselves are kept in a frozen `CapturedNameTable`, replaced when a
+/// name is added, so that trees captured earlier can be read on another thread. Looked up by the addresses of libxml2's name strings (interned in the parser's
 /// dictionary) in a small direct-mapped cache, checked against the bytes, so an address
 /// reused for another name can never return a stale one.
 ///
@@ -19,10 +20,7 @@ final class CapturedNames {
 
     private struct Table {
         var slots = [Slot](repeating: Slot(), count: CapturedNames.slotCount)
-        var names: [XMLName] = []
-        /// Each name's namespace URI and local name bytes, at `ranges[number]` in `bytes`.
-        var bytes: [UInt8] = []
-        var ranges: [(namespace: Range<Int>, local: Range<Int>)] = []
+        var current = CapturedNameTable()
         /// Every name by its namespace and local bytes (a 0 between), for the cache's misses.
         var numbers: [[UInt8]: Int32] = [:]
     }
@@ -57,17 +55,13 @@ final class CapturedNames {
         return number
     }
 
-    func name(_ number: Int32) -> XMLName { table.pointee.names[Int(number)] }
+    /// The names met so far: what a tree captured now refers to.
+    var current: CapturedNameTable { table.pointee.current }
 
-    func withBytes<R>(_ number: Int32, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let range = table.pointee.ranges[Int(number)]
-        return table.pointee.bytes.withUnsafeBufferPointer { all in
-            body(UnsafeBufferPointer(rebasing: all[range.namespace]), UnsafeBufferPointer(rebasing: all[range.local]))
-        }
-    }
+    func name(_ number: Int32) -> XMLName { table.pointee.current.name(number) }
 
     private func matches(_ number: Int32, local: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?) -> Bool {
-        withBytes(number) { storedNamespace, storedLocal in
+        table.pointee.current.withBytes(number) { storedNamespace, storedLocal in
             Self.equal(storedLocal, local) && Self.equal(storedNamespace, namespace)
         }
     }
@@ -80,14 +74,8 @@ final class CapturedNames {
             ?? UnsafeBufferPointer(start: nil, count: 0)
         let key = Array(namespaceBytes) + [0] + Array(localBytes)
         if let number = table.pointee.numbers[key] { return number }
-        let namespaceStart = table.pointee.bytes.count
-        table.pointee.bytes.append(contentsOf: namespaceBytes)
-        let localStart = table.pointee.bytes.count
-        table.pointee.bytes.append(contentsOf: localBytes)
-        table.pointee.ranges.append((namespaceStart..<localStart, localStart..<table.pointee.bytes.count))
-        table.pointee.names.append(XMLName(String(decoding: namespaceBytes, as: UTF8.self),
-                                           String(decoding: localBytes, as: UTF8.self)))
-        let number = Int32(table.pointee.names.count - 1)
+        let number = Int32(table.pointee.current.names.count)
+        table.pointee.current = table.pointee.current.adding(namespace: namespaceBytes, local: localBytes)
         table.pointee.numbers[key] = number
         return number
     }

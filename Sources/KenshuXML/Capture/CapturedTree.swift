@@ -35,12 +35,16 @@ struct CapturedStorage {
     var attributes: [Attribute] = []
     var bytes: [UInt8] = []
 
-    /// Empties the storage for the next capture.
-    mutating func reset() {
-        elements.removeAll(keepingCapacity: true)
-        runs.removeAll(keepingCapacity: true)
-        attributes.removeAll(keepingCapacity: true)
-        bytes.removeAll(keepingCapacity: true)
+    /// Empties the storage for the next capture, in new buffers (the last capture's went with
+    /// its tree) sized like the last capture's, up to a typical record's: one huge record does
+    /// not make every later one allocate as much.
+    mutating func startAfresh() {
+        let last = self
+        self = CapturedStorage()
+        elements.reserveCapacity(min(last.elements.count, 256))
+        runs.reserveCapacity(min(last.runs.count, 256))
+        attributes.reserveCapacity(min(last.attributes.count, 64))
+        bytes.reserveCapacity(min(last.bytes.count, 16 << 10))
     }
 
     /// Appends an element as the last child of `parent` (-1 for the captured element itself).
@@ -76,12 +80,13 @@ struct CapturedStorage {
     }
 }
 
-/// A captured element's storage as handed over, with the names it refers to.
+/// A captured element's storage as handed over, with the names it refers to. Never changed
+/// once made, so it may be read on another thread (see `KeptCapturedElement`).
 final class CapturedTree {
     let storage: CapturedStorage
-    let names: CapturedNames
+    let names: CapturedNameTable
 
-    init(storage: CapturedStorage, names: CapturedNames) {
+    init(storage: CapturedStorage, names: CapturedNameTable) {
         self.storage = storage
         self.names = names
     }
@@ -91,10 +96,14 @@ final class CapturedTree {
 }
 
 /// An element of a `CapturedTree`: what the feed mappers read (`XMLElementReading`). Valid
-/// until the reader that handed it over is asked for its next item.
+/// until the reader that handed it over is asked for its next item; `kept` keeps it longer.
 public struct CapturedElement: XMLElementReading {
     unowned(unsafe) let tree: CapturedTree
     let index: Int32
+
+    /// This element with its tree held: valid after the reader has moved on, and readable
+    /// on another thread while the reader goes on.
+    public var kept: KeptCapturedElement { KeptCapturedElement(tree: tree, index: index) }
 
     private var element: CapturedStorage.Element { tree.storage.elements[Int(index)] }
 
@@ -176,5 +185,17 @@ public struct CapturedElement: XMLElementReading {
             following = tree.storage.elements[Int(following)].nextSibling
             return element
         }
+    }
+}
+
+/// A captured element that holds its tree (`CapturedElement.kept`): handed to another thread,
+/// it is read there while the reader goes on (the tree and its names never change).
+public struct KeptCapturedElement: @unchecked Sendable {
+    let tree: CapturedTree
+    let index: Int32
+
+    /// Calls `body` with the element, valid within `body`.
+    public func withElement<R>(_ body: (CapturedElement) throws -> R) rethrows -> R {
+        try withExtendedLifetime(tree) { try body(CapturedElement(tree: tree, index: index)) }
     }
 }

@@ -28,6 +28,9 @@ struct FeedImportBenchmark: ParsableCommand {
     @Option(help: "Keep the generated feed at this path instead of a temporary folder.")
     var keep: String?
 
+    @Option(help: "Time this existing feed (an institute's real one, or one kept with --keep) instead of generating one; --size-mb is then not used.")
+    var feed: String?
+
     @Option(help: "Run only this phase: import, read (the XCRI-CAP reader alone), stream (XML events alone) or store (the store alone, from courses in memory; at most 200,000).")
     var only: String?
 
@@ -46,14 +49,20 @@ struct FeedImportBenchmark: ParsableCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let feed = keep ?? folder.appendingPathComponent("feed.xml").path
+        let feed = self.feed ?? keep ?? folder.appendingPathComponent("feed.xml").path
 
         let clock = ContinuousClock()
-        var courses = 0
-        let generation = try clock.measure { courses = try XCRIFeedWriter(targetBytes: sizeMb * 1_000_000).write(to: feed) }
-        let bytes = (try FileManager.default.attributesOfItem(atPath: feed)[.size] as? Int) ?? 0
-        let megabytes = Double(bytes) / 1e6
-        print(String(format: "feed: %.1f MB, %d courses (generated in %.1f s)", megabytes, courses, seconds(generation)))
+        if self.feed == nil {
+            var courses = 0
+            let generation = try clock.measure { courses = try XCRIFeedWriter(targetBytes: sizeMb * 1_000_000).write(to: feed) }
+            print(String(format: "feed: %.1f MB, %d courses (generated in %.1f s)", megabytes(feed), courses, seconds(generation)))
+        } else {
+            guard FileManager.default.isReadableFile(atPath: feed) else {
+                throw ValidationError("--feed \(feed): no such readable file")
+            }
+            print(String(format: "feed: %.1f MB (%@)", megabytes(feed), feed))
+        }
+        let megabytes = megabytes(feed)
         let rssBefore = peakRSSMegabytes()
 
         var importSeconds: Double?
@@ -127,6 +136,10 @@ struct FeedImportBenchmark: ParsableCommand {
             print(String(format: "store alone, %@: %7.2f s  %5.1f µs/course (%d courses)", label, seconds(elapsed),
                          seconds(elapsed) * 1e6 / Double(courses.count), courses.count))
         }
+    }
+
+    private func megabytes(_ path: String) -> Double {
+        Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1e6
     }
 
     private func seconds(_ duration: Duration) -> Double {

@@ -76,13 +76,36 @@ public struct XCRICAPReader: CourseFeedReader {
 
     public func read(course: (Course) throws -> Void, warning: (FeedWarning) -> Void) throws {
         switch source {
-        case .capture(let reader): try read(reader, course: course, warning: warning)
+        case .capture(let reader):
+            let mapper = XCRICourseMapper(file: reader.file)
+            try read(reader, warning: warning) { element, provider in
+                // A repeated course id is caught where the course is stored.
+                if let mapped = mapper.course(from: element, provider: provider, warning: warning) { try course(mapped) }
+            }
         case .stream(let reader): try read(reader, course: course, warning: warning)
         }
     }
 
-    private func read(_ reader: XMLCaptureReader, course: (Course) throws -> Void, warning: (FeedWarning) -> Void) throws {
+    /// Through a capture reader, a course comes unmapped whenever `sink` asks for it.
+    public func read(into sink: some CourseSink) throws {
+        guard case .capture(let reader) = source else {
+            return try read(course: { try sink.course($0) }, warning: { sink.warning($0) })
+        }
         let mapper = XCRICourseMapper(file: reader.file)
+        try read(reader, warning: { sink.warning($0) }) { element, provider in
+            if sink.takesUnmapped() {
+                try sink.unmapped(UnmappedCourse(element: element.kept, provider: provider, file: reader.file))
+            } else if let mapped = mapper.course(from: element, provider: provider, warning: { sink.warning($0) }) {
+                try sink.course(mapped)
+            }
+        }
+    }
+
+    /// Reads through a capture reader, handing each `course` element on with its provider.
+    private func read(
+        _ reader: XMLCaptureReader, warning: (FeedWarning) -> Void,
+        course: (CapturedElement, CourseProvider) throws -> Void
+    ) throws {
         var providers: [XCRIProviderState] = []
         var root: XMLElementStart?
         while let item = try reader.next() {
@@ -100,9 +123,7 @@ public struct XCRICAPReader: CourseFeedReader {
                 if providers.last?.depth == depth { providers.removeLast() }
             case .element(let element):
                 if XCRINames.isXCRIElement(element.name, "course") {
-                    let mapped = mapper.course(from: element, provider: provider(for: &providers, warning: warning), warning: warning)
-                    // A repeated course id is caught where the course is stored.
-                    if let mapped { try course(mapped) }
+                    try course(element, provider(for: &providers, warning: warning))
                 } else if let last = providers.indices.last {
                     providers[last].record(XMLNode(element))
                 }
