@@ -50,6 +50,20 @@ struct XMLCaptureReaderTests {
         ], "\(seen)")
     }
 
+    /// A record of 2 MB of text grows the reader's working buffers past what it keeps; the
+    /// records after it are captured whole all the same, each into a block of its own size.
+    @Test func aHugeRecordAmongSmallOnesChangesNoneOfThem() throws {
+        let huge = String(repeating: "長い説明。", count: 140_000)
+        let xml = "<root>" + (0..<3).map { "<r n=\"\($0)\">small \($0)<c>child</c></r>" }.joined()
+            + "<r n=\"huge\">\(huge)</r>" + (3..<6).map { "<r n=\"\($0)\">small \($0)<c>child</c></r>" }.joined() + "</root>"
+        let seen = try items(xml, limits: XMLLimits(maxTextBytes: 4 << 20))
+        #expect(seen.count == 9)
+        #expect(seen[4] == "record r[n=huge](\(huge)|)@1")
+        for (small, position) in [1, 2, 3, 5, 6, 7].enumerated() {
+            #expect(seen[position] == "record r[n=\(small)](small \(small)|c[](child|)@1)@1")
+        }
+    }
+
     @Test func namesAreMatchedOnNamespaceURIsNotPrefixes() throws {
         let folder = try TemporaryFolder()
         let path = try folder.write(#"<a xmlns:p="urn:one"><p:r/><r xmlns="urn:one"/><q:r xmlns:q="urn:two"/></a>"#, to: "ns.xml")

@@ -3,7 +3,7 @@ import KenshuCore
 /// One element of a document captured whole by `XMLCaptureReader`, with its descendants, in
 /// flat arrays (no object per node): element records, their attributes and text as ranges of
 /// one byte buffer. Built by the reader's parser callbacks (a struct, so the hot path pays no
-/// dynamic exclusivity checks), then handed over in a `CapturedTree`.
+/// dynamic exclusivity checks), then copied into a `CapturedTree`.
 struct CapturedStorage {
     struct Element {
         var name: Int32
@@ -35,16 +35,17 @@ struct CapturedStorage {
     var attributes: [Attribute] = []
     var bytes: [UInt8] = []
 
-    /// Empties the storage for the next capture, in new buffers (the last capture's went with
-    /// its tree) sized like the last capture's, up to a typical record's: one huge record does
-    /// not make every later one allocate as much.
-    mutating func startAfresh() {
-        let last = self
-        self = CapturedStorage()
-        elements.reserveCapacity(min(last.elements.count, 256))
-        runs.reserveCapacity(min(last.runs.count, 256))
-        attributes.reserveCapacity(min(last.attributes.count, 64))
-        bytes.reserveCapacity(min(last.bytes.count, 16 << 10))
+    /// Empties the storage for the next capture, keeping its buffers (a tree copies what it
+    /// needs), unless a huge record grew them: then they are let go.
+    mutating func reset() {
+        guard bytes.capacity <= 1 << 20, elements.capacity <= 4_096 else {
+            self = CapturedStorage()
+            return
+        }
+        elements.removeAll(keepingCapacity: true)
+        runs.removeAll(keepingCapacity: true)
+        attributes.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// Appends an element as the last child of `parent` (-1 for the captured element itself).
@@ -80,19 +81,60 @@ struct CapturedStorage {
     }
 }
 
-/// A captured element's storage as handed over, with the names it refers to. Never changed
+/// A captured element as handed over: its storage copied into one block of exactly its size
+/// (the reader's working arrays are reused for the next capture), with the names it refers
+/// to. Read through pointers, so mapping pays no reference counting per access; never changed
 /// once made, so it may be read on another thread (see `KeptCapturedElement`).
 final class CapturedTree {
-    let storage: CapturedStorage
+    let elements: UnsafeBufferPointer<CapturedStorage.Element>
+    let runs: UnsafeBufferPointer<CapturedStorage.TextRun>
+    let attributes: UnsafeBufferPointer<CapturedStorage.Attribute>
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Holds the names' storage, which `nameRanges` and `nameBytes` point into.
     let names: CapturedNameTable
+    let nameRanges: UnsafeBufferPointer<CapturedNameTable.Range>
+    let nameBytes: UnsafeBufferPointer<UInt8>
+    private let block: UnsafeMutableRawPointer
 
-    init(storage: CapturedStorage, names: CapturedNameTable) {
-        self.storage = storage
+    init(copying storage: CapturedStorage, names: CapturedNameTable) {
         self.names = names
+        nameRanges = names.ranges
+        nameBytes = names.bytes
+        // One allocation: the element records, runs and attributes (4-byte fields), then the bytes.
+        let elementBytes = storage.elements.count * MemoryLayout<CapturedStorage.Element>.stride
+        let runBytes = storage.runs.count * MemoryLayout<CapturedStorage.TextRun>.stride
+        let attributeBytes = storage.attributes.count * MemoryLayout<CapturedStorage.Attribute>.stride
+        let block = UnsafeMutableRawPointer.allocate(
+            byteCount: max(1, elementBytes + runBytes + attributeBytes + storage.bytes.count),
+            alignment: MemoryLayout<CapturedStorage.Element>.alignment)
+        self.block = block
+        elements = Self.copy(storage.elements, to: block)
+        runs = Self.copy(storage.runs, to: block + elementBytes)
+        attributes = Self.copy(storage.attributes, to: block + elementBytes + runBytes)
+        bytes = Self.copy(storage.bytes, to: block + elementBytes + runBytes + attributeBytes)
+    }
+
+    private static func copy<T>(_ array: [T], to region: UnsafeMutableRawPointer) -> UnsafeBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer(start: region.bindMemory(to: T.self, capacity: array.count), count: array.count)
+        _ = buffer.initialize(from: array)
+        return UnsafeBufferPointer(buffer)
+    }
+
+    deinit {
+        block.deallocate()
     }
 
     /// The captured element itself.
     var root: CapturedElement { CapturedElement(tree: self, index: 0) }
+
+    func withNameBytes<R>(_ number: Int32, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        CapturedNameTable.withBytes(number, ranges: nameRanges, bytes: nameBytes, body)
+    }
+
+    /// The bytes of a range of `bytes`.
+    func bytes(_ start: Int32, _ count: Int32) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(start + count)])
+    }
 }
 
 /// An element of a `CapturedTree`: what the feed mappers read (`XMLElementReading`). Valid
@@ -105,7 +147,7 @@ public struct CapturedElement: XMLElementReading {
     /// on another thread while the reader goes on.
     public var kept: KeptCapturedElement { KeptCapturedElement(tree: tree, index: index) }
 
-    private var element: CapturedStorage.Element { tree.storage.elements[Int(index)] }
+    private var element: CapturedStorage.Element { tree.elements[Int(index)] }
 
     public var name: XMLName { tree.names.name(element.name) }
 
@@ -114,13 +156,9 @@ public struct CapturedElement: XMLElementReading {
     public var text: String {
         let first = element.firstText
         guard first >= 0 else { return "" }
-        let run = tree.storage.runs[Int(first)]
-        guard run.next >= 0 else {
-            // One run, the usual case: the string made straight from the buffer.
-            return tree.storage.bytes.withUnsafeBufferPointer { all in
-                String(decoding: UnsafeBufferPointer(rebasing: all[Int(run.start)..<Int(run.start + run.count)]), as: UTF8.self)
-            }
-        }
+        let run = tree.runs[Int(first)]
+        // One run, the usual case: the string made straight from the bytes.
+        guard run.next >= 0 else { return String(decoding: tree.bytes(run.start, run.count), as: UTF8.self) }
         var bytes: [UInt8] = []
         appendText(to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
@@ -129,22 +167,20 @@ public struct CapturedElement: XMLElementReading {
     public func appendText(to bytes: inout [UInt8]) {
         var run = element.firstText
         while run >= 0 {
-            let current = tree.storage.runs[Int(run)]
-            tree.storage.bytes.withUnsafeBufferPointer { all in
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: all[Int(current.start)..<Int(current.start + current.count)]))
-            }
+            let current = tree.runs[Int(run)]
+            bytes.append(contentsOf: tree.bytes(current.start, current.count))
             run = current.next
         }
     }
 
     public func withNameBytes<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
-        tree.names.withBytes(element.name, body)
+        tree.withNameBytes(element.name, body)
     }
 
     public var attributes: [XMLAttribute] {
         let element = element
         return (element.firstAttribute..<element.firstAttribute + element.attributeCount).map { index in
-            let attribute = tree.storage.attributes[Int(index)]
+            let attribute = tree.attributes[Int(index)]
             return XMLAttribute(name: tree.names.name(attribute.name), value: value(of: attribute))
         }
     }
@@ -157,8 +193,8 @@ public struct CapturedElement: XMLElementReading {
         return local.withUTF8 { local in
             namespace.withUTF8 { namespace in
                 for index in element.firstAttribute..<element.firstAttribute + element.attributeCount {
-                    let attribute = tree.storage.attributes[Int(index)]
-                    let matches = tree.names.withBytes(attribute.name) { attributeNamespace, attributeLocal in
+                    let attribute = tree.attributes[Int(index)]
+                    let matches = tree.withNameBytes(attribute.name) { attributeNamespace, attributeLocal in
                         attributeLocal.elementsEqual(local) && attributeNamespace.elementsEqual(namespace)
                     }
                     if matches { return value(of: attribute) }
@@ -169,7 +205,7 @@ public struct CapturedElement: XMLElementReading {
     }
 
     private func value(of attribute: CapturedStorage.Attribute) -> String {
-        String(decoding: tree.storage.bytes[Int(attribute.start)..<Int(attribute.start + attribute.count)], as: UTF8.self)
+        String(decoding: tree.bytes(attribute.start, attribute.count), as: UTF8.self)
     }
 
     public var children: Children { Children(tree: tree, following: element.firstChild) }
@@ -182,7 +218,7 @@ public struct CapturedElement: XMLElementReading {
         public mutating func next() -> CapturedElement? {
             guard following >= 0 else { return nil }
             let element = CapturedElement(tree: tree, index: following)
-            following = tree.storage.elements[Int(following)].nextSibling
+            following = tree.elements[Int(following)].nextSibling
             return element
         }
     }

@@ -193,7 +193,7 @@ public final class XMLCaptureReader {
             state.pointee.captureStack.append(element)
         } else if let maxNodes = rule(names.name(name), state.pointee.openNames.last.map(names.name), depth) {
             state.pointee.capturing = true
-            state.pointee.tree.startAfresh()
+            state.pointee.tree.reset()
             state.pointee.captureNodes = 1
             state.pointee.captureMaxNodes = maxNodes
             let element = state.pointee.tree.appendElement(name: name, line: Int32(clamping: line), parent: -1)
@@ -217,7 +217,7 @@ public final class XMLCaptureReader {
             state.pointee.captureStack.removeLast()
             if state.pointee.captureStack.isEmpty {
                 // The items only point at the tree: it is held until they are all read.
-                let tree = CapturedTree(storage: state.pointee.tree, names: names.current)
+                let tree = CapturedTree(copying: state.pointee.tree, names: names.current)
                 state.pointee.heldTrees.append(tree)
                 state.pointee.items.append(.element(tree.root))
                 state.pointee.capturing = false
