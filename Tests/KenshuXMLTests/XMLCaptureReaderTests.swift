@@ -64,6 +64,24 @@ struct XMLCaptureReaderTests {
         }
     }
 
+    /// More names than the name cache has slots, met over and over in turn: every element
+    /// still gets its own name (slots are taken over, never confused).
+    @Test func moreNamesThanTheCacheHoldsKeepTheirOwn() throws {
+        let names = (0..<1_500).map { "e\($0)" }
+        let record = "<r>" + names.map { "<\($0) a\($0)=\"v\"/>" }.joined() + "</r>"
+        let folder = try TemporaryFolder()
+        let path = try folder.write("<root>" + String(repeating: record, count: 3) + "</root>", to: "names.xml")
+        let reader = try XMLCaptureReader(path: path, capture: { name, _, _ in name.local == "r" ? 2_000 : nil })
+        var records = 0
+        while let item = try reader.next() {
+            guard case .element(let element) = item else { continue }
+            records += 1
+            #expect(element.children.map(\.name.local) == names)
+            #expect(element.children.map { $0.attributes.map(\.name.local) } == names.map { ["a" + $0] })
+        }
+        #expect(records == 3)
+    }
+
     @Test func namesAreMatchedOnNamespaceURIsNotPrefixes() throws {
         let folder = try TemporaryFolder()
         let path = try folder.write(#"<a xmlns:p="urn:one"><p:r/><r xmlns="urn:one"/><q:r xmlns:q="urn:two"/></a>"#, to: "ns.xml")

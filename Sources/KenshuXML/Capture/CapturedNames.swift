@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 internal import CLibXML2
 import KenshuCore
 
@@ -5,7 +10,7 @@ import KenshuCore
 /// referred to by number: a feed of a million courses names the same twenty elements over
 /// and over. The names themselves are kept in a frozen `CapturedNameTable`, replaced when a
 /// name is added, so that trees captured earlier can be read on another thread. Looked up by the addresses of libxml2's name strings (interned in the parser's
-/// dictionary) in a small direct-mapped cache, checked against the bytes, so an address
+/// dictionary) in a small open-addressed cache, checked against the bytes, so an address
 /// reused for another name can never return a stale one.
 ///
 /// The table sits behind a pointer: every element's name is looked up, and a class's stored
@@ -25,7 +30,8 @@ final class CapturedNames {
         var numbers: [[UInt8]: Int32] = [:]
     }
 
-    private static let slotCount = 512
+    private static let slotCount = 1_024
+    private static let probes = 8
     private let table: UnsafeMutablePointer<Table>
 
     init() {
@@ -44,14 +50,23 @@ final class CapturedNames {
         let namespaceKey = namespace.map(UnsafeRawPointer.init)
         let mixed = UInt64(UInt(bitPattern: localKey)) &* 0x9E37_79B9_7F4A_7C15
             ^ UInt64(UInt(bitPattern: namespaceKey)) &* 0xC2B2_AE3D_27D4_EB4F
-        let index = Int(truncatingIfNeeded: mixed >> 55) & (Self.slotCount - 1)
-        let slot = table.pointee.slots[index]
-        if slot.local == localKey, slot.namespace == namespaceKey, slot.number >= 0,
-           matches(slot.number, local: local, namespace: namespace) {
-            return slot.number
+        let home = Int(truncatingIfNeeded: mixed >> 54) & (Self.slotCount - 1)
+        // Open addressing over a few slots: two hot names whose addresses hash alike (a feed's
+        // `mlo:cost` and another did) each keep a slot instead of evicting each other.
+        var free: Int?
+        for probe in 0..<Self.probes {
+            let index = (home + probe) & (Self.slotCount - 1)
+            let slot = table.pointee.slots[index]
+            if slot.number < 0 {
+                free = index
+                break
+            }
+            if slot.local == localKey, slot.namespace == namespaceKey, matches(slot.number, local: local, namespace: namespace) {
+                return slot.number
+            }
         }
         let number = lookUp(local: local, namespace: namespace)
-        table.pointee.slots[index] = Slot(local: localKey, namespace: namespaceKey, number: number)
+        table.pointee.slots[free ?? home] = Slot(local: localKey, namespace: namespaceKey, number: number)
         return number
     }
 
@@ -83,7 +98,8 @@ final class CapturedNames {
     /// Whether the stored bytes are the NUL-terminated string (nil: the empty string).
     private static func equal(_ stored: UnsafeBufferPointer<UInt8>, _ string: UnsafePointer<xmlChar>?) -> Bool {
         guard let string else { return stored.isEmpty }
-        for (offset, byte) in stored.enumerated() where string[offset] != byte { return false }
-        return string[stored.count] == 0
+        guard let base = stored.baseAddress else { return string[0] == 0 }
+        // The NUL first: a shorter string ends there, and memcmp reads no further than it.
+        return xmlStrlen(string) == stored.count && memcmp(base, string, stored.count) == 0
     }
 }
