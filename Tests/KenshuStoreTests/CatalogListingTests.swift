@@ -77,50 +77,48 @@ struct CatalogListingTests {
     }
 
     @Test func aStoreMigratedFrom008ImportsAsTheModelSays() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-009-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("kenshu.sqlite").path
-        // As 008 left it: A and B listed by import 1, R retired by it (listed last by an older one).
-        var model = CatalogModel()
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try Migrations.migrator.migrate(queue, upTo: "008-course-listing")
-            try queue.write { db in
-                let provider = Self.providers[0]
-                try db.execute(sql: "INSERT INTO provider (id, name) VALUES (?, ?)", arguments: [provider.id, provider.name])
-                try db.execute(sql: """
-                    INSERT INTO feed_import (source, format, providers, succeeded, summary, warnings, finished_at)
-                    VALUES ('old.xml', 'XCRI-CAP 1.2', 'jamp', 1, '', 0, '2026-11-01 00:00:00.000')
-                    """)
-                for (id, retired) in [("A", false), ("B", false), ("R", true)] {
+        try withTemporaryStorePath { path in
+            // As 008 left it: A and B listed by import 1, R retired by it (listed last by an older one).
+            var model = CatalogModel()
+            do {
+                let queue = try DatabaseQueue(path: path)
+                try Migrations.migrator.migrate(queue, upTo: "008-course-listing")
+                try queue.write { db in
+                    let provider = Self.providers[0]
+                    try db.execute(sql: "INSERT INTO provider (id, name) VALUES (?, ?)", arguments: [provider.id, provider.name])
                     try db.execute(sql: """
-                        INSERT INTO course (provider_id, course_id, title, title_key, data, presentations, first_seen_at,
-                                            updated_at, retired_at)
-                        VALUES (?, ?, '政策形成研修', '政策形成研修', ?, 1, '2026-10-01 00:00:00.000', '2026-10-01 00:00:00.000', ?)
-                        """, arguments: [provider.id, id, CourseJSON.encode(course(id)),
-                                         retired ? "2026-11-01 00:00:00.000" : nil])
-                    try db.execute(sql: "INSERT INTO course_listing (provider_id, course_id, last_import) VALUES (?, ?, ?)",
-                                   arguments: [provider.id, id, retired ? 0 : 1])
-                    model.stored[CatalogModel.Key(provider: provider.id, id: id)] = (course(id), !retired)
+                        INSERT INTO feed_import (source, format, providers, succeeded, summary, warnings, finished_at)
+                        VALUES ('old.xml', 'XCRI-CAP 1.2', 'jamp', 1, '', 0, '2026-11-01 00:00:00.000')
+                        """)
+                    for (id, retired) in [("A", false), ("B", false), ("R", true)] {
+                        try db.execute(sql: """
+                            INSERT INTO course (provider_id, course_id, title, title_key, data, presentations, first_seen_at,
+                                                updated_at, retired_at)
+                            VALUES (?, ?, '政策形成研修', '政策形成研修', ?, 1, '2026-10-01 00:00:00.000', '2026-10-01 00:00:00.000', ?)
+                            """, arguments: [provider.id, id, CourseJSON.encode(course(id)),
+                                             retired ? "2026-11-01 00:00:00.000" : nil])
+                        try db.execute(sql: "INSERT INTO course_listing (provider_id, course_id, last_import) VALUES (?, ?, ?)",
+                                       arguments: [provider.id, id, retired ? 0 : 1])
+                        model.stored[CatalogModel.Key(provider: provider.id, id: id)] = (course(id), !retired)
+                    }
                 }
             }
+            let store = try KenshuStore.open(path: path)
+            let (courses, listings, written) = try store.read { db in
+                (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM course"),
+                 try String.fetchAll(db, sql: "SELECT course_id || '=' || last_import FROM course_listing ORDER BY course_id"),
+                 try Int.fetchAll(db, sql: "SELECT written_by_import FROM course"))
+            }
+            #expect(courses == 3)
+            #expect(listings == ["A=1", "B=1", "R=0"])
+            #expect(written == [0, 0, 0])
+            #expect(try store.courses(provider: "jamp").map(\.id) == ["A", "B"])
+            // The first import after the migration: A unchanged, B missing, R back, C new.
+            let first = try replace(store, [course("A"), course("R"), course("C")])
+            #expect(first.changes == changes(added: 1, updated: 1, unchanged: 1, retired: 1))
+            model.apply([course("A"), course("R"), course("C")])
+            try runRandomImports(store, &model, seed: 9)
         }
-        let store = try KenshuStore.open(path: path)
-        let (courses, listings, written) = try store.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM course"),
-             try String.fetchAll(db, sql: "SELECT course_id || '=' || last_import FROM course_listing ORDER BY course_id"),
-             try Int.fetchAll(db, sql: "SELECT written_by_import FROM course"))
-        }
-        #expect(courses == 3)
-        #expect(listings == ["A=1", "B=1", "R=0"])
-        #expect(written == [0, 0, 0])
-        #expect(try store.courses(provider: "jamp").map(\.id) == ["A", "B"])
-        // The first import after the migration: A unchanged, B missing, R back, C new.
-        let first = try replace(store, [course("A"), course("R"), course("C")])
-        #expect(first.changes == changes(added: 1, updated: 1, unchanged: 1, retired: 1))
-        model.apply([course("A"), course("R"), course("C")])
-        try runRandomImports(store, &model, seed: 9)
     }
 
     /// Random feeds of two providers (ids from a small pool, contents that change, ids

@@ -16,20 +16,9 @@ struct CourseListingMigrationTests {
     }
 
     @Test func aStoreWithCoursesMigratesAndItsNextImportRetiresWhatTheFeedNoLongerLists() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-008-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("kenshu.sqlite").path
-        // A store as 007 left it, two courses listed by import 1.
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try Migrations.migrator.migrate(queue, upTo: "007-daemon")
-            try queue.write { db in
-                try db.execute(sql: "INSERT INTO provider (id, name) VALUES (?, ?)", arguments: [provider.id, provider.name])
-                try db.execute(sql: """
-                    INSERT INTO feed_import (source, format, providers, succeeded, summary, warnings, finished_at)
-                    VALUES ('old.xml', 'XCRI-CAP 1.2', 'jamp', 1, '', 0, '2026-11-01 00:00:00.000')
-                    """)
+        try withTemporaryStorePath { path in
+            // A store as 007 left it, two courses listed by import 1.
+            try writeFormerStore(at: path, migratedUpTo: "007-daemon", provider: provider) { db in
                 for id in ["A", "B"] {
                     try db.execute(sql: """
                         INSERT INTO course (provider_id, course_id, title, title_key, data, presentations, first_seen_at,
@@ -38,28 +27,28 @@ struct CourseListingMigrationTests {
                         """, arguments: [provider.id, id, CourseJSON.encode(course(id))])
                 }
             }
-        }
-        let store = try KenshuStore.open(path: path)
-        let listed = try store.read { db in
-            try Row.fetchAll(db, sql: "SELECT course_id, last_import FROM course_listing ORDER BY course_id")
-                .map { "\($0["course_id"] as String? ?? "")=\($0["last_import"] as Int? ?? 0)" }
-        }
-        #expect(listed == ["A=1", "B=1"])
-        let columns = try store.read { db in try db.columns(in: "course").map(\.name) }
-        #expect(!columns.contains("last_import"))
+            let store = try KenshuStore.open(path: path)
+            let listed = try store.read { db in
+                try Row.fetchAll(db, sql: "SELECT course_id, last_import FROM course_listing ORDER BY course_id")
+                    .map { "\($0["course_id"] as String? ?? "")=\($0["last_import"] as Int? ?? 0)" }
+            }
+            #expect(listed == ["A=1", "B=1"])
+            let columns = try store.read { db in try db.columns(in: "course").map(\.name) }
+            #expect(!columns.contains("last_import"))
 
-        let changes = try store.replaceCatalog(source: "new.xml", format: "test") { replacement in
-            try replacement.store(course("A"))
-            try replacement.store(course("C"))
-            return 0
+            let changes = try store.replaceCatalog(source: "new.xml", format: "test") { replacement in
+                try replacement.store(course("A"))
+                try replacement.store(course("C"))
+                return 0
+            }
+            #expect(changes == CatalogChanges(providers: [provider.id], added: 1, unchanged: 1, retired: 1))
+            #expect(try store.courses(provider: provider.id).map(\.id) == ["A", "C"])
+            let again = try store.replaceCatalog(source: "new.xml", format: "test") { replacement in
+                try replacement.store(course("A"))
+                try replacement.store(course("C"))
+                return 0
+            }
+            #expect(again == CatalogChanges(providers: [provider.id], unchanged: 2))
         }
-        #expect(changes == CatalogChanges(providers: [provider.id], added: 1, unchanged: 1, retired: 1))
-        #expect(try store.courses(provider: provider.id).map(\.id) == ["A", "C"])
-        let again = try store.replaceCatalog(source: "new.xml", format: "test") { replacement in
-            try replacement.store(course("A"))
-            try replacement.store(course("C"))
-            return 0
-        }
-        #expect(again == CatalogChanges(providers: [provider.id], unchanged: 2))
     }
 }

@@ -132,38 +132,38 @@ extension KenshuStore {
 
     /// The active (not retired) courses of one provider, in id order.
     public func courses(provider: String) throws(StoreError) -> [Course] {
-        let texts = try read { db in
-            try String.fetchAll(db, sql: "SELECT data FROM course WHERE provider_id = ? AND retired_at IS NULL ORDER BY course_id",
-                                arguments: [provider])
-        }
-        var courses: [Course] = []
-        for text in texts {
-            do {
-                courses.append(try JSONDecoder().decode(Course.self, from: Data(text.utf8)))
-            } catch {
-                throw .corrupt("a course of \(provider): \(error)")
-            }
-        }
-        return courses
+        try activeCourses(filter: "AND c.provider_id = ?", arguments: [provider], what: "a course of \(provider)")
     }
 
     /// Every active course of every provider, with the same course from two providers
     /// merged into one listing that names both.
     public func courseListings() throws(StoreError) -> [CourseListing] {
-        let texts = try read { db in
-            try String.fetchAll(db, sql: "SELECT data FROM course WHERE retired_at IS NULL ORDER BY provider_id, course_id")
+        CourseListing.merge(try activeCourses(filter: "", arguments: [], what: "a stored course"),
+                            titleKey: CourseTitleKey.make)
+    }
+
+    /// The active courses that `filter` (SQL added to the WHERE clause) picks, in provider and
+    /// id order: each row's JSON with the row's title and its provider as the provider table has it.
+    private func activeCourses(filter: String, arguments: StatementArguments, what: String) throws(StoreError) -> [Course] {
+        let rows = try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.data, c.title, p.id, p.name, p.url FROM course c JOIN provider p ON p.id = c.provider_id
+                WHERE c.retired_at IS NULL \(filter) ORDER BY c.provider_id, c.course_id
+                """, arguments: arguments)
         }
         var courses: [Course] = []
-        courses.reserveCapacity(texts.count)
+        courses.reserveCapacity(rows.count)
         let decoder = JSONDecoder()
-        for text in texts {
+        for row in rows {
             do {
-                courses.append(try decoder.decode(Course.self, from: Data(text.utf8)))
+                let text: String = row[0]
+                let provider = CourseProvider(id: row[2], name: row[3], url: row[4])
+                courses.append(try decoder.decode(StoredCourse.self, from: Data(text.utf8)).course(provider: provider, title: row[1]))
             } catch {
-                throw .corrupt("a stored course: \(error)")
+                throw .corrupt("\(what): \(error)")
             }
         }
-        return CourseListing.merge(courses, titleKey: CourseTitleKey.make)
+        return courses
     }
 
     private static func entry(_ row: Row) -> FeedImportEntry {
