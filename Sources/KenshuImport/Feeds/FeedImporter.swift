@@ -144,7 +144,7 @@ public struct FeedImporter {
 
     /// The reader of a feed in `format`, and what tells how far it has read. XCRI-CAP is read
     /// through libxml2's SAX parser, each course captured whole (a 200 MB feed read in
-    /// 2.9–3.1 s against 3.2–3.4 s through the stream reader); profiles through the stream reader.
+    /// 2.6–2.7 s, against 3.2–3.4 s through the stream reader); profiles through the stream reader.
     static func makeReader(
         _ format: FeedFormat, path: String, limits: XMLLimits, encoding: String?, _ provider: CourseProvider?
     ) throws(XMLReadError) -> (reader: CourseFeedReader, bytesConsumed: () -> Int) {

@@ -158,7 +158,8 @@ extension KenshuStore {
             do {
                 let text: String = row[0]
                 let provider = CourseProvider(id: row[2], name: row[3], url: row[4])
-                courses.append(try decoder.decode(StoredCourse.self, from: Data(text.utf8)).course(provider: provider, title: row[1]))
+                let stored = try decoder.decode(StoredCourse.self, from: Data(text.utf8))
+                courses.append(stored.course(provider: provider, title: row[1]))
             } catch {
                 throw .corrupt("\(what): \(error)")
             }

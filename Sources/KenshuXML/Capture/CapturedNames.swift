@@ -9,9 +9,10 @@ import KenshuCore
 /// The element and attribute names of one parse, each made a Swift `XMLName` once and
 /// referred to by number: a feed of a million courses names the same twenty elements over
 /// and over. The names themselves are kept in a frozen `CapturedNameTable`, replaced when a
-/// name is added, so that trees captured earlier can be read on another thread. Looked up by the addresses of libxml2's name strings (interned in the parser's
-/// dictionary) in a small open-addressed cache, checked against the bytes, so an address
-/// reused for another name can never return a stale one.
+/// name is added, so that trees captured earlier can be read on another thread. Looked up by
+/// the addresses of libxml2's name strings (interned in the parser's dictionary) in a small
+/// open-addressed cache, checked against the bytes, so an address reused for another name can
+/// never return a stale one.
 ///
 /// The table sits behind a pointer: every element's name is looked up, and a class's stored
 /// properties would pay Swift's dynamic exclusivity checks on each (with the reader's state,
