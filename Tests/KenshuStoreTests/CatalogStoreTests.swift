@@ -67,6 +67,17 @@ struct CatalogStoreTests {
         #expect(try store.latestFeedImports().count == 1)
     }
 
+    /// Each import's generation stays new after the import log is pruned: the courses of a
+    /// feed imported again are unchanged, not taken for ones this import listed already.
+    @Test func anImportAfterTheLogWasPrunedStillFindsItsCoursesUnchanged() throws {
+        let store = try KenshuStore.inMemory()
+        #expect(try replace(store, [course("A", academy), course("B", academy)]).added == 2)
+        try store.write { db in try db.execute(sql: "DELETE FROM feed_import") }
+        let again = try replace(store, [course("A", academy), course("B", academy)])
+        #expect(again == CatalogChanges(providers: [academy.id], unchanged: 2))
+        #expect(try store.courses(provider: academy.id).map(\.id) == ["A", "B"])
+    }
+
     @Test func titleKeysFoldWidthAndSpaces() {
         #expect(CourseTitleKey.make("ＤＸ推進 リーダー研修") == CourseTitleKey.make("DX推進リーダー研修"))
         #expect(CourseTitleKey.make("ｾｷｭﾘﾃｨ研修") == CourseTitleKey.make("セキュリティ研修"))

@@ -70,7 +70,13 @@ public final class CatalogReplacement {
         self.nowText = nowText
         // Unique per import: the id the import's own log row is about to get (this is the
         // only writer, inside its transaction).
-        generation = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM feed_import") ?? 0) + 1
+        // `feed_import.id` is AUTOINCREMENT: sqlite_sequence keeps the highest id ever given,
+        // so a generation is never used twice, even after log rows were deleted (with MAX(id),
+        // an import after the log was emptied took its courses for ones it had listed already).
+        generation = (try Int64.fetchOne(db, sql: """
+            SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'feed_import'), 0),
+                       COALESCE((SELECT MAX(id) FROM feed_import), 0))
+            """) ?? 0) + 1
         statements = try CourseStatements(db)
     }
 
