@@ -192,28 +192,13 @@ public final class CatalogReplacement {
         statement.bind(12, generation)
     }
 
-    /// Binds the date as `LocalDate.description` writes it (`2027-01-20`), its digits put
-    /// straight into bytes: making two Strings per course, storing 200,000 new courses took
-    /// 1.58-1.70 s, 1.41-1.46 s with this.
+    /// Binds the date as `LocalDate.description` writes it (`2027-01-20`), from its bytes:
+    /// making two Strings per course, storing 200,000 new courses took 1.58-1.70 s, 1.41-1.46 s
+    /// with this.
     private func bind(_ date: LocalDate?, at index: Int32, to statement: RawStatement) {
         guard let date else { return statement.bind(index, nil as String?) }
-        guard (0...9999).contains(date.year), (0...99).contains(date.month), (0...99).contains(date.day) else {
+        guard date.withISOBytes({ statement.bind(index, utf8: $0) }) != nil else {
             return statement.bind(index, date.description)
-        }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { bytes in
-            func put(_ value: Int, at end: Int, digits: Int) {
-                var rest = value
-                for offset in stride(from: end, to: end - digits, by: -1) {
-                    bytes[offset] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                }
-            }
-            put(date.year, at: 3, digits: 4)
-            bytes[4] = UInt8(ascii: "-")
-            put(date.month, at: 6, digits: 2)
-            bytes[7] = UInt8(ascii: "-")
-            put(date.day, at: 9, digits: 2)
-            statement.bind(index, utf8: UnsafeBufferPointer(bytes))
         }
     }
 

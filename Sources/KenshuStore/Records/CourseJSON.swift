@@ -97,31 +97,17 @@ enum CourseJSON {
 
         /// `"2027-01-10"` (`LocalDate.description`), its digits put straight into bytes.
         private mutating func date(_ date: LocalDate) {
-            guard (0...9999).contains(date.year) else { return string(date.description) }
-            raw("\"")
-            digits(date.year, count: 4)
-            raw("-")
-            digits(date.month, count: 2)
-            raw("-")
-            digits(date.day, count: 2)
-            raw("\"")
-        }
-
-        /// `value` (0 or more) in exactly `count` digits, zeros in front.
-        private mutating func digits(_ value: Int, count: Int) {
-            var divisor = 1
-            for _ in 1..<count { divisor *= 10 }
-            var rest = value
-            while divisor > 0 {
-                out.append(0x30 + UInt8(rest / divisor % 10))
-                rest %= divisor
-                divisor /= 10
+            let written: Void? = date.withISOBytes { bytes in
+                raw("\"")
+                out.append(bytes)
+                raw("\"")
             }
+            if written == nil { string(date.description) }
         }
 
         private mutating func integer(_ value: Int) {
             guard value >= 0, value < 10_000 else { return text(String(value)) }
-            // Days, months, years and seats: four digits at most, no String made.
+            // Seats: four digits at most, no String made.
             var started = false
             var divisor = 1_000
             var rest = value
