@@ -149,13 +149,6 @@ final class FeedPipeline: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The items read since the last call, waiting for some; nil when the feed is read.
-    /// Rethrows what stopped the reading (a rejected feed).
-    func next() throws -> [Item]? {
-        var batch: [Item] = []
-        return try next(into: &batch) ? batch : nil
-    }
-
     /// Puts the items read since the last call in `batch` (what it held goes back to the
     /// reading side, to be freed and its buffer reused), waiting for some; false when the feed is read.
     /// Rethrows what stopped the reading (a rejected feed).

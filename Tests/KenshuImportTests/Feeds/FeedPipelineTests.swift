@@ -30,7 +30,8 @@ struct FeedPipelineTests {
         start(pipeline, count: 1_000)
         var ids: [String] = []
         var warnings = 0
-        while let batch = try pipeline.next() {
+        var batch: [FeedPipeline.Item] = []
+        while try pipeline.next(into: &batch) {
             for item in batch {
                 switch item {
                 case .course(let course): ids.append(course.id)
@@ -63,8 +64,9 @@ struct FeedPipelineTests {
         let pipeline = FeedPipeline(capacity: 4)
         start(pipeline, count: 10, failAtEnd: true)
         var received = 0
+        var batch: [FeedPipeline.Item] = []
         let error = try #require(throws: XMLReadError.self) {
-            while let batch = try pipeline.next() { received += batch.count }
+            while try pipeline.next(into: &batch) { received += batch.count }
         }
         pipeline.cancel()
         #expect(error.description.contains("cut short"))
@@ -74,7 +76,8 @@ struct FeedPipelineTests {
     @Test func givingUpStopsTheReaderInsteadOfLeavingItBlocked() throws {
         let pipeline = FeedPipeline(capacity: 2)
         start(pipeline, count: 100_000)
-        _ = try pipeline.next()
+        var batch: [FeedPipeline.Item] = []
+        _ = try pipeline.next(into: &batch)
         pipeline.cancel()  // returns only once the reader has stopped
     }
 }
