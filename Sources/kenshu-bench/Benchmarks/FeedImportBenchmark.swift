@@ -52,17 +52,19 @@ struct FeedImportBenchmark: ParsableCommand {
         let feed = self.feed ?? keep ?? folder.appendingPathComponent("feed.xml").path
 
         let clock = ContinuousClock()
+        let origin: String
         if self.feed == nil {
             var courses = 0
             let generation = try clock.measure { courses = try XCRIFeedWriter(targetBytes: sizeMb * 1_000_000).write(to: feed) }
-            print(String(format: "feed: %.1f MB, %d courses (generated in %.1f s)", megabytes(feed), courses, seconds(generation)))
+            origin = String(format: "%d courses (generated in %.1f s)", courses, seconds(generation))
         } else {
             guard FileManager.default.isReadableFile(atPath: feed) else {
                 throw ValidationError("--feed \(feed): no such readable file")
             }
-            print(String(format: "feed: %.1f MB (%@)", megabytes(feed), feed))
+            origin = "from \(feed)"
         }
         let megabytes = megabytes(feed)
+        print(String(format: "feed: %.1f MB, %@", megabytes, origin))
         let rssBefore = peakRSSMegabytes()
 
         var importSeconds: (new: Double, again: Double)?
