@@ -1,8 +1,9 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// Kenshu (研修): the training-catalogue and mentor-matching daemon of a city's
-/// HR development office. One target per stage of the data flow (see README).
+/// Kenshu (研修): the training-catalogue and mentor-matching daemon of a city's HR
+/// development office. One target per stage of the data flow; each depends only on the
+/// targets listed before it (docs/design.md draws the graph).
 let strict: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
 ]
@@ -29,78 +30,91 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // Domain values and the policy catalogue model (no I/O).
+        // Domain values: the policy catalogue, courses, staff, rules (no I/O).
         .target(name: "KenshuCore", swiftSettings: strict),
-        // Streaming XML reading and XSD validation over libxml2.
+        // POSIX helpers: file locks, child processes, durable write-sync-rename.
+        .target(name: "KenshuPOSIX", swiftSettings: strict),
+        // XML over libxml2: streaming and SAX reading, captured trees, XSD validation.
         .target(name: "KenshuXML", dependencies: ["CLibXML2", "KenshuCore"], swiftSettings: strict),
-        // Loads the shipped policy catalogue (Catalog/policy) into KenshuCore values.
-        .target(name: "KenshuCatalog", dependencies: ["KenshuCore", "KenshuXML"], swiftSettings: strict),
         // kenshu.yaml and rules.yaml, validated with line and column.
         .target(name: "KenshuConfig", dependencies: ["KenshuCore", "Yams"], swiftSettings: strict),
-        // The SQLite store: migrations, the one opener, queries.
+        // The SQLite store: the one opener, migrations, queries (the only SQL).
         .target(
             name: "KenshuStore",
             dependencies: ["KenshuCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
-        // CSV imports from the HR system (roster, evaluations, history) and course feeds
-        // (XCRI-CAP, and institutes' own XML through mapping profiles).
+        // What comes in: the policy catalogue, the HR system's CSV exports, course feeds
+        // (XCRI-CAP and institutes' formats through mapping profiles), the inbox, polling.
         .target(
-            name: "KenshuImport", dependencies: ["KenshuCore", "KenshuXML", "KenshuConfig", "KenshuStore"],
+            name: "KenshuImport", dependencies: ["KenshuCore", "KenshuPOSIX", "KenshuXML", "KenshuConfig", "KenshuStore"],
             swiftSettings: strict),
-        // The matching core: gaps, eligibility, scoring, recommendations (pure: no I/O).
+        // The matching core: gaps, eligibility, scoring, seats, mentors, solvers (pure).
         .target(name: "KenshuMatch", dependencies: ["KenshuCore"], swiftSettings: strict),
-        // Mail: templates (Mustache), RFC 5322/MIME messages with RFC 2047 headers, the Maildir-style
-        // spool, and delivery through sendmail.
+        // What goes out: mail views, templates, MIME messages, the spool and its ledger, delivery.
         .target(
             name: "KenshuMail",
-            dependencies: ["KenshuCore", .product(name: "Mustache", package: "swift-mustache")],
-            swiftSettings: strict
-        ),
-        // The application shell the commands and the daemon call into.
-        .target(
-            name: "KenshuApp",
             dependencies: [
-                "KenshuCore", "KenshuCatalog", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuMatch", "KenshuMail",
+                "KenshuCore", "KenshuPOSIX", "KenshuConfig", "KenshuStore", "KenshuMatch",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
-        // `kenshu serve`: the inbox watcher, feed poller, weekly scheduler, reload and the
-        // systemd protocol, each a Service of swift-service-lifecycle.
+        // The shell: opens the store once per command and runs the steps of a cycle.
+        .target(
+            name: "KenshuCycle",
+            dependencies: ["KenshuCore", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuMatch", "KenshuMail"],
+            swiftSettings: strict
+        ),
+        // `kenshu serve`: each part a Service of swift-service-lifecycle.
         .target(
             name: "KenshuDaemon",
             dependencies: [
-                "KenshuApp", "KenshuConfig", "KenshuCore", "KenshuStore",
+                "KenshuCore", "KenshuPOSIX", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuCycle",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
+        // The command line: one file per command, and the commands' text and JSON output.
         .executableTarget(
             name: "kenshu",
-            dependencies: ["KenshuApp", "KenshuDaemon", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: strict
-        ),
-        .executableTarget(
-            name: "kenshu-bench",
             dependencies: [
-                "KenshuCore", "KenshuCatalog", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuXML", "KenshuMatch",
-                "KenshuApp", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "KenshuCore", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuMatch", "KenshuMail", "KenshuCycle",
+                "KenshuDaemon", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "KenshuCoreTests", dependencies: ["KenshuCore"], swiftSettings: strict),
-        .testTarget(name: "KenshuXMLTests", dependencies: ["KenshuXML", "KenshuCore"], swiftSettings: strict),
-        .testTarget(name: "KenshuCatalogTests", dependencies: ["KenshuCatalog"], swiftSettings: strict),
-        .testTarget(name: "KenshuConfigTests", dependencies: ["KenshuConfig", "KenshuCatalog"], swiftSettings: strict),
-        .testTarget(name: "KenshuMatchTests", dependencies: ["KenshuMatch", "KenshuCatalog"], swiftSettings: strict),
-        .testTarget(name: "KenshuMailTests", dependencies: ["KenshuMail"], swiftSettings: strict),
-        .testTarget(name: "KenshuStoreTests", dependencies: ["KenshuStore"], swiftSettings: strict),
-        .testTarget(name: "KenshuImportTests", dependencies: ["KenshuImport", "KenshuStore", "KenshuCatalog", "KenshuXML", "KenshuConfig"], swiftSettings: strict),
-        .testTarget(name: "KenshuDaemonTests", dependencies: ["KenshuDaemon", "KenshuApp", "KenshuConfig", "KenshuCore"], swiftSettings: strict),
-        .testTarget(name: "KenshuIntegrationTests", dependencies: ["kenshu", "kenshu-bench", "KenshuCore"], swiftSettings: strict),
+        // The example-city generator and the benchmarks.
+        .executableTarget(
+            name: "kenshu-bench",
+            dependencies: [
+                "KenshuCore", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuXML", "KenshuMatch", "KenshuCycle",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        // Test support: the repository's folders, temporary folders, the built binaries,
+        // waiting on a condition with a deadline.
+        .target(name: "KenshuTesting", dependencies: ["KenshuCore"], path: "Tests/KenshuTesting", swiftSettings: strict),
+        .testTarget(name: "KenshuCoreTests", dependencies: ["KenshuCore", "KenshuTesting"], swiftSettings: strict),
+        .testTarget(name: "KenshuPOSIXTests", dependencies: ["KenshuPOSIX", "KenshuTesting"], swiftSettings: strict),
+        .testTarget(name: "KenshuXMLTests", dependencies: ["KenshuXML", "KenshuTesting"], swiftSettings: strict),
+        .testTarget(name: "KenshuConfigTests", dependencies: ["KenshuConfig", "KenshuImport", "KenshuTesting"], swiftSettings: strict),
+        .testTarget(name: "KenshuStoreTests", dependencies: ["KenshuStore", "KenshuTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "KenshuImportTests",
+            dependencies: ["KenshuImport", "KenshuStore", "KenshuXML", "KenshuConfig", "KenshuTesting"],
+            swiftSettings: strict),
+        .testTarget(name: "KenshuMatchTests", dependencies: ["KenshuMatch", "KenshuImport", "KenshuTesting"], swiftSettings: strict),
+        .testTarget(name: "KenshuMailTests", dependencies: ["KenshuMail", "KenshuTesting"], swiftSettings: strict),
+        .testTarget(name: "KenshuCycleTests", dependencies: ["KenshuCycle", "KenshuTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "KenshuDaemonTests", dependencies: ["KenshuDaemon", "KenshuCycle", "KenshuConfig", "KenshuCore", "KenshuTesting"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "KenshuIntegrationTests", dependencies: ["kenshu", "kenshu-bench", "KenshuCore", "KenshuTesting"],
+            swiftSettings: strict),
     ]
 )

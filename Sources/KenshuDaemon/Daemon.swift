@@ -1,6 +1,7 @@
 import Foundation
-import KenshuApp
+import KenshuConfig
 import KenshuCore
+import KenshuCycle
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -31,20 +32,27 @@ public enum Daemon {
 
     private static func serve(configPath: String, environment: [String: String], logger: Logger) async throws(DaemonError) -> Int32 {
         let clock = try DaemonClock(environment: environment)
-        let context: AppContext
+        let setup: Setup
         do {
-            context = try DaemonSetup.load(configPath: configPath)
+            setup = try DaemonSetup.load(configPath: configPath)
         } catch {
             throw DaemonError("cannot start: \(error.message)", isUsage: error.kind == .badInput)
         }
-        let lock = try InstanceLock.take(stateDirectory: context.configuration.stateDirectory)
+        let lock = try InstanceLock.take(stateDirectory: setup.configuration.stateDirectory)
         defer { withExtendedLifetime(lock) {} }
+        // The one store every service works with, opened (and migrated) once, under the lock.
+        let session: Session
+        do {
+            session = try Session.open(setup)
+        } catch {
+            throw DaemonError("cannot start: \(error.message)", isUsage: false)
+        }
         let notifier = SystemdNotifier(environment: environment)
-        let state = DaemonState(context: context, notifier: notifier, logger: logger)
-        if let last = LastImport.find(context: context) { await state.noteImport(last.text, at: last.at) }
+        let state = DaemonState(session: session, notifier: notifier, logger: logger)
+        if let last = LastImport.find(session: session) { await state.noteImport(last.text, at: last.at) }
         // Trapped before READY=1, so a reload signal is never the default action (exit).
         let reloadSignals = await UnixSignalsSequence(trapping: .sighup)
-        let parts = DaemonParts(state: state, work: WorkQueue(), clock: clock, stop: StopFlag(), logger: logger)
+        let parts = ServiceEnvironment(state: state, work: WorkQueue(), clock: clock, stop: StopFlag(), logger: logger)
         let services: [any Service] = [
             ShutdownService(parts: parts, deadline: shutdownDeadline),
             ReloadService(parts: parts, signals: reloadSignals, configPath: configPath),
@@ -58,7 +66,7 @@ public enum Daemon {
                                            failureTerminationBehavior: .gracefullyShutdownGroup) },
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         configuration.maximumGracefulShutdownDuration = shutdownDeadline
-        logger.info("kenshu serve starting: config \(context.configuration.file), state \(context.configuration.stateDirectory), inbox \(context.configuration.inboxDirectory)")
+        logger.info("kenshu serve starting: config \(session.configuration.file), state \(session.configuration.stateDirectory), inbox \(session.configuration.inboxDirectory)")
         do {
             try await ServiceGroup(configuration: configuration).run()
         } catch {

@@ -1,13 +1,14 @@
 import Foundation
-import KenshuApp
+import KenshuConfig
 import KenshuCore
+import KenshuCycle
 import Logging
 
 /// What the running daemon shares between its services: the setup in force (replaced whole
-/// by a successful reload), and what `STATUS=` tells systemd — the last import, the next
+/// by a successful reload; the store stays the one opened at start), and what `STATUS=` tells systemd — the last import, the next
 /// weekly run, and a reload that failed.
 public actor DaemonState {
-    public private(set) var context: AppContext
+    public private(set) var session: Session
     private let notifier: SystemdNotifier
     private let logger: Logger
     private var lastImport: String?
@@ -15,15 +16,15 @@ public actor DaemonState {
     private var reloadProblem: String?
     private var activity: String?
 
-    public init(context: AppContext, notifier: SystemdNotifier, logger: Logger) {
-        self.context = context
+    public init(session: Session, notifier: SystemdNotifier, logger: Logger) {
+        self.session = session
         self.notifier = notifier
         self.logger = logger
     }
 
     /// A reload that passed every check: the new setup serves from now on.
-    public func replace(_ context: AppContext) {
-        self.context = context
+    public func replace(_ setup: Setup) {
+        session = session.with(setup)
         reloadProblem = nil
     }
 
@@ -33,12 +34,12 @@ public actor DaemonState {
     }
 
     public func noteImport(_ text: String, at time: Date) {
-        lastImport = "\(text) at \(Self.format(time, in: context.configuration.serve.zone))"
+        lastImport = "\(text) at \(Self.format(time, in: session.configuration.serve.zone))"
         publish()
     }
 
     public func noteNextRun(week: ISOWeek, at time: Date) {
-        let text = "\(week) on \(Self.format(time, in: context.configuration.serve.zone))"
+        let text = "\(week) on \(Self.format(time, in: session.configuration.serve.zone))"
         guard text != nextRun else { return }
         nextRun = text
         publish()

@@ -1,5 +1,5 @@
 import Foundation
-import KenshuCore
+import KenshuPOSIX
 
 /// One `kenshu serve` per state folder: a `FileLock` on `kenshu.lock` there, holding the
 /// process id, so a second daemon (or a second unit pointed at the same state) stops at once

@@ -1,12 +1,12 @@
 import Foundation
-import KenshuApp
+import KenshuCycle
 import KenshuStore
 
 /// The newest import the store remembers (a feed, or an HR export), so that `STATUS=` names
 /// it from the start rather than only after the daemon's own first import.
 enum LastImport {
-    static func find(context: AppContext) -> (text: String, at: Date)? {
-        guard let store = try? context.openStore() else { return nil }
+    static func find(session: Session) -> (text: String, at: Date)? {
+        let store = session.store
         let feed = (try? store.latestFeedImports(limit: 1))?.first.map { entry in
             ("\((entry.source as NSString).lastPathComponent) \(entry.succeeded ? "imported" : "rejected")", entry.finishedAt)
         }

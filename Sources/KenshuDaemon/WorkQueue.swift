@@ -1,5 +1,6 @@
 import Dispatch
-import KenshuApp
+import KenshuCore
+import KenshuCycle
 
 /// Runs the daemon's blocking work (imports, the weekly cycle: SQLite and file I/O) one job
 /// at a time on a thread of its own, off Swift's cooperative pool, so that a long import
@@ -10,10 +11,10 @@ public final class WorkQueue: Sendable {
     public init() {}
 
     /// Runs `job` after the jobs queued before it and returns its result.
-    public func run<T: Sendable>(_ job: @escaping @Sendable () throws(AppError) -> T) async throws(AppError) -> T {
-        let result: Result<T, AppError> = await withCheckedContinuation { continuation in
+    public func run<T: Sendable>(_ job: @escaping @Sendable () throws(KenshuError) -> T) async throws(KenshuError) -> T {
+        let result: Result<T, KenshuError> = await withCheckedContinuation { continuation in
             queue.async {
-                do throws(AppError) {
+                do throws(KenshuError) {
                     continuation.resume(returning: .success(try job()))
                 } catch {
                     continuation.resume(returning: .failure(error))

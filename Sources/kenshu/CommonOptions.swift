@@ -1,5 +1,5 @@
 import ArgumentParser
-import KenshuApp
+import KenshuCycle
 import KenshuConfig
 import KenshuImport
 import KenshuCore
@@ -13,8 +13,13 @@ struct CommonOptions: ParsableArguments {
     var json = false
 
     /// Loads config, catalogue and rules.
-    func context() throws(AppError) -> AppContext {
-        try AppContext.load(configPath: config)
+    func setup() throws(KenshuError) -> Setup {
+        try Setup.load(configPath: config)
+    }
+
+    /// Loads the setup and opens its store: the one store the command works with.
+    func session() throws(KenshuError) -> Session {
+        try Session.open(try setup())
     }
 
     /// Prints `value` as JSON with `--json`, else as `text` renders it.
@@ -43,7 +48,7 @@ struct DayOption: ParsableArguments {
     @Option(help: ArgumentHelp("Evaluate as of this day (default: today in the config's time zone).", valueName: "YYYY-MM-DD"))
     var date: String?
 
-    func day(_ context: AppContext) throws(AppError) -> LocalDate {
-        try CourseRecommendations.day(date, context: context)
+    func day(_ session: Session) throws(KenshuError) -> LocalDate {
+        try CourseRecommendations.day(date, session: session)
     }
 }

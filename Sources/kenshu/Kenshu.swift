@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import KenshuApp
+import KenshuCore
+import KenshuCycle
 
 /// The `kenshu` command: one binary, one subcommand per job.
 struct Kenshu: AsyncParsableCommand {
@@ -42,7 +43,7 @@ enum KenshuMain {
             } else {
                 try command.run()
             }
-        } catch let error as AppError {
+        } catch let error as KenshuError {
             Console.error(error.message)
             exit(error.exitCode)
         } catch {

@@ -1,7 +1,8 @@
 import Foundation
-import KenshuCatalog
+import KenshuImport
 import KenshuCore
 import Testing
+import KenshuTesting
 @testable import KenshuConfig
 
 /// rules.yaml: title aliases checked against the catalogue.
@@ -9,8 +10,7 @@ struct RulesTests {
     let catalog: PolicyCatalog
 
     init() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+        let repository = RepositoryPaths.root
         catalog = try PolicyCatalogLoader.load(catalogDirectory: repository.appendingPathComponent("Catalog").path)
     }
 
@@ -46,8 +46,7 @@ struct RulesTests {
     }
 
     @Test func theExampleRulesAreValid() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+        let repository = RepositoryPaths.root
         let path = repository.appendingPathComponent("Catalog/example/rules.yaml").path
         let rules = try RulesLoader.load(path: path, catalog: catalog)
         #expect(rules.titleAliases[.general]?["主事補"] == "主事")

@@ -1,15 +1,15 @@
 import Foundation
-import KenshuCatalog
+import KenshuImport
 import KenshuCore
 import Testing
+import KenshuTesting
 @testable import KenshuConfig
 
 /// `schedule:`, `watch:` and polled feeds (`feeds.sources: - url:`, `feeds.poll`), and the
 /// production examples in Deploy/etc.
 struct ServeSettingsTests {
     let file = "/srv/city/kenshu.yaml"
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let repository = RepositoryPaths.root
 
     @Test func theWeeklyRunDefaultsToMondaySevenInTheConfigsZone() throws {
         let config = try ConfigurationLoader.parse("timezone: Asia/Tokyo\n", file: file)

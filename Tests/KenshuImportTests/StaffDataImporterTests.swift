@@ -1,8 +1,9 @@
 import Foundation
-import KenshuCatalog
+import KenshuImport
 import KenshuCore
 import KenshuStore
 import Testing
+import KenshuTesting
 @testable import KenshuImport
 
 /// Roster, evaluations and history imports: each bad-input case names file, line, column and value.
@@ -11,8 +12,7 @@ struct StaffDataImporterTests {
     let folder: URL
 
     init() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+        let repository = RepositoryPaths.root
         catalog = try PolicyCatalogLoader.load(catalogDirectory: repository.appendingPathComponent("Catalog").path)
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

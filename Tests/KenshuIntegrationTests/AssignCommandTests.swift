@@ -1,4 +1,5 @@
 import Foundation
+import KenshuTesting
 import Testing
 
 /// `kenshu-bench assign --input FILE.json`: the mentor solver checked from outside.

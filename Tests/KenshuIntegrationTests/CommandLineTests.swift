@@ -1,4 +1,5 @@
 import Foundation
+import KenshuTesting
 import Testing
 
 /// The command line as a user meets it: help, usage errors, config errors, catalogue, rules.

@@ -1,4 +1,5 @@
 import Foundation
+import KenshuTesting
 import Testing
 
 /// Deploy/: the install script (dry run, a staged install twice) and the unit's hardening.

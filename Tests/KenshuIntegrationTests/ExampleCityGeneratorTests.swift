@@ -1,4 +1,5 @@
 import Foundation
+import KenshuTesting
 import Testing
 
 /// `kenshu-bench example-city` writes the same city for the same day and seed, and what it

@@ -1,4 +1,5 @@
 import Foundation
+import KenshuTesting
 import Testing
 
 /// `kenshu import` and the inbox through the real binary: good feeds replace a provider's

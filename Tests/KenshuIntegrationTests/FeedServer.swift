@@ -1,4 +1,5 @@
 import Foundation
+import KenshuTesting
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,4 +1,5 @@
 import Foundation
+import KenshuTesting
 import Testing
 
 /// `kenshu run` spools the week's mails: a standard parser reads them back, a second run of

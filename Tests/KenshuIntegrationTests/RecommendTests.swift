@@ -1,4 +1,5 @@
 import Foundation
+import KenshuTesting
 import Testing
 
 /// `kenshu recommend` and `kenshu explain` on the example city (its data and feeds imported

@@ -1,4 +1,5 @@
 import Foundation
+import KenshuTesting
 import Testing
 
 /// `kenshu run` imports the exports named in the config; a rejected one is reported, the

@@ -1,4 +1,5 @@
 import Foundation
+import KenshuTesting
 import Testing
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 import Foundation
+import KenshuTesting
 import Testing
 
 /// The example city's exports import through the real binary, and a bad file changes nothing.

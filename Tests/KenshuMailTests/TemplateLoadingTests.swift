@@ -1,12 +1,12 @@
 import Foundation
 import Testing
+import KenshuTesting
 @testable import KenshuMail
 
 /// The mail templates: the shipped set loads, an office's folder replaces files of the same
 /// name, and a broken or unsafe template is refused with its file and line.
 struct TemplateLoadingTests {
-    static let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Catalog/templates/ja").path
+    static let shipped = RepositoryPaths.catalog.appendingPathComponent("templates/ja").path
 
     struct View {
         var name: String

@@ -1,5 +1,6 @@
+import KenshuTesting
 import Foundation
-import KenshuCatalog
+import KenshuImport
 import KenshuCore
 @testable import KenshuMatch
 
@@ -14,8 +15,7 @@ struct MatchFixtures {
     let tagRules = CourseTagRules(keywords: [("政策", [4]), ("法務", [8]), ("接遇", [7])])
 
     init() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+        let repository = RepositoryPaths.root
         catalog = try PolicyCatalogLoader.load(catalogDirectory: repository.appendingPathComponent("Catalog").path)
         resolver = try BandResolver(catalog: catalog)
     }

@@ -170,7 +170,7 @@ public struct YAMLValue {
     }
 
     /// The allowed key closest to a typo, if it is close (edit distance ≤ 2).
-    static func closest(to key: String, in allowed: [String]) -> String? {
+    public static func closest(to key: String, in allowed: [String]) -> String? {
         func distance(_ a: [Character], _ b: [Character]) -> Int {
             var previous = Array(0...b.count)
             for (i, ca) in a.enumerated() {

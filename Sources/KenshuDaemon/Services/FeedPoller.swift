@@ -1,6 +1,8 @@
 import Foundation
-import KenshuApp
 import KenshuConfig
+import KenshuCore
+import KenshuCycle
+import KenshuImport
 import KenshuStore
 import Logging
 import ServiceLifecycle
@@ -9,37 +11,39 @@ import ServiceLifecycle
 /// with a conditional GET and a timeout, and imports what changed. One feed failing (network,
 /// HTTP error, rejected feed) is logged and recorded, and never stops the others.
 struct FeedPoller: Service {
-    let parts: DaemonParts
+    let parts: ServiceEnvironment
 
     func run() async throws {
         repeat {
-            let context = await parts.state.context
-            let feeds = context.configuration.feeds.polled
+            let session = await parts.state.session
+            let feeds = session.configuration.feeds.polled
             guard !feeds.isEmpty else { continue }
             // One read of the last fetches per round, not one per feed.
             let previous: [String: FeedPollRecord]
             do {
-                previous = try await parts.work.run { () throws(AppError) in try Self.previousPolls(context: context) }
+                previous = try await parts.work.run { () throws(KenshuError) in try Self.previousPolls(session: session) }
             } catch {
                 parts.logger.error("poll: cannot read the last fetches: \(error.message)")
                 continue
             }
-            let interval = context.configuration.feeds.poll.interval
+            let interval = session.configuration.feeds.poll.interval
             for feed in feeds where FeedPolling.isDue(previous[feed.url], interval: interval, now: parts.clock.now) {
                 if Task.isShuttingDownGracefully { return }
-                await poll(feed, previous: previous[feed.url], context: context)
+                await poll(feed, previous: previous[feed.url], session: session)
             }
         } while await pause(.seconds(15))
     }
 
-    private func poll(_ feed: FeedSettings.PolledFeed, previous: FeedPollRecord?, context: AppContext) async {
-        let poll = context.configuration.feeds.poll
+    private func poll(_ feed: FeedSettings.PolledFeed, previous: FeedPollRecord?, session: Session) async {
+        let poll = session.configuration.feeds.poll
         do {
             let fetched = await FeedPolling.fetch(feed, previous: previous, timeout: poll.timeout,
-                                                  into: context.configuration.downloadDirectory)
+                                                  into: session.configuration.downloadDirectory)
             let now = parts.clock.now
-            let record = try await parts.work.run { () throws(AppError) in
-                try FeedPolling.finish(feed, fetch: fetched, previous: previous, at: now, context: context)
+            let record = try await parts.work.run { () throws(KenshuError) in
+                try FeedPolling.finish(feed, fetch: fetched, previous: previous, at: now,
+                                       importer: try FeedImport.importer(setup: session.setup, store: session.store),
+                                       store: session.store)
             }
             switch record.outcome {
             case "imported":
@@ -55,12 +59,11 @@ struct FeedPoller: Service {
         }
     }
 
-    private static func previousPolls(context: AppContext) throws(AppError) -> [String: FeedPollRecord] {
-        let store = try context.openStore()
+    private static func previousPolls(session: Session) throws(KenshuError) -> [String: FeedPollRecord] {
         do {
-            return Dictionary(try store.feedPolls().map { ($0.url, $0) }, uniquingKeysWith: { first, _ in first })
+            return Dictionary(try session.store.feedPolls().map { ($0.url, $0) }, uniquingKeysWith: { first, _ in first })
         } catch {
-            throw AppError(.runtime, error.description)
+            throw KenshuError(.runtime, error.description)
         }
     }
 }

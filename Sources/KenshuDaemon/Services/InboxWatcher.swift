@@ -1,7 +1,8 @@
 import Foundation
-import KenshuApp
+import KenshuCore
+import KenshuCycle
+import KenshuImport
 import Logging
-
 import ServiceLifecycle
 
 /// Imports the feeds dropped into the inbox (`incoming/`), every `watch.interval` seconds:
@@ -9,24 +10,24 @@ import ServiceLifecycle
 /// and a file still growing is left until it has stood still for `watch.settle` seconds.
 /// Imported feeds move to `imported/`, rejected ones to `rejected/` with `NAME.error.txt`.
 struct InboxWatcher: Service {
-    let parts: DaemonParts
+    let parts: ServiceEnvironment
 
     func run() async throws {
         repeat {
-            let context = await parts.state.context
-            let settings = context.configuration.serve
-            let inbox = context.configuration.inboxDirectory
+            let session = await parts.state.session
+            let settings = session.configuration.serve
+            let inbox = session.configuration.inboxDirectory
             if !FeedInbox.waiting(in: inbox, settledFor: settings.inboxSettle, now: parts.clock.now).isEmpty {
-                await importWaiting(context: context, inbox: inbox, settle: settings.inboxSettle)
+                await importWaiting(session: session, inbox: inbox, settle: settings.inboxSettle)
             }
-        } while await pause(.seconds(await parts.state.context.configuration.serve.inboxInterval))
+        } while await pause(.seconds(await parts.state.session.configuration.serve.inboxInterval))
     }
 
-    private func importWaiting(context: AppContext, inbox: String, settle: Int) async {
+    private func importWaiting(session: Session, inbox: String, settle: Int) async {
         await parts.state.noteActivity("importing feeds from the inbox")
         do {
-            let outcomes = try await parts.work.run { () throws(AppError) in
-                try FeedInbox.process(directory: inbox, settledFor: settle, importer: try FeedImport.importer(context: context))
+            let outcomes = try await parts.work.run { () throws(KenshuError) in
+                try FeedInbox.process(directory: inbox, settledFor: settle, importer: try FeedImport.importer(setup: session.setup, store: session.store))
             }
             for outcome in outcomes {
                 let name = (outcome.file as NSString).lastPathComponent

@@ -1,4 +1,5 @@
-import KenshuApp
+import KenshuCore
+import KenshuCycle
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -8,18 +9,18 @@ import UnixSignals
 /// the log and `STATUS=` say what is wrong. Tells systemd `RELOADING=1` (with
 /// `MONOTONIC_USEC=`) before and `READY=1` after.
 struct ReloadService: Service {
-    let parts: DaemonParts
+    let parts: ServiceEnvironment
     let signals: UnixSignalsSequence
     let configPath: String
 
     func run() async throws {
         for await _ in signals.cancelOnGracefulShutdown() {
             await parts.state.publish([("RELOADING", "1"), ("MONOTONIC_USEC", "\(monotonicMicroseconds())")])
-            let current = await parts.state.context
+            let current = await parts.state.session.setup
             let path = configPath
             do {
-                let context = try await parts.work.run { () throws(AppError) in try DaemonSetup.reload(configPath: path, current: current) }
-                await parts.state.replace(context)
+                let setup = try await parts.work.run { () throws(KenshuError) in try DaemonSetup.reload(configPath: path, current: current) }
+                await parts.state.replace(setup)
                 parts.logger.notice("reloaded \(path) and the rules, templates and profiles it names")
             } catch {
                 await parts.state.reloadFailed(error.message)

@@ -1,5 +1,5 @@
 import Foundation
-import KenshuApp
+import KenshuCycle
 import Logging
 import ServiceLifecycle
 
@@ -8,7 +8,7 @@ import ServiceLifecycle
 /// `deadline` even if that job cannot stop (a long import's transaction then rolls back, as
 /// SQLite does when a process ends mid-transaction), exiting 0 as systemd expects.
 struct ShutdownService: Service {
-    let parts: DaemonParts
+    let parts: ServiceEnvironment
     let deadline: Duration
 
     func run() async throws {

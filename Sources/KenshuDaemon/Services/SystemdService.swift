@@ -6,7 +6,7 @@ import ServiceLifecycle
 /// stop being scheduled, the pings stop and systemd restarts the service. Returns when the
 /// daemon shuts down.
 struct SystemdService: Service {
-    let parts: DaemonParts
+    let parts: ServiceEnvironment
     let watchdog: SystemdWatchdog?
 
     func run() async throws {

@@ -1,5 +1,5 @@
 import Foundation
-import KenshuApp
+import KenshuCycle
 import KenshuCore
 import KenshuStore
 import Logging
@@ -11,15 +11,15 @@ import ServiceLifecycle
 /// A cycle that fails is tried again after `schedule.retryAfter`; one stopped by shutdown
 /// goes on at the next start (its mails already spooled stay spooled, exactly once).
 struct WeeklyScheduler: Service {
-    let parts: DaemonParts
+    let parts: ServiceEnvironment
 
     func run() async throws {
         while !Task.isShuttingDownGracefully {
-            let context = await parts.state.context
-            let schedule = WeeklySchedule(context.configuration.serve)
+            let session = await parts.state.session
+            let schedule = WeeklySchedule(session.configuration.serve)
             let decision: WeeklySchedule.Decision
             do {
-                let completed = try await parts.work.run { () throws(AppError) in try Self.completedWeeks(context: context) }
+                let completed = try await parts.work.run { () throws(KenshuError) in try Self.completedWeeks(session: session) }
                 decision = schedule.decide(now: parts.clock.now) { completed.contains($0.description) }
             } catch {
                 parts.logger.error("schedule: cannot read the completed weeks: \(error.message)")
@@ -32,8 +32,8 @@ struct WeeklyScheduler: Service {
                 // Wake at the slot, or within a minute to notice a reload or a clock change.
                 guard await pause(.milliseconds(Int64(max(0.05, min(60, until.timeIntervalSince(parts.clock.now))) * 1000))) else { return }
             case .run(let week, let day):
-                guard await runCycle(week: week, day: day, context: context) else {
-                    guard await pause(.seconds(context.configuration.serve.retryAfter)) else { return }
+                guard await runCycle(week: week, day: day, session: session) else {
+                    guard await pause(.seconds(session.configuration.serve.retryAfter)) else { return }
                     continue
                 }
             }
@@ -41,14 +41,14 @@ struct WeeklyScheduler: Service {
     }
 
     /// Runs one week's cycle; false when it failed (to be tried again).
-    private func runCycle(week: ISOWeek, day: LocalDate, context: AppContext) async -> Bool {
+    private func runCycle(week: ISOWeek, day: LocalDate, session: Session) async -> Bool {
         parts.logger.notice("weekly run of \(week) (as of \(day)) starts")
         await parts.state.noteActivity("weekly run of \(week) in progress")
         let options = WeeklyCycle.Options(date: day.description, week: week.description, stop: parts.stop,
-                                          inboxSettle: context.configuration.serve.inboxSettle)
-        let outcome: Result<WeeklyCycle.Report, AppError>
+                                          inboxSettle: session.configuration.serve.inboxSettle)
+        let outcome: Result<WeeklyCycle.Report, KenshuError>
         do {
-            outcome = .success(try await parts.work.run { () throws(AppError) in try WeeklyCycle.run(context: context, options: options) })
+            outcome = .success(try await parts.work.run { () throws(KenshuError) in try WeeklyCycle.run(session: session, options: options) })
         } catch {
             outcome = .failure(error)
         }
@@ -60,7 +60,7 @@ struct WeeklyScheduler: Service {
         case .failure(let error) where error.kind == .stopped:
             parts.logger.notice("weekly run of \(week) \(error.message)")
         case .failure(let error):
-            parts.logger.error("weekly run of \(week) failed (tried again in \(context.configuration.serve.retryAfter) s): \(error.message)")
+            parts.logger.error("weekly run of \(week) failed (tried again in \(session.configuration.serve.retryAfter) s): \(error.message)")
         }
         return false
     }
@@ -79,12 +79,11 @@ struct WeeklyScheduler: Service {
         if !report.feeds.isEmpty { await parts.state.noteImport("weekly run of \(week)", at: parts.clock.now) }
     }
 
-    private static func completedWeeks(context: AppContext) throws(AppError) -> Set<String> {
-        let store = try context.openStore()
+    private static func completedWeeks(session: Session) throws(KenshuError) -> Set<String> {
         do {
-            return try store.completedWeeks()
+            return try session.store.completedWeeks()
         } catch {
-            throw AppError(.runtime, error.description)
+            throw KenshuError(.runtime, error.description)
         }
     }
 }

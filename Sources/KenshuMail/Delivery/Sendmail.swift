@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import KenshuPOSIX
 
 /// The system's sendmail program (postfix, exim, msmtp …), given one message on stdin.
 public struct Sendmail: MailTransport, Sendable, Hashable {
@@ -37,8 +38,17 @@ public struct Sendmail: MailTransport, Sendable, Hashable {
             throw .unreadableMessage(path: file, reason: String(cString: strerror(errno)))
         }
         defer { close(input) }
-        let result = try ChildProcess.run(
-            path: path, arguments: arguments, standardInput: input, timeout: timeout, stderrLimit: Self.stderrLimit)
+        let result: ChildProcess.Result
+        do {
+            result = try ChildProcess.run(
+                path: path, arguments: arguments, standardInput: input, timeout: timeout, stderrLimit: Self.stderrLimit)
+        } catch {
+            switch error {
+            case .programNotFound(let path): throw .programNotFound(path: path)
+            case .programNotExecutable(let path): throw .programNotExecutable(path: path)
+            case .couldNotStart(let program, let reason): throw .couldNotStart(program: program, reason: reason)
+            }
+        }
         switch result.ending {
         case .exited(0): return
         case .exited(let status): throw .exited(program: path, status: status, stderr: result.stderr)

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import KenshuPOSIX
 
 /// Something the spool could not do to a file or folder: what, where, the system's reason,
 /// and what to do about it.
@@ -37,6 +38,11 @@ public struct SpoolError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The usual hint: the spool folder must exist and be writable.
     static let writableHint = "check that the spool folder exists and is writable by the kenshu user"
+
+    /// An error for a refused system call, with the usual hint.
+    init(_ error: SystemCallError) {
+        self = .system(error.operation, error.path, error.errorNumber)
+    }
 
     /// An error for a system call that failed with `code` (errno) on `path`.
     static func system(_ operation: String, _ path: String, _ code: Int32, hint: String? = nil) -> SpoolError {

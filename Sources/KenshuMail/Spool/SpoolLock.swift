@@ -1,4 +1,4 @@
-import KenshuCore
+import KenshuPOSIX
 
 /// An exclusive lock on one job of the spool (a `FileLock` on a dot-file in the spool
 /// folder), so that two runs never spool the same week at once, nor two deliveries send the
@@ -16,7 +16,7 @@ public final class SpoolLock: Sendable {
         do {
             return try FileLock.take(spool.directory + "/.\(job).lock", wait: wait).map(SpoolLock.init(lock:))
         } catch {
-            throw SpoolError.system(error.operation, error.path, error.errorNumber)
+            throw SpoolError(error)
         }
     }
 }

@@ -35,3 +35,15 @@ public struct PersonRecommendations: Sendable, Codable {
     /// Courses left out, each with the rule that left it out.
     public var excluded: [Exclusion]
 }
+
+/// One member of staff and what the matching gave them: what the mails, `recommend` and
+/// `explain` show for that person.
+public struct StaffRecommendations: Sendable {
+    public var staff: StaffMember
+    public var result: PersonRecommendations
+
+    public init(staff: StaffMember, result: PersonRecommendations) {
+        self.staff = staff
+        self.result = result
+    }
+}

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import KenshuApp
+import KenshuCycle
 import KenshuConfig
 import KenshuCore
 import KenshuImport
@@ -40,9 +40,9 @@ struct FeedImportBenchmark: ParsableCommand {
 
     func run() throws {
         // The configuration is read first: a wrong path fails before a feed is generated.
-        let context: AppContext
+        let setup: Setup
         do {
-            context = try AppContext.load(configPath: config)
+            setup = try Setup.load(configPath: config)
         } catch {
             throw ValidationError("--config \(config): \(error.message)")
         }
@@ -69,7 +69,7 @@ struct FeedImportBenchmark: ParsableCommand {
 
         var importSeconds: (new: Double, again: Double)?
         if only == nil || only == "import" {
-            importSeconds = try importPhase(feed: feed, folder: folder, context: context, megabytes: megabytes, rssBefore: rssBefore)
+            importSeconds = try importPhase(feed: feed, folder: folder, setup: setup, megabytes: megabytes, rssBefore: rssBefore)
         }
         if only == nil || only == "read" {
             var readCourses = 0
@@ -106,14 +106,14 @@ struct FeedImportBenchmark: ParsableCommand {
         }
     }
 
-    /// Imports the feed into a fresh on-disk store, as `kenshu import` does with `context`'s
+    /// Imports the feed into a fresh on-disk store, as `kenshu import` does with `setup`'s
     /// configuration (tag rules included), then again; returns the seconds of both.
     private func importPhase(
-        feed: String, folder: URL, context: AppContext, megabytes: Double, rssBefore: Double
+        feed: String, folder: URL, setup: Setup, megabytes: Double, rssBefore: Double
     ) throws -> (new: Double, again: Double) {
         let clock = ContinuousClock()
         let store = try KenshuStore.open(path: folder.appendingPathComponent("kenshu.sqlite").path)
-        let importer = try FeedImport.importer(context: context, store: store)
+        let importer = try FeedImport.importer(setup: setup, store: store)
         var summary: FeedImportSummary?
         settle()
         let elapsed = try clock.measure { summary = try importer.importFeed(path: feed) }

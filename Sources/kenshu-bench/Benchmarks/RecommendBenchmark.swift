@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import KenshuCatalog
+import KenshuImport
 import KenshuCore
 import KenshuMatch
 

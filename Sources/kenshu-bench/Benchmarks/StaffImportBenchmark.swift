@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
-import KenshuCatalog
-import KenshuCore
 import KenshuImport
+import KenshuCore
 import KenshuStore
 
 /// `kenshu-bench staff-import`: times the CSV imports (decode, parse, check, store) on a city

@@ -1,6 +1,8 @@
 import Foundation
 import KenshuConfig
 import KenshuCore
+import KenshuImport
+import KenshuXML
 import Testing
 
 /// Mapping profiles: the shipped ones load; mistakes are errors with line, column and key.

@@ -1,17 +1,13 @@
 import Foundation
-import KenshuCatalog
+import KenshuImport
 import KenshuConfig
 import KenshuCore
-import KenshuImport
+import KenshuTesting
 import KenshuXML
 
 /// The repository's shipped files the profile tests use, and the policy catalogue.
 enum ProfileFixtures {
-    static let repository: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Profiles
-        .deletingLastPathComponent()  // KenshuImportTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // the repository
+    static let repository = RepositoryPaths.root
 
     static let profiles = repository.appendingPathComponent("Catalog/profiles").path
     static let feeds = repository.appendingPathComponent("Catalog/example/feeds").path

@@ -1,4 +1,5 @@
 import Foundation
+import KenshuTesting
 import KenshuCore
 import KenshuImport
 import KenshuXML
@@ -45,14 +46,9 @@ func xcriCatalog(_ courses: String, provider: String = "<dc:identifier>http://ac
 }
 
 /// The shared XCRI-CAP material (real feeds, validator fixtures): `../shared/xcri-cap`
-/// next to the repository, which is three folders up from this file's folder.
+/// next to the repository.
 enum XCRIMaterial {
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // XCRI
-        .deletingLastPathComponent()  // KenshuImportTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // the repository
-        .appendingPathComponent("../shared/xcri-cap").standardizedFileURL
+    static let root = RepositoryPaths.shared.appendingPathComponent("xcri-cap")
 
     static let feeds = root.appendingPathComponent("feeds")
     static let fixtures = root.appendingPathComponent("validator-fixtures")

@@ -1,0 +1,30 @@
+import KenshuConfig
+import KenshuCore
+import KenshuStore
+
+/// One command's (or the daemon's) work: the setup it loaded and the store it opened, once.
+/// Every step of a cycle reads and writes through this one store; nothing reopens it.
+public struct Session: Sendable {
+    public let setup: Setup
+    public let store: KenshuStore
+
+    public init(setup: Setup, store: KenshuStore) {
+        self.setup = setup
+        self.store = store
+    }
+
+    /// Opens the store `setup` names (creating and migrating it when needed).
+    public static func open(_ setup: Setup) throws(KenshuError) -> Session {
+        Session(setup: setup, store: try setup.openStore())
+    }
+
+    /// The same store with another setup (a reload, or `rules diff`'s candidate rules).
+    public func with(_ setup: Setup) -> Session {
+        Session(setup: setup, store: store)
+    }
+
+    public var configuration: KenshuConfiguration { setup.configuration }
+    public var catalog: PolicyCatalog { setup.catalog }
+    public var rules: Rules { setup.rules }
+    public var resolver: BandResolver { setup.resolver }
+}

@@ -1,0 +1,250 @@
+import Foundation
+import KenshuCore
+import KenshuImport
+import KenshuMail
+import KenshuStore
+
+/// One full cycle, as `kenshu run` and the daemon's weekly schedule start it: import the HR
+/// system's exports named in the config (`data:`, roster first so that evaluations and
+/// history see this week's staff), then the course feeds (`feeds.sources` and what waits in
+/// the inbox); match everyone and record the week's recommendations; run the mentor
+/// matching; render the week's mails and spool them, exactly once per week, kind and
+/// recipient.
+public enum WeeklyCycle {
+    /// How the cycle is asked to run.
+    public struct Options: Sendable {
+        /// `--date`: the day to evaluate as of (default: today in the config's zone).
+        public var date: String?
+        /// `--week`: the ISO week (default: the day's); without `--date`, its Monday.
+        public var week: String?
+        /// Import nothing, record nothing, spool nothing: show what the cycle would do.
+        public var dryRun: Bool
+        /// Spool this week's mails again, even those already spooled.
+        public var force: Bool
+        /// Raised to stop the cycle at its next safe point (the daemon's shutdown).
+        public var stop: StopFlag
+        /// Inbox files younger than this many seconds are left for later (the daemon passes
+        /// `watch.settle`; a command run by hand takes what is there).
+        public var inboxSettle: Int
+        /// Told as each mail passes a step of the spool's protocol (the kill tests' hook).
+        public var spoolObserver: MailSpooling.StepObserver?
+
+        public init(date: String? = nil, week: String? = nil, dryRun: Bool = false, force: Bool = false,
+                    stop: StopFlag = StopFlag(), inboxSettle: Int = 0, spoolObserver: MailSpooling.StepObserver? = nil) {
+            self.date = date
+            self.week = week
+            self.dryRun = dryRun
+            self.force = force
+            self.stop = stop
+            self.inboxSettle = inboxSettle
+            self.spoolObserver = spoolObserver
+        }
+    }
+
+    /// What one step of the cycle did.
+    public struct Step: Sendable, Codable {
+        public enum Outcome: String, Sendable, Codable {
+            case imported, rejected, failed
+            /// A dry run: not imported.
+            case skipped
+            /// Not named in the config.
+            case notConfigured = "not-configured"
+        }
+
+        public var kind: StaffDataKind
+        public var file: String?
+        public var outcome: Outcome
+        /// The import's summary, or the error.
+        public var detail: String
+    }
+
+    /// What the cycle did with one course feed.
+    public struct FeedStep: Sendable, Codable {
+        public var file: String
+        /// `source` (named in the config) or `inbox`.
+        public var origin: String
+        public var outcome: Step.Outcome
+        public var detail: String
+        /// Where an inbox feed was filed (`imported/`, `rejected/`).
+        public var movedTo: String?
+    }
+
+    /// What the recommendation step did.
+    public struct RecommendationStep: Sendable, Codable {
+        public var week: String
+        public var staff: Int
+        public var recommendations: Int
+    }
+
+    /// What the mentor step did.
+    public struct MentorStep: Sendable, Codable {
+        public var new: Int
+        public var kept: Int
+        public var ended: Int
+        public var unmatched: Int
+    }
+
+    /// What the mail step did.
+    public struct MailStep: Sendable, Codable {
+        /// Rendered mails per kind (`staff`, `manager`, `hr`).
+        public var rendered: [String: Int]
+        /// Files written into the spool's `new/`.
+        public var spooled: Int
+        /// Already spooled for this week by an earlier run.
+        public var alreadySpooled: Int
+        /// Claims a crash had left, settled at start (as spooled / to be written again).
+        public var settled: Int
+        public var forgotten: Int
+        /// Mails not sent, per reason.
+        public var skipped: [String: Int]
+        /// Skipped mails the HR office should look at (no or invalid address).
+        public var warnings: [String]
+    }
+
+    /// The cycle's result: every step, and the exit code it amounts to.
+    public struct Report: Sendable, Codable {
+        public var steps: [Step]
+        public var feeds: [FeedStep]
+        /// This week's recommendations: the ISO week, how many staff got some, how many in all.
+        public var recommendations: RecommendationStep?
+        public var mentors: MentorStep?
+        public var mail: MailStep?
+        public var dryRun: Bool
+        public var status: StatusReport
+
+        /// 0 when every configured step worked, 2 when an input was rejected, 1 when the
+        /// program failed (a rejected file does not stop the steps after it).
+        public var exitCode: Int32 {
+            let outcomes = steps.map(\.outcome) + feeds.map(\.outcome)
+            if outcomes.contains(.failed) { return 1 }
+            if outcomes.contains(.rejected) { return 2 }
+            return 0
+        }
+    }
+
+    public static func run(session: Session, options: Options = Options()) throws(KenshuError) -> Report {
+        let day = try self.day(options, session: session)
+        let steps = options.dryRun ? skippedDataSteps(session) : try importData(session: session, stop: options.stop)
+        try options.stop.check("the course feeds")
+        let feeds = options.dryRun ? [] : try importFeeds(session: session, options: options)
+        try options.stop.check("the matching")
+        let match = try CourseRecommendations.week(on: day, session: session)
+        let entries = match.entries
+        let week = ISOWeek(containing: day)
+        if !options.dryRun { try CourseRecommendations.recordWeek(entries, on: day, session: session) }
+        try options.stop.check("the mentor matching")
+        let mentors = try MentorRun.run(on: day, dryRun: options.dryRun, session: session)
+        try options.stop.check("the mails")
+        let inputs = try MailInputs.gather(on: day, match: match, mentors: mentors, session: session)
+        let composed = WeeklyMails.compose(inputs, templates: try WeeklyMails.templates(setup: session.setup), setup: session.setup)
+        let spooled = options.dryRun ? MailSpooling.Outcome()
+            : try MailSpooling.write(composed.mails, week: week, force: options.force, stop: options.stop,
+                                     configuration: session.configuration, store: session.store, observer: options.spoolObserver)
+        let pairs = mentors.pairs
+        let report = Report(
+            steps: steps, feeds: feeds,
+            recommendations: RecommendationStep(week: week.description,
+                                                staff: entries.filter { !$0.result.recommendations.isEmpty }.count,
+                                                recommendations: entries.reduce(0) { $0 + $1.result.recommendations.count }),
+            mentors: MentorStep(new: pairs.filter { $0.status == .new }.count, kept: pairs.filter { $0.status == .kept }.count,
+                                ended: pairs.filter { $0.status == .ended }.count, unmatched: mentors.unmatched.count),
+            mail: MailStep(
+                rendered: Dictionary(grouping: composed.mails, by: \.kind.rawValue).mapValues(\.count),
+                spooled: spooled.written.count, alreadySpooled: spooled.alreadySpooled,
+                settled: spooled.settled, forgotten: spooled.forgotten,
+                skipped: Dictionary(grouping: composed.skipped, by: \.reason.rawValue).mapValues(\.count),
+                warnings: composed.skipped.filter { $0.reason == .noAddress || $0.reason == .invalidAddress }.map(\.detail)),
+            dryRun: options.dryRun,
+            status: try StatusReport.gather(session: session))
+        if !options.dryRun { try record(report, week: week, day: day, session: session) }
+        return report
+    }
+
+    /// Notes in the store that the week's cycle completed, so the daemon's schedule does not
+    /// run it again (also after a restart).
+    private static func record(_ report: Report, week: ISOWeek, day: LocalDate, session: Session) throws(KenshuError) {
+        let failedFeeds = report.feeds.filter { $0.outcome != .imported }.count
+        let summary = "\(report.mail?.spooled ?? 0) mail(s) spooled, \(report.mail?.alreadySpooled ?? 0) already; "
+            + "\(report.feeds.count - failedFeeds) feed(s) imported, \(failedFeeds) not"
+        do {
+            try session.store.recordWeeklyRun(
+                WeeklyRunRecord(week: week.description, day: day.description, finishedAt: Date(), summary: summary))
+        } catch {
+            throw KenshuError(.runtime, error.description)
+        }
+    }
+
+    /// The day the cycle evaluates as of: `--date`, else the Monday of `--week`, else today.
+    static func day(_ options: Options, session: Session) throws(KenshuError) -> LocalDate {
+        guard let text = options.week else { return try CourseRecommendations.day(options.date, session: session) }
+        guard let week = ISOWeek(parsing: text) else {
+            throw KenshuError(.badInput, "--week '\(text)' is not an ISO week: use YYYY-Www, e.g. 2026-W48")
+        }
+        guard let dateText = options.date else { return week.monday }
+        let day = try CourseRecommendations.day(dateText, session: session)
+        guard ISOWeek(containing: day) == week else {
+            throw KenshuError(.badInput, "--date \(dateText) is not in --week \(text): give one of them, or a date of that week")
+        }
+        return day
+    }
+
+    /// The HR exports named in the config, each all or nothing.
+    static func importData(session: Session, stop: StopFlag) throws(KenshuError) -> [Step] {
+        let data = session.configuration.data
+        let encoding = TextEncodingChoice(rawValue: data.encoding) ?? .auto
+        var steps: [Step] = []
+        for (kind, file) in dataFiles(session) {
+            try stop.check("the \(kind.rawValue) import")
+            guard let file else {
+                steps.append(Step(kind: kind, file: nil, outcome: .notConfigured, detail: "no data.\(kind.rawValue) in the config"))
+                continue
+            }
+            do {
+                let summary = try StaffImport.run(kind, file: file, encoding: encoding, session: session)
+                steps.append(Step(kind: kind, file: file, outcome: .imported,
+                                  detail: "\(summary.encoding), \(summary.rows) rows; \(summary.changes)"))
+            } catch {
+                steps.append(Step(kind: kind, file: file, outcome: error.kind == .badInput ? .rejected : .failed,
+                                  detail: error.message))
+            }
+        }
+        return steps
+    }
+
+    private static func skippedDataSteps(_ session: Session) -> [Step] {
+        dataFiles(session).map { kind, file in
+            Step(kind: kind, file: file, outcome: file == nil ? .notConfigured : .skipped, detail: "dry run: not imported")
+        }
+    }
+
+    private static func dataFiles(_ session: Session) -> [(StaffDataKind, String?)] {
+        let data = session.configuration.data
+        return [(.roster, data.roster), (.evaluations, data.evaluations), (.history, data.history)]
+    }
+
+    /// The feeds named in the config, then the inbox.
+    static func importFeeds(session: Session, options: Options) throws(KenshuError) -> [FeedStep] {
+        let settings = session.configuration.feeds
+        let inbox = session.configuration.inboxDirectory
+        let waiting = FeedInbox.waiting(in: inbox, settledFor: options.inboxSettle)
+        guard !settings.sources.isEmpty || !waiting.isEmpty else { return [] }
+        let importer = try FeedImport.importer(setup: session.setup, store: session.store)
+        var steps: [FeedStep] = []
+        for source in settings.sources {
+            try options.stop.check("the feed \(source.file)")
+            do {
+                let summary = try FeedImport.run(file: source.file, profile: source.profile, provider: source.provider,
+                                                 validateOnly: false, importer: importer)
+                steps.append(FeedStep(file: source.file, origin: "source", outcome: .imported, detail: FeedImport.describe(summary)))
+            } catch {
+                steps.append(FeedStep(file: source.file, origin: "source", outcome: error.kind == .badInput ? .rejected : .failed,
+                                      detail: error.message))
+            }
+        }
+        for outcome in try FeedInbox.process(directory: inbox, settledFor: options.inboxSettle, importer: importer) {
+            steps.append(FeedStep(file: outcome.file, origin: "inbox", outcome: outcome.error == nil ? .imported : .rejected,
+                                  detail: outcome.summary.map(FeedImport.describe) ?? outcome.error ?? "", movedTo: outcome.movedTo))
+        }
+        return steps
+    }
+}

@@ -1,0 +1,138 @@
+import KenshuConfig
+import KenshuCore
+
+/// One rendered mail of the week, before it becomes a MIME message.
+public struct OutgoingMail: Sendable {
+    public var kind: MailKind
+    /// Who the ledger knows it by: a staff id, or `hr`.
+    public var recipient: String
+    public var to: [MailAddress]
+    public var subject: String
+    public var text: String
+    public var html: String
+}
+
+/// A mail the week does not send, and why.
+public struct SkippedMail: Sendable, Codable {
+    public enum Reason: String, Sendable, Codable {
+        /// 配信停止 in the roster.
+        case optedOut = "opted-out"
+        case noAddress = "no-address"
+        case invalidAddress = "invalid-address"
+        /// Nothing the person has not been told before (`mail.sendWhenNothingNew` is off).
+        case nothingNew = "nothing-new"
+    }
+
+    public var kind: MailKind
+    public var recipient: String
+    public var reason: Reason
+    public var detail: String
+}
+
+/// Renders the week's mails: a staff mail for each member of staff with something new, a
+/// digest for each manager with a team, and the HR report.
+public enum WeeklyMails {
+    public struct Composed: Sendable {
+        public var mails: [OutgoingMail]
+        public var skipped: [SkippedMail]
+    }
+
+    /// Loads the templates the config names (shipped, and the office's folder on top).
+    public static func templates(setup: Setup) throws(KenshuError) -> MailTemplates {
+        do {
+            return try MailTemplates.load(shipped: setup.configuration.catalogDirectory + "/templates/ja",
+                                          override: setup.configuration.mail.templatesDirectory)
+        } catch {
+            throw KenshuError(.badInput, error.description)
+        }
+    }
+
+    /// Composes the mails; `only` narrows to one kind and recipient (for `kenshu preview`),
+    /// in which case a mail is made even when there is nothing new.
+    public static func compose(
+        _ inputs: MailInputs, templates: MailTemplates, setup: Setup, only: (kind: MailKind, recipient: String)? = nil
+    ) -> Composed {
+        var composed = Composed(mails: [], skipped: [])
+        let byStaff = Dictionary(inputs.entries.map { ($0.staff.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func wanted(_ kind: MailKind, _ recipient: String) -> Bool {
+            only.map { $0.kind == kind && $0.recipient == recipient } ?? true
+        }
+        func add(_ kind: MailKind, _ member: StaffMember, view: Any) {
+            guard !member.optedOut else {
+                composed.skipped.append(SkippedMail(kind: kind, recipient: member.id, reason: .optedOut, detail: "配信停止"))
+                return
+            }
+            guard let email = member.email, !email.isEmpty else {
+                composed.skipped.append(SkippedMail(kind: kind, recipient: member.id, reason: .noAddress,
+                                                    detail: "\(kind.rawValue) mail: \(member.id) has no mail address in the roster"))
+                return
+            }
+            let address: MailAddress
+            do {
+                address = try MailAddress(address: email, displayName: member.name)
+            } catch {
+                composed.skipped.append(SkippedMail(kind: kind, recipient: member.id, reason: .invalidAddress,
+                                                    detail: "\(kind.rawValue) mail: \(member.id): \(error)"))
+                return
+            }
+            composed.mails.append(render(kind, recipient: member.id, to: [address], view: view, templates: templates))
+        }
+
+        for entry in inputs.entries.sorted(by: { $0.staff.id < $1.staff.id }) where wanted(.staff, entry.staff.id) {
+            let view = StaffMailView.make(entry, inputs: inputs, setup: setup)
+            guard !entry.staff.optedOut else {
+                add(.staff, entry.staff, view: view)  // records the opt-out
+                continue
+            }
+            guard view.hasNews || setup.configuration.mail.sendWhenNothingNew || only != nil else {
+                composed.skipped.append(SkippedMail(kind: .staff, recipient: entry.staff.id, reason: .nothingNew,
+                                                    detail: "nothing new since last week"))
+                continue
+            }
+            add(.staff, entry.staff, view: view)
+        }
+
+        let teams = Dictionary(grouping: inputs.staff.values.filter { $0.managerID != nil }, by: { $0.managerID ?? "" })
+        for (managerID, team) in teams.sorted(by: { $0.key < $1.key }) where wanted(.manager, managerID) {
+            guard let manager = inputs.staff[managerID] else { continue }
+            let view = ManagerDigestView.make(manager: manager, team: team.sorted { $0.id < $1.id }, inputs: inputs,
+                                              byStaff: byStaff, setup: setup)
+            guard !view.isEmpty || only != nil else {
+                composed.skipped.append(SkippedMail(kind: .manager, recipient: managerID, reason: .nothingNew,
+                                                    detail: "nothing to report on the team"))
+                continue
+            }
+            add(.manager, manager, view: view)
+        }
+
+        if wanted(.hr, hrRecipient) {
+            var addresses: [MailAddress] = []
+            for text in setup.configuration.hrAddresses {
+                do {
+                    addresses.append(try MailAddress(address: text, displayName: nil))
+                } catch {
+                    composed.skipped.append(SkippedMail(kind: .hr, recipient: text, reason: .invalidAddress, detail: "\(error)"))
+                }
+            }
+            if addresses.isEmpty {
+                composed.skipped.append(SkippedMail(kind: .hr, recipient: hrRecipient, reason: .noAddress,
+                                                    detail: "no hr.addresses in the config"))
+            }
+            let view = HRReportView.make(inputs: inputs, setup: setup)
+            if !addresses.isEmpty || only != nil {
+                composed.mails.append(render(.hr, recipient: hrRecipient, to: addresses, view: view, templates: templates))
+            }
+        }
+        return composed
+    }
+
+    /// The ledger's recipient of the HR report.
+    public static let hrRecipient = "hr"
+
+    private static func render(_ kind: MailKind, recipient: String, to: [MailAddress], view: Any, templates: MailTemplates) -> OutgoingMail {
+        let subject = templates.render(kind, .subject, view)
+            .split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: " ")
+        return OutgoingMail(kind: kind, recipient: recipient, to: to, subject: subject,
+                            text: templates.render(kind, .text, view), html: templates.render(kind, .html, view))
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import KenshuCycle
+
+/// `kenshu mentors`.
+struct MentorsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mentors",
+        abstract: "Pair mentees with mentors (メンター制度): new, kept and ended pairs with reasons, and who is unmatched and why.")
+
+    @Flag(help: "Show the pairing without recording it.")
+    var dryRun = false
+
+    @OptionGroup var day: DayOption
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let session = try common.session()
+        let day = try self.day.day(session)
+        let result = try MentorRun.run(on: day, dryRun: dryRun, session: session)
+        try common.emit(result) { MentorRun.text($0, dryRun: dryRun) }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import KenshuCycle
+import KenshuMail
+
+/// `kenshu preview`.
+struct PreviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preview",
+        abstract: "Print one mail of this week as the weekly run would write it, without spooling it.",
+        discussion: """
+            Made from what the store holds now (run `kenshu run` or the imports first). The staff mail and
+            the manager digest need --staff; the HR report does not. Prints the plain-text part with its
+            subject, the HTML part with --html, or the whole RFC 5322 message with --message.
+            """)
+
+    @Option(help: "The member of staff (or manager) the mail is for.")
+    var staff: String?
+
+    @Option(help: "staff, manager or hr.")
+    var kind: MailKind = .staff
+
+    @Flag(help: "Print the HTML part.")
+    var html = false
+
+    @Flag(help: "Print the whole MIME message, as the spool file would hold it.")
+    var message = false
+
+    @OptionGroup var day: DayOption
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        if html && message { throw ValidationError("give --html or --message, not both") }
+    }
+
+    func run() throws {
+        let session = try common.session()
+        let format: MailPreview.Format = html ? .html : message ? .message : .text
+        Console.print(try MailPreview.render(kind: kind, staffID: staff, on: try day.day(session), format: format, session: session))
+    }
+}
+
+extension MailKind: ExpressibleByArgument {}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import KenshuConfig
+import KenshuCore
+import KenshuCycle
+
+/// `kenshu rules check` and `kenshu rules diff`.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules", abstract: "The matching rules (rules.yaml).", subcommands: [RulesCheck.self, RulesDiffCommand.self])
+}
+
+struct RulesDiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Run two rule sets on today's data and show who gains or loses which recommendation.",
+        discussion: "Nothing is stored: the dry-run to look at before applying a change to rules.yaml.")
+
+    @Argument(help: ArgumentHelp("The current rules.", valueName: "OLD"))
+    var old: String
+
+    @Argument(help: ArgumentHelp("The proposed rules.", valueName: "NEW"))
+    var new: String
+
+    @OptionGroup var day: DayOption
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let session = try common.session()
+        let here = FileManager.default.currentDirectoryPath
+        let oldPath = FilePaths.resolve(old, relativeTo: here)
+        let newPath = FilePaths.resolve(new, relativeTo: here)
+        let day = try self.day.day(session)
+        let changes = try RulesDiff.run(old: session.with(try session.setup.withRules(at: oldPath)),
+                                        new: session.with(try session.setup.withRules(at: newPath)), on: day)
+        try common.emit(changes) { RulesDiff.text($0, old: oldPath, new: newPath) }
+    }
+}
+
+struct RulesCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a rules file: exit 0 when it is valid, 2 with the line and key of each problem.")
+
+    @Argument(help: ArgumentHelp("The rules file (default: the config's).", valueName: "FILE"))
+    var file: String?
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let setup = try common.setup()
+        let path = file.map { FilePaths.resolve($0, relativeTo: FileManager.default.currentDirectoryPath) } ?? setup.configuration.rulesFile
+        do {
+            _ = try RulesLoader.load(path: path, catalog: setup.catalog)
+        } catch {
+            throw KenshuError(.badInput, error.description)
+        }
+        Console.print(common.json ? try JSONOutput.render(["file": path, "result": "valid"]) : "\(path): ok")
+    }
+}

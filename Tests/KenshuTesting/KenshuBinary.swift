@@ -1,0 +1,60 @@
+import Foundation
+
+/// Runs the real `kenshu` binary as a process, as an admin or systemd would.
+public struct KenshuBinary {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    public static let repository = RepositoryPaths.root
+
+    /// A built product (`kenshu`, `kenshu-bench`): in `$KENSHU_BIN_DIR`, else beside the test
+    /// bundle, else in `.build/debug`.
+    public static func path(of product: String) -> String {
+        if let explicit = ProcessInfo.processInfo.environment["KENSHU_BIN_DIR"] {
+            return URL(fileURLWithPath: explicit).appendingPathComponent(product).path
+        }
+        if let beside = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent(product).path,
+           FileManager.default.isExecutableFile(atPath: beside) {
+            return beside
+        }
+        for folder in [Bundle.main.bundleURL.deletingLastPathComponent(), repository.appendingPathComponent(".build/debug")] {
+            let candidate = folder.appendingPathComponent(product).path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return repository.appendingPathComponent(".build/debug/\(product)").path
+    }
+
+    /// Runs `product` with `arguments`; `environment` adds to (or replaces in) the test's own.
+    public static func run(
+        _ arguments: [String], in directory: URL? = nil, product: String = "kenshu", environment: [String: String] = [:]
+    ) throws -> Result {
+        try run(program: path(of: product), arguments, in: directory, environment: environment)
+    }
+
+    /// Runs any program (a script, a system tool) the same way.
+    public static func run(
+        program: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes before waiting, so a large output cannot fill a pipe and block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}

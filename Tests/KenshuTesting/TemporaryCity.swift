@@ -1,0 +1,55 @@
+import Foundation
+
+/// A temporary folder with a config that points at the repository's catalogue and example
+/// rules, and keeps its state and mail spool inside the folder.
+public struct TemporaryCity: Sendable {
+    public let folder: URL
+    public let config: String
+
+    public init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-it-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        config = folder.appendingPathComponent("kenshu.yaml").path
+        let catalog = KenshuBinary.repository.appendingPathComponent("Catalog").path
+        try """
+            catalog: \(catalog)
+            state: state
+            spool: state/outgoing
+            inbox: state/incoming
+            rules: \(catalog)/example/rules.yaml
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+    }
+
+    /// Config lines naming the example city's HR exports and `feeds` as sources.
+    public static func exampleData(feeds: [String]) -> String {
+        """
+        data:
+          roster: \(example("roster.csv"))
+          evaluations: \(example("evaluations.csv"))
+          history: \(example("history.csv"))
+        feeds:
+          sources:
+        \(feeds.map { "    - " + example("feeds/\($0)") }.joined(separator: "\n"))
+
+        """
+    }
+
+    /// A file of the example city.
+    public static func example(_ name: String) -> String {
+        RepositoryPaths.example(name)
+    }
+
+    public func write(_ name: String, _ text: String) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    public func kenshu(_ arguments: String...) throws -> KenshuBinary.Result {
+        try KenshuBinary.run(arguments + ["--config", config])
+    }
+
+    public func remove() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
