@@ -1,7 +1,7 @@
 import KenshuCore
 
-/// The HR admins' matching rules (`rules.yaml`). This version holds the title aliases; the
-/// matching stages add their own sections.
+/// The HR admins' matching rules (`rules.yaml`): title aliases, the tag rules of courses,
+/// the matching settings and the mentor programme.
 public struct Rules: Sendable, Equatable {
     /// Per job family: local title → a title the policy lists, or a band id.
     public var titleAliases: [JobFamily: [String: String]]

@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 
 /// The store: one SQLite file (WAL, foreign keys) holding staff, evaluations, training
-/// history and the import log; later stages add courses, recommendations, mentor pairs and
-/// what was spooled. This is the one place that opens the database.
+/// history, the course catalogue, recommendations, mentor pairs, the mail ledger and the
+/// import logs. This is the one place that opens the database.
 public final class KenshuStore: Sendable {
     let writer: any DatabaseWriter
 
@@ -11,18 +11,14 @@ public final class KenshuStore: Sendable {
         self.writer = writer
     }
 
-    /// The page size of a store this creates. A course row is ~870 bytes: 16 KiB pages hold
-    /// 18 of them where 4 KiB pages held 4 with 14 % of each page left over, so a first import
-    /// writes 10 % fewer bytes and 4 times fewer pages (a WAL frame and a checkpoint copy
-    /// each): storing 200,000 new courses took 2.11-2.17 s instead of 2.64-2.69 s, 200,000
-    /// unchanged ones 1.00-1.02 s instead of 1.13-1.17 s. Not 64 KiB, though a first import
-    /// was 10 % faster still: a page read or written whole for one small row costs more when
-    /// the rows come in another order than their keys (200,000 unchanged courses in shuffled
-    /// order: 2.0-2.2 s at 16 KiB, 3.4-3.6 s at 64 KiB; a provider's courses read in id order
-    /// ~2 times slower). SQLite takes the size only before the file has its first page, and
-    /// `DatabasePool` turns WAL on (which writes it) after `prepareDatabase`; an existing store
-    /// keeps the page size it was made with (changing it means a VACUUM out of WAL mode, with
-    /// every other connection closed).
+    /// The page size of a store this creates: 16 KiB. A course row is ~870 bytes, so a page
+    /// holds 18 of them with little left over, and a first import writes fewer pages (each a
+    /// WAL frame and a checkpoint copy) than with smaller pages. Not larger: a page is read or
+    /// written whole for one small row, which costs more when a feed's courses come in another
+    /// order than their keys. SQLite takes the size only before the file has its first page,
+    /// and `DatabasePool` turns WAL on (which writes it) after `prepareDatabase`; an existing
+    /// store keeps the page size it was made with (changing it means a VACUUM out of WAL mode,
+    /// with every other connection closed).
     static let pageSize = 16_384
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.

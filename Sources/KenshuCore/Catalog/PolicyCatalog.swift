@@ -1,6 +1,6 @@
 /// The city's HR development policy (人材育成基本方針) as data: the 10 abilities, the skill
 /// maps with their rank bands, the PDCA table, the kinds of training, the digital talent
-/// tiers, the career tracks and the texts later stages quote (mentor programme, 復命書).
+/// tiers, the career tracks and the texts quoted from it (mentor programme, 復命書).
 public struct PolicyCatalog: Sendable, Hashable, Codable {
     /// e.g. `小千谷市人材育成基本方針`.
     public var title: String

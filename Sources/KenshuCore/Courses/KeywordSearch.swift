@@ -3,8 +3,8 @@
 /// same answer: text made only of characters that are one scalar each and equal only to
 /// themselves (ASCII, kana, kanji, CJK and full-width punctuation) — nearly every Japanese
 /// course. Other text (combining marks, emoji sequences, accented Latin…) takes the
-/// character-by-character path. A character search per keyword cost ~140 µs a course and
-/// made a feed import seven times slower than its parsing.
+/// character-by-character path. A character search per keyword costs several times what
+/// parsing the course does, which is why nearly every course is searched on its bytes.
 struct KeywordSearch: Sendable {
     struct Keyword: Sendable {
         let text: String

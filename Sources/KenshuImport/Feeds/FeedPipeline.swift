@@ -32,8 +32,7 @@ final class FeedPipeline: @unchecked Sendable {
     private let batchSize: Int
     /// Items the storing side is done with, released on the reading thread: memory goes back
     /// to the thread that allocated it, where glibc's malloc reuses it without taking a lock
-    /// the reading side also needs (a new 200 MB catalogue: median of 6 imports 4.03 s when
-    /// the storing thread freed them, 3.68 s released here).
+    /// the reading side also needs.
     private var returned: [Item] = []
     /// Read and not yet handed over (touched by the reading thread only).
     private var pending: [Item] = []
@@ -88,11 +87,10 @@ final class FeedPipeline: @unchecked Sendable {
     }
 
     /// Sixteenths of the courses the reading side leaves unmapped for the storing side (touched
-    /// by the reading thread only). Mapping is about half of the reading side's work, and when
-    /// the reading side mapped everything the storing side idled half the time (a new 200 MB
-    /// catalogue: median of 6 imports 3.68 s; sharing, 3.03 s). The share follows the storing
-    /// side: up a step each time it has taken everything handed over (it waits for more),
-    /// down a step each time it has not.
+    /// by the reading thread only). Mapping is about half of the reading side's work: were the
+    /// reading side to map every course, the storing side would sit waiting much of the time.
+    /// The share follows the storing side: up a step each time it has taken everything handed
+    /// over (it waits for more), down a step each time it has not.
     private var unmappedShare = FeedPipeline.shareSteps / 2
     private var unmappedCredit = 0
     private static let shareSteps = 16

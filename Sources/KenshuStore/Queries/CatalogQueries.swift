@@ -71,12 +71,10 @@ extension KenshuStore {
 
     /// The page cache of a catalogue import's connection, in KiB. An import looks up and
     /// writes the narrow B-trees (the course key index, `course_listing`) in the feed's
-    /// order, not in key order: with SQLite's 2 MB they did not stay in memory, and a page
-    /// was read and written again and again. 200,000 courses in shuffled order, stored new:
-    /// 2.17-2.19 s -> 1.70-1.74 s, unchanged: 1.97-2.11 s -> 1.26-1.32 s; in the benchmark's
-    /// feed order (B-0, B-1, …) no change (new: 1.45-1.49 s before, 1.46-1.48 s). 16 MiB
-    /// holds both B-trees of 200,000 courses: 32 MiB was no faster, and the import's peak
-    /// RSS grows by what the cache holds (48 MB -> 60 MB with 16 MiB, 77 MB with 32 MiB).
+    /// order, not in key order: SQLite's default 2 MB does not keep them in memory, and a
+    /// page would be read and written again and again. 16 MiB holds both B-trees of 200,000
+    /// courses; not more, because a larger cache makes the import no faster and its peak RSS
+    /// grows by what the cache holds.
     static let importCacheKiB = 16_384
 
     /// Runs `body` with the connection's page cache at `kibibytes`, as it was again after:

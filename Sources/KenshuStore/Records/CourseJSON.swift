@@ -6,10 +6,10 @@ import KenshuCore
 /// `JSONEncoder` is too slow. `StoredCourse` reads it back.
 ///
 /// Compact: what the row's columns hold already (provider, title) is left out, and so are
-/// empty lists; dates are `"2027-01-10"`. A course row of the benchmark's feed went from
-/// ~950 to ~700 bytes, and a new catalogue writes each byte twice (WAL, then the database).
-/// Rows written before (migration 010 rewrote them) had the provider, the title, empty lists
-/// and dates as `{"day":…,"month":…,"year":…}`; `StoredCourse` reads both.
+/// empty lists; dates are `"2027-01-10"`. Every byte counts twice: a new catalogue writes
+/// each one to the WAL, then to the database. `StoredCourse` also reads the older form (the
+/// provider, the title, empty lists and dates as `{"day":…,"month":…,"year":…}`), which
+/// migration 010 rewrites.
 enum CourseJSON {
     static func encode(_ course: Course) -> String {
         var out = JSONBytes()

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// One import of a file (roster, evaluations, history, or later a feed), kept for `status`:
+/// One import of an HR export (roster, evaluations, history), kept for `status`:
 /// what was read, what changed, and whether it was applied.
 public struct ImportRun: Sendable, Codable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "import_run"

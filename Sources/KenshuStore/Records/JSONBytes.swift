@@ -1,6 +1,6 @@
 /// The bytes of one course's JSON at a time, grown when needed and reused from course to
 /// course: appending small pieces to a `[UInt8]` (a uniqueness and capacity check and a
-/// generic copy each time) cost more than deciding what to write.
+/// generic copy each time) costs more than deciding what to write.
 struct JSONBytes: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int

@@ -101,8 +101,8 @@ enum Migrations {
             }
         }
         migrator.registerMigration("003-recommendation-log") { db in
-            // What each week's run recommended to whom: for the no-uptake cool-down, and
-            // (later) for what was mailed.
+            // What each week's run recommended to whom: for the no-uptake cool-down, and for
+            // the mails, which tell a course not recommended the week before as new.
             try db.create(table: "recommendation_log") { t in
                 t.column("week", .text).notNull()
                 t.column("staff_id", .text).notNull().references("staff", onDelete: .cascade)

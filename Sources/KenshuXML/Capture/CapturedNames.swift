@@ -15,8 +15,7 @@ import KenshuCore
 /// never return a stale one.
 ///
 /// The table sits behind a pointer: every element's name is looked up, and a class's stored
-/// properties would pay Swift's dynamic exclusivity checks on each (with the reader's state,
-/// a quarter of the read).
+/// properties would pay Swift's dynamic exclusivity checks on each.
 final class CapturedNames {
     private struct Slot {
         var local: UnsafeRawPointer?
@@ -52,8 +51,8 @@ final class CapturedNames {
         let mixed = UInt64(UInt(bitPattern: localKey)) &* 0x9E37_79B9_7F4A_7C15
             ^ UInt64(UInt(bitPattern: namespaceKey)) &* 0xC2B2_AE3D_27D4_EB4F
         let home = Int(truncatingIfNeeded: mixed >> 54) & (Self.slotCount - 1)
-        // Open addressing over a few slots: two hot names whose addresses hash alike (a feed's
-        // `mlo:cost` and another did) each keep a slot instead of evicting each other.
+        // Open addressing over a few slots: two hot names whose addresses hash alike each keep
+        // a slot instead of evicting each other.
         var free: Int?
         for probe in 0..<Self.probes {
             let index = (home + probe) & (Self.slotCount - 1)
