@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "KenshuDaemon",
             dependencies: [
-                "KenshuCore", "KenshuPOSIX", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuCycle",
+                "KenshuCore", "KenshuPOSIX", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuMail", "KenshuCycle",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -30,13 +30,7 @@ final class DaemonProcess {
 
     /// Waits until the log holds `text`; false after `timeout` seconds.
     func waitForLog(_ text: String, timeout: Double = 60) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if log.contains(text) { return true }
-            if !process.isRunning { return log.contains(text) }
-            usleep(100_000)
-        }
-        return false
+        Waiting.until(timeout: .seconds(timeout)) { log.contains(text) || !process.isRunning } && log.contains(text)
     }
 
     func signal(_ number: Int32) {
@@ -47,7 +41,7 @@ final class DaemonProcess {
     func stop(timeout: Double = 15) -> (status: Int32?, seconds: Double) {
         let start = Date()
         process.terminate()
-        while process.isRunning, Date().timeIntervalSince(start) < timeout { usleep(50_000) }
+        Waiting.until(timeout: .seconds(timeout)) { !process.isRunning }
         let seconds = Date().timeIntervalSince(start)
         guard !process.isRunning else {
             kill(process.processIdentifier, SIGKILL)
@@ -135,14 +129,15 @@ final class NotifySocket: @unchecked Sendable {
     /// `fragment`, returning it; nil after `timeout` seconds. Earlier messages count too
     /// (`after` skips the first ones).
     func wait(line: String? = nil, containing fragment: String? = nil, after skip: Int = 0, timeout: Double = 30) -> String? {
-        let deadline = Date().addingTimeInterval(timeout)
-        while true {
-            for message in messages.dropFirst(skip) {
-                if let line, message.split(separator: "\n").contains(Substring(line)) { return message }
-                if let fragment, message.contains(fragment) { return message }
+        var found: String?
+        Waiting.until(timeout: .seconds(timeout)) {
+            found = messages.dropFirst(skip).first { message in
+                if let line, message.split(separator: "\n").contains(Substring(line)) { return true }
+                if let fragment, message.contains(fragment) { return true }
+                return false
             }
-            if Date() >= deadline { return nil }
-            usleep(50_000)
+            return found != nil
         }
+        return found
     }
 }

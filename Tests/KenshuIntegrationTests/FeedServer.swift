@@ -45,11 +45,10 @@ final class FeedServer {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", scriptPath, feed, logPath, portPath]
         try process.run()
-        let deadline = Date().addingTimeInterval(10)
         var port: Int?
-        while port == nil, Date() < deadline {
+        Waiting.until(timeout: .seconds(10)) {
             port = (try? String(contentsOfFile: portPath, encoding: .utf8)).flatMap { Int($0) }
-            if port == nil { usleep(50_000) }
+            return port != nil
         }
         guard let port else { throw POSIXError(.ETIMEDOUT) }
         self.port = port

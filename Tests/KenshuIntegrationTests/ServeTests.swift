@@ -79,7 +79,10 @@ struct ServeTests {
         let partial = inbox.appendingPathComponent("academy.xml.part")
         try FileManager.default.copyItem(atPath: TemporaryCity.example("feeds/academy.xml"), toPath: partial.path)
         _ = try city.write("state/incoming/.hidden.xml", "<not-a-feed")
-        sleep(3)
+        // A complete feed beside them: once it is imported, the watcher has passed the others by.
+        try FileManager.default.copyItem(atPath: TemporaryCity.example("feeds/xcri-niigata.xml"),
+                                         toPath: inbox.appendingPathComponent("xcri-niigata.xml").path)
+        #expect(daemon.waitForLog("inbox: imported xcri-niigata.xml", timeout: 30), "log: \(daemon.log)")
         #expect(FileManager.default.fileExists(atPath: partial.path))
         try FileManager.default.moveItem(at: partial, to: inbox.appendingPathComponent("academy.xml"))
         #expect(daemon.waitForLog("inbox: imported academy.xml", timeout: 30),
@@ -143,7 +146,8 @@ struct ServeTests {
         let clock = ["KENSHU_TEST_NOW": "2026-11-30T07:00:01+09:00"]
         let first = try DaemonProcess(city: city, environment: clock)
         #expect(first.waitForLog("weekly run of 2026-W49 (as of 2026-11-30) starts"))
-        usleep(500_000)
+        // Stopped while the week's mails are being spooled.
+        #expect(Waiting.until(timeout: .seconds(60)) { spooled(city) > 0 }, "log: \(first.log)")
         let stop = first.stop()
         #expect(stop.status == 0, "log: \(first.log)")
         #expect(stop.seconds < 10)
@@ -185,14 +189,13 @@ struct ServeTests {
         let requests = server.log.split(separator: "\n").count
         let restart = try DaemonProcess(city: city, name: "restart")
         #expect(restart.notify.wait(line: "READY=1") != nil)
-        sleep(2)
+        #expect(restart.waitForLog("poll: next fetch due at"), "log: \(restart.log)")
         #expect(server.log.split(separator: "\n").count == requests)
         #expect(restart.stop().status == 0)
         let later = ISO8601DateFormatter().string(from: Date().addingTimeInterval(2 * 3600))
         let third = try DaemonProcess(city: city, environment: ["KENSHU_TEST_NOW": later], name: "later")
-        let deadline = Date().addingTimeInterval(60)
-        while !server.log.contains("/academy.xml 304 \"v1\""), Date() < deadline { usleep(200_000) }
-        #expect(server.log.contains("/academy.xml 304 \"v1\""), "server log: \(server.log)")
+        #expect(Waiting.until(timeout: .seconds(60)) { server.log.contains("/academy.xml 304 \"v1\"") },
+                "server log: \(server.log)")
         #expect(third.stop().status == 0)
         let status = try city.kenshu("status")
         #expect(status.stdout.contains("\(server.url("academy.xml"))\n    checked"), "\(status.stdout)")

@@ -31,14 +31,4 @@ public enum RulesDiff {
         }
         return changes
     }
-
-    public static func text(_ changes: [Change], old: String, new: String, staffCount: Int? = nil) -> String {
-        var lines = ["\(old) → \(new): \(changes.count) member(s) of staff would see different recommendations"]
-        for change in changes {
-            lines.append("\(change.staff) \(change.name)")
-            for item in change.gained { lines.append("  + \(item)") }
-            for item in change.lost { lines.append("  − \(item)") }
-        }
-        return lines.joined(separator: "\n")
-    }
 }

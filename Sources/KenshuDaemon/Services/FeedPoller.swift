@@ -14,6 +14,7 @@ struct FeedPoller: Service {
     let parts: ServiceEnvironment
 
     func run() async throws {
+        var announced: Date?
         repeat {
             let session = await parts.state.session
             let feeds = session.configuration.feeds.polled
@@ -27,9 +28,20 @@ struct FeedPoller: Service {
                 continue
             }
             let interval = session.configuration.feeds.poll.interval
-            for feed in feeds where FeedPolling.isDue(previous[feed.url], interval: interval, now: parts.clock.now) {
+            var nextDue: [Date] = []
+            for feed in feeds {
+                guard FeedPolling.isDue(previous[feed.url], interval: interval, now: parts.clock.now) else {
+                    nextDue += previous[feed.url].map { [$0.checkedAt.addingTimeInterval(Double(interval))] } ?? []
+                    continue
+                }
                 if Task.isShuttingDownGracefully { return }
                 await poll(feed, previous: previous[feed.url], session: session)
+                nextDue.append(parts.clock.now.addingTimeInterval(Double(interval)))
+            }
+            // Said once for each new time, so the journal shows when the next fetch comes.
+            if let next = nextDue.min(), next != announced {
+                announced = next
+                parts.logger.info("poll: next fetch due at \(next.formatted(.iso8601)) (\(feeds.count) feed(s) published by URL)")
             }
         } while await pause(.seconds(15))
     }

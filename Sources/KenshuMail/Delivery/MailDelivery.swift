@@ -104,15 +104,4 @@ public enum MailDelivery {
         let known = try deliveryFailures(in: store)
         return waiting.map { known[$0]?.nextAttempt ?? Date() }.min()
     }
-
-    /// The report as text: one line per failure with its next attempt, then the counts.
-    public static func text(_ report: Report) -> String {
-        if report.busy { return "another kenshu deliver is running; nothing done" }
-        var lines = report.failed.map { failure in
-            "failed (\(failure.failures)×, next try \(failure.nextAttempt.formatted(.iso8601))): \(failure.file): \(failure.error)"
-        }
-        lines.append("delivered \(report.delivered.count), failed \(report.failed.count), "
-                     + "waiting for their next try \(report.deferred.count)")
-        return lines.joined(separator: "\n")
-    }
 }

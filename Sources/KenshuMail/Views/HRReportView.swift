@@ -58,33 +58,22 @@ struct HRReportView: MailView, Sendable {
     var recommendations: Int
     var completedThisFiscalYear: Int
     var feeds: [FeedLine]
-    var hasFeeds: Bool { !feeds.isEmpty }
     /// Failed imports; nil when none (a Mustache section shows an Int, even 0).
     var feedFailures: Int?
     var heatmap: GapHeatmap
     var unmatched: [Unmatched]
-    var hasUnmatched: Bool { !unmatched.isEmpty }
     var shortlists: [Shortlist]
-    var hasShortlists: Bool { !shortlists.isEmpty }
     var unrecommended: [CourseLine]
-    var hasUnrecommended: Bool { !unrecommended.isEmpty }
     /// How many more than the list shows; nil when none.
     var unrecommendedMore: Int?
     var untagged: [CourseLine]
-    var hasUntagged: Bool { !untagged.isEmpty }
     var untaggedMore: Int?
     var warnings: [Warning]
-    var hasWarnings: Bool { !warnings.isEmpty }
     var warningsMore: Int?
     var footer: MailFooter
 
     /// How many lines a list shows before "and N more".
     static let listLimit = 40
-
-    var derived: [String: Any] {
-        ["hasFeeds": hasFeeds, "hasUnmatched": hasUnmatched, "hasShortlists": hasShortlists,
-         "hasUnrecommended": hasUnrecommended, "hasUntagged": hasUntagged, "hasWarnings": hasWarnings]
-    }
 }
 
 extension HRReportView {

@@ -10,8 +10,6 @@ struct ManagerDigestView: MailView, Sendable {
         var name: String
         var title: String
         var courses: [StaffMailView.CourseItem]
-        var hasCourses: Bool { !courses.isEmpty }
-        var derived: [String: Any] { ["hasCourses": hasCourses] }
     }
 
     struct Mentee: Sendable {
@@ -32,24 +30,17 @@ struct ManagerDigestView: MailView, Sendable {
     var week: String
     var weekLabel: String
     var members: [Member]
-    var hasRecommendations: Bool { members.contains(where: \.hasCourses) }
+    /// A member of the team has a course recommended.
+    var hasRecommendations: Bool
     var newMentees: [Mentee]
-    var hasNewMentees: Bool { !newMentees.isEmpty }
     var outstandingReports: [Training]
-    var hasOutstandingReports: Bool { !outstandingReports.isEmpty }
     /// Completed in the last 30 days: for the team meeting.
     var recentlyCompleted: [Training]
-    var hasRecentlyCompleted: Bool { !recentlyCompleted.isEmpty }
     var reportReminderDays: Int
     var footer: MailFooter
 
     /// Anything to tell the manager at all.
-    var isEmpty: Bool { !hasRecommendations && !hasNewMentees && !hasOutstandingReports && !hasRecentlyCompleted }
-
-    var derived: [String: Any] {
-        ["hasRecommendations": hasRecommendations, "hasNewMentees": hasNewMentees,
-         "hasOutstandingReports": hasOutstandingReports, "hasRecentlyCompleted": hasRecentlyCompleted]
-    }
+    var isEmpty: Bool { !hasRecommendations && newMentees.isEmpty && outstandingReports.isEmpty && recentlyCompleted.isEmpty }
 }
 
 extension ManagerDigestView {
@@ -80,7 +71,7 @@ extension ManagerDigestView {
         }
         return ManagerDigestView(
             staffID: manager.id, name: manager.name, week: inputs.week.description, weekLabel: MailText.week(inputs.week),
-            members: members, newMentees: mentees, outstandingReports: outstanding, recentlyCompleted: recent,
+            members: members, hasRecommendations: members.contains { !$0.courses.isEmpty }, newMentees: mentees, outstandingReports: outstanding, recentlyCompleted: recent,
             reportReminderDays: settings.reportReminderDays,
             footer: MailFooter(contact: settings.contact, stopNotice: settings.stopNotice))
     }

@@ -41,25 +41,17 @@ struct StaffMailView: MailView, Sendable {
     var week: String
     var weekLabel: String
     var focus: [Focus]
-    var hasFocus: Bool { !focus.isEmpty }
     var courses: [CourseItem]
-    var hasCourses: Bool { !courses.isEmpty }
-    var hasMandatory: Bool { courses.contains(where: \.mandatory) }
+    /// A course among `courses` is 必須 (mandatory for the person's rank).
+    var hasMandatory: Bool
     var mentorNotices: [String]
-    var hasMentorNotices: Bool { !mentorNotices.isEmpty }
     var reports: [Report]
-    var hasReports: Bool { !reports.isEmpty }
     /// The policy's words on what a 復命書 reports.
     var reportGuidance: String
     var reportReminderDays: Int
     var footer: MailFooter
     /// Something this person has not been told before: a new course, a new pair, a report just due.
     var hasNews: Bool
-
-    var derived: [String: Any] {
-        ["hasFocus": hasFocus, "hasCourses": hasCourses, "hasMandatory": hasMandatory,
-         "hasMentorNotices": hasMentorNotices, "hasReports": hasReports]
-    }
 }
 
 /// The footer every mail ends with.
@@ -99,7 +91,7 @@ extension StaffMailView {
         let newlyDue = reports.contains { $0.completedOn.adding(days: settings.reportReminderDays + 7) > inputs.day }
         return StaffMailView(
             staffID: member.id, name: member.name, week: inputs.week.description, weekLabel: MailText.week(inputs.week),
-            focus: Array(focus), courses: courses, mentorNotices: notices,
+            focus: Array(focus), courses: courses, hasMandatory: courses.contains(where: \.mandatory), mentorNotices: notices,
             reports: reports.map { Report(title: $0.title, completed: MailText.date($0.completedOn),
                                           days: inputs.day.daysSinceEpoch - $0.completedOn.daysSinceEpoch) },
             reportGuidance: setup.catalog.trainingReport, reportReminderDays: settings.reportReminderDays,

@@ -22,6 +22,6 @@ struct CatalogShow: ParsableCommand {
     func run() throws {
         let policy = try catalog.map { directory throws(KenshuError) in try Setup.loadCatalog(directory) }
             ?? common.setup().catalog
-        try common.emit(CatalogView(policy)) { _ in CatalogText.render(policy) }
+        try common.emit(CatalogOutput(policy)) { _ in CatalogText.render(policy) }
     }
 }

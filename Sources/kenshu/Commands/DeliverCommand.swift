@@ -32,7 +32,7 @@ struct DeliverCommand: ParsableCommand {
         let session = try common.session()
         let report = wait > 0 ? try MailDelivery.run(sendmail: sendmail, wait: wait, configuration: session.configuration, store: session.store)
             : try MailDelivery.run(sendmail: sendmail, configuration: session.configuration, store: session.store)
-        try common.emit(report, text: MailDelivery.text)
+        try common.emit(report, text: DeliveryText.render)
         for failure in report.failed { Console.error("\(failure.file): \(failure.error)") }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }

@@ -19,7 +19,7 @@ struct ExplainCommand: ParsableCommand {
         let day = try self.day.day(session)
         let results = try CourseRecommendations.run(ids: [staff], on: day, session: session, explain: true)
         for entry in results {
-            try common.emit(RecommendationView(entry.result, date: day, explain: true)) { _ in
+            try common.emit(RecommendationOutput(entry.result, date: day, explain: true)) { _ in
                 RecommendationText.render(entry.result, staff: entry.staff, date: day, catalog: session.catalog, explain: true)
             }
         }

@@ -18,6 +18,6 @@ struct MentorsCommand: ParsableCommand {
         let session = try common.session()
         let day = try self.day.day(session)
         let result = try MentorRun.run(on: day, dryRun: dryRun, session: session)
-        try common.emit(result) { MentorRun.text($0, dryRun: dryRun) }
+        try common.emit(result) { MentorText.render($0, dryRun: dryRun) }
     }
 }

@@ -36,7 +36,7 @@ struct RecommendCommand: ParsableCommand {
             return
         }
         let results = try CourseRecommendations.run(ids: all ? nil : staff, on: day, session: session)
-        let views = results.map { RecommendationView($0.result, date: day, explain: false) }
+        let views = results.map { RecommendationOutput($0.result, date: day, explain: false) }
         if common.json {
             Console.print(try JSONOutput.render(views))
         } else {

@@ -34,7 +34,7 @@ struct RulesDiffCommand: ParsableCommand {
         let day = try self.day.day(session)
         let changes = try RulesDiff.run(old: session.with(try session.setup.withRules(at: oldPath)),
                                         new: session.with(try session.setup.withRules(at: newPath)), on: day)
-        try common.emit(changes) { RulesDiff.text($0, old: oldPath, new: newPath) }
+        try common.emit(changes) { RulesDiffText.render($0, old: oldPath, new: newPath) }
     }
 }
 

@@ -1,8 +1,8 @@
 import KenshuMatch
 
 /// The HR office's dispatch shortlists as text.
-public enum DispatchShortlistText {
-    public static func render(_ shortlists: [DispatchShortlist]) -> String {
+enum DispatchShortlistText {
+    static func render(_ shortlists: [DispatchShortlist]) -> String {
         guard !shortlists.isEmpty else { return "no 派遣研修 open for application in the horizon" }
         var lines: [String] = []
         for shortlist in shortlists {

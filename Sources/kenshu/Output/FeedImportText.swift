@@ -2,8 +2,8 @@ import KenshuCore
 import KenshuImport
 
 /// A feed import's summary as text: what changed, the warnings, the untagged courses.
-public enum FeedImportText {
-    public static func render(_ summary: FeedImportSummary, catalog: PolicyCatalog) -> String {
+enum FeedImportText {
+    static func render(_ summary: FeedImportSummary, catalog: PolicyCatalog) -> String {
         let providers = summary.changes.providers.joined(separator: ", ")
         let what = summary.validateOnly
             ? "checked, nothing stored; the import would do: \(summary.changes)"

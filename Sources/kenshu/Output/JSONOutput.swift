@@ -2,8 +2,8 @@ import Foundation
 import KenshuCore
 
 /// Machine-readable output: pretty, sorted keys, ISO 8601 dates, UTF-8 text unescaped.
-public enum JSONOutput {
-    public static func render<T: Encodable>(_ value: T) throws(KenshuError) -> String {
+enum JSONOutput {
+    static func render<T: Encodable>(_ value: T) throws(KenshuError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601

@@ -3,8 +3,8 @@ import KenshuCore
 import KenshuMatch
 
 /// `kenshu recommend` and `kenshu explain` as text for an HR admin.
-public enum RecommendationText {
-    public static func render(_ result: PersonRecommendations, staff: StaffMember?, date: LocalDate, catalog: PolicyCatalog,
+enum RecommendationText {
+    static func render(_ result: PersonRecommendations, staff: StaffMember?, date: LocalDate, catalog: PolicyCatalog,
                               explain: Bool) -> String {
         var lines: [String] = []
         let who = staff.map { "\($0.id) \($0.name)（\($0.family.japaneseName) \($0.title)）" } ?? result.staffID

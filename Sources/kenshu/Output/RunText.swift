@@ -1,8 +1,8 @@
 import KenshuCycle
 
 /// `kenshu run`'s summary as text: one line per step, then the store in one line.
-public enum RunText {
-    public static func render(_ report: WeeklyCycle.Report) -> String {
+enum RunText {
+    static func render(_ report: WeeklyCycle.Report) -> String {
         var lines = ["staff data:"]
         for step in report.steps {
             let kind = step.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)

@@ -3,11 +3,11 @@ import KenshuCore
 import KenshuCycle
 
 /// `kenshu status` as text for people: counts, imports, warnings grouped by kind.
-public enum StatusText {
+enum StatusText {
     /// At most this many examples per kind of warning (all are in `--json`).
     static let examplesPerKind = 5
 
-    public static func render(_ report: StatusReport, timeZone: TimeZone) -> String {
+    static func render(_ report: StatusReport, timeZone: TimeZone) -> String {
         var out = "store: \(report.database)\n\n"
         out += "staff: \(report.staff.active) active, \(report.staff.inactive) inactive\n"
         for family in JobFamily.allCases {

@@ -1,5 +1,6 @@
 import KenshuCore
 import KenshuXML
+import KenshuTesting
 import Testing
 @testable import KenshuImport
 
@@ -78,6 +79,7 @@ struct FeedPipelineTests {
         start(pipeline, count: 100_000)
         var batch: [FeedPipeline.Item] = []
         _ = try pipeline.next(into: &batch)
-        pipeline.cancel()  // returns only once the reader has stopped
+        // cancel() returns only once the reader has stopped; a reader left blocked fails here.
+        #expect(Waiting.returns(within: .seconds(30)) { pipeline.cancel() })
     }
 }

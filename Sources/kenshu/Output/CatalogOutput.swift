@@ -3,7 +3,7 @@ import KenshuCore
 /// The policy catalogue as `kenshu catalog show --json` prints it: `abilities` as
 /// `{number, name, description}`, `skillMaps` as `{name, bands: [{titles, behaviours: {"A": […]}}]}`,
 /// with ids, legends, grades and ladder steps beside.
-public struct CatalogView: Encodable {
+struct CatalogOutput: Encodable {
     var title: String
     var revision: String
     var vision: String
@@ -45,7 +45,7 @@ public struct CatalogView: Encodable {
         var behaviours: [String: [String]]
     }
 
-    public init(_ catalog: PolicyCatalog) {
+    init(_ catalog: PolicyCatalog) {
         title = catalog.title
         revision = catalog.revision
         vision = catalog.vision
@@ -74,8 +74,8 @@ public struct CatalogView: Encodable {
 }
 
 /// The catalogue as text for people.
-public enum CatalogText {
-    public static func render(_ catalog: PolicyCatalog) -> String {
+enum CatalogText {
+    static func render(_ catalog: PolicyCatalog) -> String {
         var out = "\(catalog.title)（\(catalog.revision)）\n目指す職員像: \(catalog.vision)\n\n"
         out += "■ 求められる10の能力\n"
         for ability in catalog.abilities {

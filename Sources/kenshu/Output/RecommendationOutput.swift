@@ -4,8 +4,8 @@ import KenshuMatch
 /// The JSON of `kenshu recommend` and `kenshu explain`: `{"staff", "recommendations": [{"provider",
 /// "courseId", "presentationId", "title", "score", "mandatory", "reasons"}]}`, with `band`,
 /// `gaps`, score parts and `excluded` added by explain.
-public struct RecommendationView: Encodable {
-    public struct Item: Encodable {
+struct RecommendationOutput: Encodable {
+    struct Item: Encodable {
         var provider: String
         var courseId: String
         var presentationId: String
@@ -19,7 +19,7 @@ public struct RecommendationView: Encodable {
         var parts: ScoreParts?
     }
 
-    public struct Excluded: Encodable {
+    struct Excluded: Encodable {
         var provider: String
         var courseId: String
         var title: String
@@ -34,7 +34,7 @@ public struct RecommendationView: Encodable {
     var alsoEligible: [Item]?
     var excluded: [Excluded]?
 
-    public init(_ result: PersonRecommendations, date: LocalDate, explain: Bool) {
+    init(_ result: PersonRecommendations, date: LocalDate, explain: Bool) {
         func item(_ recommendation: Recommendation) -> Item {
             Item(provider: recommendation.provider, courseId: recommendation.courseID,
                  presentationId: recommendation.presentationID, title: recommendation.title,

@@ -1,0 +1,65 @@
+import Foundation
+import KenshuTesting
+import Testing
+
+/// The source tree keeps its shape: each target imports only the targets below it in the
+/// data flow (docs/design.md), and nothing test-only reaches the production binary.
+struct LayoutTests {
+    /// What each target may import of Kenshu's own targets (the rest are system modules and
+    /// packages). Mirrors Package.swift; a new arrow is added in both places, on purpose.
+    static let allowed: [String: Set<String>] = [
+        "KenshuCore": [],
+        "KenshuPOSIX": [],
+        "KenshuXML": ["CLibXML2", "KenshuCore"],
+        "KenshuConfig": ["KenshuCore"],
+        "KenshuStore": ["KenshuCore"],
+        "KenshuImport": ["KenshuCore", "KenshuPOSIX", "KenshuXML", "KenshuConfig", "KenshuStore"],
+        "KenshuMatch": ["KenshuCore"],
+        "KenshuMail": ["KenshuCore", "KenshuPOSIX", "KenshuConfig", "KenshuStore", "KenshuMatch"],
+        "KenshuCycle": ["KenshuCore", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuMatch", "KenshuMail"],
+        "KenshuDaemon": ["KenshuCore", "KenshuPOSIX", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuMail", "KenshuCycle"],
+        "kenshu": ["KenshuCore", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuMatch", "KenshuMail", "KenshuCycle",
+                   "KenshuDaemon"],
+        "kenshu-bench": ["KenshuCore", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuXML", "KenshuMatch",
+                         "KenshuCycle"],
+    ]
+
+    static let sources = RepositoryPaths.root.appendingPathComponent("Sources")
+
+    /// Every Swift file of `target`, with its text.
+    static func files(of target: String) throws -> [(path: String, text: String)] {
+        let folder = sources.appendingPathComponent(target)
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        return try walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }.sorted().map { name in
+            let path = folder.appendingPathComponent(name).path
+            return (path, try String(contentsOfFile: path, encoding: .utf8))
+        }
+    }
+
+    @Test func everyTargetIsListed() throws {
+        let targets = try FileManager.default.contentsOfDirectory(atPath: Self.sources.path).filter { $0 != "CLibXML2" }
+        #expect(Set(targets) == Set(Self.allowed.keys))
+    }
+
+    @Test(arguments: allowed.keys.sorted())
+    func importsPointOneWay(target: String) throws {
+        let ownTargets = Set(Self.allowed.keys).union(["CLibXML2"])
+        let permitted = Self.allowed[target] ?? []
+        for file in try Self.files(of: target) {
+            for line in file.text.split(separator: "\n") where line.hasPrefix("import ") || line.hasPrefix("@testable import ") {
+                let module = String(line.split(separator: " ").last ?? "")
+                guard ownTargets.contains(module) else { continue }
+                #expect(permitted.contains(module), "\(file.path) imports \(module), which \(target) may not import")
+            }
+        }
+    }
+
+    @Test func theKillTestsCrashPointIsInTestBuildsOnly() throws {
+        for target in Self.allowed.keys {
+            for file in try Self.files(of: target) where file.text.contains("_exit(137)") {
+                #expect(file.text.hasPrefix("#if DEBUG\n") && file.text.hasSuffix("#endif\n"),
+                        "\(file.path) ends the process as a kill would, outside a test-only (#if DEBUG) file")
+            }
+        }
+    }
+}
