@@ -98,7 +98,7 @@ let package = Package(
         // Test support: the repository's folders, temporary folders, the built binaries,
         // waiting on a condition with a deadline.
         .target(name: "KenshuTesting", dependencies: ["KenshuCore"], path: "Tests/KenshuTesting", swiftSettings: strict),
-        .testTarget(name: "KenshuCoreTests", dependencies: ["KenshuCore", "KenshuTesting"], swiftSettings: strict),
+        .testTarget(name: "KenshuCoreTests", dependencies: ["KenshuCore"], swiftSettings: strict),
         .testTarget(name: "KenshuPOSIXTests", dependencies: ["KenshuPOSIX", "KenshuTesting"], swiftSettings: strict),
         .testTarget(name: "KenshuXMLTests", dependencies: ["KenshuXML", "KenshuTesting"], swiftSettings: strict),
         .testTarget(name: "KenshuConfigTests", dependencies: ["KenshuConfig", "KenshuImport", "KenshuTesting"], swiftSettings: strict),

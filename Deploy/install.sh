@@ -84,6 +84,9 @@ while IFS= read -r -d '' file; do
     install_file "$file" "$prefix/share/kenshu/$rel" 0644
 done < <(find "$repo/Catalog" -type f \( -path "$repo/Catalog/example/*" -prune -o -print0 \) | sort -z)
 install_file "$repo/README.md" "$prefix/share/kenshu/README.md" 0644
+for page in "$repo"/docs/*.md; do
+    install_file "$page" "$prefix/share/kenshu/docs/$(basename "$page")" 0644
+done
 
 say "--- systemd units, user, folders"
 for unit in kenshu.service kenshu-deliver.service kenshu-deliver.path; do

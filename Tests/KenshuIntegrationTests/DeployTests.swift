@@ -15,6 +15,7 @@ struct DeployTests {
         let result = try install(["--dry-run", "--no-build", "--prefix", "/opt/kenshu-test-\(UUID().uuidString.prefix(6))"])
         #expect(result.status == 0, "\(result.stderr)")
         for line in ["bin/kenshu", "share/kenshu/policy/policy-catalog.xml", "share/kenshu/templates/ja/staff.text.mustache",
+                     "share/kenshu/README.md", "share/kenshu/docs/admin.md", "share/kenshu/docs/design.md",
                      "/etc/systemd/system/kenshu.service", "/etc/systemd/system/kenshu-deliver.path",
                      "/usr/lib/sysusers.d/kenshu.conf", "/usr/lib/tmpfiles.d/kenshu.conf", "would run: systemctl daemon-reload"] {
             #expect(result.stdout.contains(line), "missing \(line) in:\n\(result.stdout)")

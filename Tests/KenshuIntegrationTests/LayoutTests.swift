@@ -54,6 +54,15 @@ struct LayoutTests {
         }
     }
 
+    /// The domain values and the matching core take values and return values: no Foundation,
+    /// so no files, clock or network can creep in.
+    @Test(arguments: ["KenshuCore", "KenshuMatch"])
+    func theCoreImportsNoFoundation(target: String) throws {
+        for file in try Self.files(of: target) {
+            #expect(!file.text.split(separator: "\n").contains("import Foundation"), "\(file.path) imports Foundation")
+        }
+    }
+
     @Test func theKillTestsCrashPointIsInTestBuildsOnly() throws {
         for target in Self.allowed.keys {
             for file in try Self.files(of: target) where file.text.contains("_exit(137)") {
