@@ -226,6 +226,7 @@ public enum WeeklyCycle {
     static func importFeeds(session: Session, options: Options) throws(KenshuError) -> [FeedStep] {
         let settings = session.configuration.feeds
         let inbox = session.configuration.inboxDirectory
+        try FeedInbox.prepare(directory: inbox)
         let waiting = FeedInbox.waiting(in: inbox, settledFor: options.inboxSettle)
         guard !settings.sources.isEmpty || !waiting.isEmpty else { return [] }
         let importer = try FeedImport.importer(setup: session.setup, store: session.store)

@@ -2,6 +2,7 @@ import Foundation
 import KenshuConfig
 import KenshuCore
 import KenshuCycle
+import KenshuImport
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -44,6 +45,7 @@ public enum Daemon {
         let session: Session
         do {
             session = try Session.open(setup)
+            try FeedInbox.prepare(directory: setup.configuration.inboxDirectory)
         } catch {
             throw DaemonError("cannot start: \(error.message)", isUsage: false)
         }

@@ -54,6 +54,9 @@ struct WeeklyCycleTests {
         #expect(counter.count(.claimed) == rendered)
         #expect(counter.count(.inSpool) == rendered)
         #expect(first.status.lastWeeklyRun == nil, "the status is read before the run is recorded")
+        for folder in ["", "/imported", "/rejected"] {
+            #expect(FileManager.default.fileExists(atPath: session.configuration.inboxDirectory + folder), "inbox\(folder)")
+        }
 
         let second = try WeeklyCycle.run(session: session, options: WeeklyCycle.Options(date: "2026-11-25"))
         #expect(second.mail?.spooled == 0)

@@ -57,4 +57,21 @@ struct RunCommandTests {
         #expect(result.stderr.contains("evaluations.csv:3:"), "\(result.stderr)")
         #expect(result.stderr.contains("'9'"), "\(result.stderr)")
     }
+
+    @Test func theInboxIsThereAfterARunAndAFeedCopiedIntoItIsImportedByTheNext() throws {
+        let city = try city(roster: TemporaryCity.example("roster.csv"),
+                            evaluations: TemporaryCity.example("evaluations.csv"), history: nil)
+        defer { city.remove() }
+        let inbox = city.folder.appendingPathComponent("state/incoming")
+        #expect(!FileManager.default.fileExists(atPath: inbox.path))
+        #expect(try city.kenshu("run").status == 0)
+        for folder in ["", "imported", "rejected"] {
+            #expect(FileManager.default.fileExists(atPath: inbox.appendingPathComponent(folder).path), "incoming/\(folder)")
+        }
+        try FileManager.default.copyItem(atPath: TemporaryCity.example("feeds/academy.xml"),
+                                         toPath: inbox.appendingPathComponent("academy.xml").path)
+        let next = try city.kenshu("run")
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(FileManager.default.fileExists(atPath: inbox.appendingPathComponent("imported/academy.xml").path))
+    }
 }

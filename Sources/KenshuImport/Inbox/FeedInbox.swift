@@ -16,6 +16,19 @@ public enum FeedInbox {
         public var error: String?
     }
 
+    /// Makes the inbox and its `imported/` and `rejected/` folders where missing, so that an
+    /// institute (or an admin following the README) can drop a feed there from the start.
+    public static func prepare(directory: String) throws(KenshuError) {
+        for folder in [directory, directory + "/imported", directory + "/rejected"] {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw KenshuError(.runtime, "\(folder): cannot create the feed inbox: \(error.localizedDescription) "
+                    + "(check that its parent exists and is writable by the kenshu user)")
+            }
+        }
+    }
+
     /// The feeds waiting in `directory`, in name order: regular `*.xml` files, not hidden,
     /// unchanged for at least `settledFor` seconds before `now`.
     public static func waiting(in directory: String, settledFor settle: Int = 0, now: Date = Date()) -> [String] {
