@@ -22,10 +22,6 @@ enum DaemonSetup {
         guard old == new else {
             throw KenshuError(.badInput, "\(setup.configuration.file): state moved from \(old) to \(new): restart kenshu serve to move it")
         }
-        guard current.configuration.databasePath == setup.configuration.databasePath else {
-            throw KenshuError(.badInput, "\(setup.configuration.file): the database moved from \(current.configuration.databasePath) "
-                + "to \(setup.configuration.databasePath): restart kenshu serve to move it")
-        }
         return setup
     }
 }

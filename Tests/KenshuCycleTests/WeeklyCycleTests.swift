@@ -23,13 +23,11 @@ struct WeeklyCycleTests {
     final class StepCounter: @unchecked Sendable {
         private let lock = NSLock()
         private var counts: [MailSpooling.Step: Int] = [:]
-        private var lastPass = 0
 
-        func note(_ step: MailSpooling.Step, _ pass: Int) {
+        func note(_ step: MailSpooling.Step) {
             lock.lock()
             defer { lock.unlock() }
             counts[step, default: 0] += 1
-            lastPass = max(lastPass, pass)
         }
 
         func count(_ step: MailSpooling.Step) -> Int {
@@ -44,7 +42,7 @@ struct WeeklyCycleTests {
         defer { city.remove() }
         let session = try Session.open(try Setup.load(configPath: city.config))
         let counter = StepCounter()
-        let options = WeeklyCycle.Options(date: "2026-11-25", spoolObserver: { counter.note($0, $1) })
+        let options = WeeklyCycle.Options(date: "2026-11-25", spoolObserver: { step, _ in counter.note(step) })
         let first = try WeeklyCycle.run(session: session, options: options)
         #expect(first.exitCode == 0)
         let rendered = first.mail?.rendered.values.reduce(0, +) ?? 0

@@ -13,7 +13,7 @@ public enum Waiting {
         while true {
             if try condition() { return true }
             if ContinuousClock.now >= deadline { return false }
-            Thread.sleep(forTimeInterval: Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18)
+            Thread.sleep(forTimeInterval: seconds(interval))
         }
     }
 
@@ -25,7 +25,10 @@ public enum Waiting {
             body()
             done.signal()
         }
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-        return done.wait(timeout: .now() + seconds) == .success
+        return done.wait(timeout: .now() + seconds(timeout)) == .success
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

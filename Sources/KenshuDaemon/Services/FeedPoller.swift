@@ -30,13 +30,12 @@ struct FeedPoller: Service {
             let interval = session.configuration.feeds.poll.interval
             var nextDue: [Date] = []
             for feed in feeds {
-                guard FeedPolling.isDue(previous[feed.url], interval: interval, now: parts.clock.now) else {
-                    nextDue += previous[feed.url].map { [$0.checkedAt.addingTimeInterval(Double(interval))] } ?? []
-                    continue
+                var last = previous[feed.url]
+                if FeedPolling.isDue(last, interval: interval, now: parts.clock.now) {
+                    if Task.isShuttingDownGracefully { return }
+                    last = await poll(feed, previous: last, session: session)
                 }
-                if Task.isShuttingDownGracefully { return }
-                await poll(feed, previous: previous[feed.url], session: session)
-                nextDue.append(parts.clock.now.addingTimeInterval(Double(interval)))
+                nextDue += FeedPolling.nextFetch(after: last, interval: interval).map { [$0] } ?? []
             }
             // Said once for each new time, so the journal shows when the next fetch comes.
             if let next = nextDue.min(), next != announced {
@@ -46,7 +45,8 @@ struct FeedPoller: Service {
         } while await pause(.seconds(15))
     }
 
-    private func poll(_ feed: FeedSettings.PolledFeed, previous: FeedPollRecord?, session: Session) async {
+    /// Fetches and imports `feed`; the poll as recorded, or nil when it could not be recorded.
+    private func poll(_ feed: FeedSettings.PolledFeed, previous: FeedPollRecord?, session: Session) async -> FeedPollRecord? {
         let poll = session.configuration.feeds.poll
         do {
             let fetched = await FeedPolling.fetch(feed, previous: previous, timeout: poll.timeout,
@@ -66,8 +66,10 @@ struct FeedPoller: Service {
             default:
                 parts.logger.error("poll: \(feed.url) \(record.outcome): \(record.detail)")
             }
+            return record
         } catch {
             parts.logger.error("poll: \(feed.url): \(error.message)")
+            return nil
         }
     }
 

@@ -27,7 +27,8 @@ struct InboxWatcher: Service {
         await parts.state.noteActivity("importing feeds from the inbox")
         do {
             let outcomes = try await parts.work.run { () throws(KenshuError) in
-                try FeedInbox.process(directory: inbox, settledFor: settle, importer: try FeedImport.importer(setup: session.setup, store: session.store))
+                try FeedInbox.process(directory: inbox, settledFor: settle,
+                                      importer: try FeedImport.importer(setup: session.setup, store: session.store))
             }
             for outcome in outcomes {
                 let name = (outcome.file as NSString).lastPathComponent

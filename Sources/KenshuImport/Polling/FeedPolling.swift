@@ -22,10 +22,16 @@ public enum FeedPolling {
         case failed(String)
     }
 
+    /// When a feed last fetched as `previous` is next due: `interval` seconds after that
+    /// fetch; nil for a feed never fetched (due at once).
+    public static func nextFetch(after previous: FeedPollRecord?, interval: Int) -> Date? {
+        previous.map { $0.checkedAt.addingTimeInterval(Double(interval)) }
+    }
+
     /// Whether `feed` is due at `now`: never fetched, or fetched `interval` seconds ago.
     public static func isDue(_ previous: FeedPollRecord?, interval: Int, now: Date) -> Bool {
-        guard let previous else { return true }
-        return now.timeIntervalSince(previous.checkedAt) >= Double(interval)
+        guard let next = nextFetch(after: previous, interval: interval) else { return true }
+        return now >= next
     }
 
     /// Fetches `feed` into `directory`.
