@@ -14,6 +14,8 @@ let package = Package(
     products: [
         .executable(name: "kenshu", targets: ["kenshu"]),
         .executable(name: "kenshu-bench", targets: ["kenshu-bench"]),
+        // The readers of outside input, for the fuzzing package in Fuzz/.
+        .library(name: "KenshuReaders", targets: ["KenshuCore", "KenshuXML", "KenshuConfig", "KenshuImport", "KenshuMail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,7 +43,7 @@ let package = Package(
         // The SQLite store: the one opener, migrations, queries (the only SQL).
         .target(
             name: "KenshuStore",
-            dependencies: ["KenshuCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["KenshuCore", "KenshuPOSIX", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         // What comes in: the policy catalogue, the HR system's CSV exports, course feeds
@@ -63,7 +65,7 @@ let package = Package(
         // The shell: opens the store once per command and runs the steps of a cycle.
         .target(
             name: "KenshuCycle",
-            dependencies: ["KenshuCore", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuMatch", "KenshuMail"],
+            dependencies: ["KenshuCore", "KenshuPOSIX", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuMatch", "KenshuMail"],
             swiftSettings: strict
         ),
         // `kenshu serve`: each part a Service of swift-service-lifecycle.

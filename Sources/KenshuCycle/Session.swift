@@ -13,9 +13,10 @@ public struct Session: Sendable {
         self.store = store
     }
 
-    /// Opens the store `setup` names (creating and migrating it when needed).
-    public static func open(_ setup: Setup) throws(KenshuError) -> Session {
-        Session(setup: setup, store: try setup.openStore())
+    /// Opens the store `setup` names: with `.readWrite` creating and migrating it when needed,
+    /// with `.readOnly` only an existing, current store.
+    public static func open(_ setup: Setup, access: KenshuStore.Access = .readWrite) throws(KenshuError) -> Session {
+        Session(setup: setup, store: try setup.openStore(access: access))
     }
 
     /// The same store with another setup (a reload, or `rules diff`'s candidate rules).

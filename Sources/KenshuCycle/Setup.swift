@@ -51,9 +51,9 @@ extension Setup {
 
     /// Opens the store the config names. A command calls this once and hands the store to
     /// each step it runs.
-    public func openStore() throws(KenshuError) -> KenshuStore {
+    public func openStore(access: KenshuStore.Access = .readWrite) throws(KenshuError) -> KenshuStore {
         do {
-            return try KenshuStore.open(path: configuration.databasePath)
+            return try KenshuStore.open(path: configuration.databasePath, access: access)
         } catch {
             throw KenshuError(.runtime, error.description)
         }

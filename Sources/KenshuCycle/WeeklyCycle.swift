@@ -28,9 +28,12 @@ public enum WeeklyCycle {
         public var inboxSettle: Int
         /// Told as each mail passes a step of the spool's protocol (the kill tests' hook).
         public var spoolObserver: MailSpooling.StepObserver?
+        /// Told when another process holds the writer lock and the cycle waits for it.
+        public var onWait: (@Sendable (String) -> Void)?
 
         public init(date: String? = nil, week: String? = nil, dryRun: Bool = false, force: Bool = false,
-                    stop: StopFlag = StopFlag(), inboxSettle: Int = 0, spoolObserver: MailSpooling.StepObserver? = nil) {
+                    stop: StopFlag = StopFlag(), inboxSettle: Int = 0, spoolObserver: MailSpooling.StepObserver? = nil,
+                    onWait: (@Sendable (String) -> Void)? = nil) {
             self.date = date
             self.week = week
             self.dryRun = dryRun
@@ -38,6 +41,7 @@ public enum WeeklyCycle {
             self.stop = stop
             self.inboxSettle = inboxSettle
             self.spoolObserver = spoolObserver
+            self.onWait = onWait
         }
     }
 
@@ -122,8 +126,13 @@ public enum WeeklyCycle {
         }
     }
 
+    /// Runs the cycle; unless it is a dry run, under the writer lock from the first import to
+    /// the last mail (waiting while another process holds it).
     public static func run(session: Session, options: Options = Options()) throws(KenshuError) -> Report {
         let day = try self.day(options, session: session)
+        let lock = options.dryRun ? nil
+            : try WriterLock.take(session: session, purpose: "weekly cycle", stop: options.stop, waiting: { options.onWait?($0) })
+        defer { withExtendedLifetime(lock) {} }
         let steps = options.dryRun ? skippedDataSteps(session) : try importData(session: session, stop: options.stop)
         try options.stop.check("the course feeds")
         let feeds = options.dryRun ? [] : try importFeeds(session: session, options: options)

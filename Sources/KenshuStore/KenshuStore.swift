@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KenshuPOSIX
 
 /// The store: one SQLite file (WAL, foreign keys) holding staff, evaluations, training
 /// history, the course catalogue, recommendations, mentor pairs, the mail ledger and the
@@ -21,29 +22,77 @@ public final class KenshuStore: Sendable {
     /// with every other connection closed).
     static let pageSize = 16_384
 
-    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
-    public static func open(path: String) throws(StoreError) -> KenshuStore {
+    /// How a command uses the store.
+    public enum Access: Sendable {
+        /// Creates the store when missing and brings its schema up to date.
+        case readWrite
+        /// Reads an existing, current store and never changes it: no file is created and
+        /// no migration runs (a command that only shows something must not race a writer
+        /// on an upgrade).
+        case readOnly
+    }
+
+    /// Opens the store at `path`. With `.readWrite`, creates it when missing and migrates it
+    /// while holding `<path>.lock`, so that two processes opening a new or older store at
+    /// once never both run a migration: the second waits, then finds the schema current.
+    public static func open(path: String, access: Access = .readWrite) throws(StoreError) -> KenshuStore {
+        switch access {
+        case .readWrite: try openForWriting(path: path)
+        case .readOnly: try openForReading(path: path)
+        }
+    }
+
+    private static func openForWriting(path: String) throws(StoreError) -> KenshuStore {
         let folder = (path as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
         } catch {
             throw .cannotOpen(path: path, reason: "cannot create the folder \(folder): \(error.localizedDescription)")
         }
+        let lock: FileLock?
         do {
-            var configuration = Configuration()
-            configuration.foreignKeysEnabled = true
-            configuration.busyMode = .timeout(10)
-            configuration.prepareDatabase { db in
-                // Only the writer: a read-only connection cannot create the file.
-                guard !db.configuration.readonly else { return }
-                try db.execute(sql: "PRAGMA page_size = \(pageSize)")
-            }
-            let pool = try DatabasePool(path: path, configuration: configuration)
+            lock = try FileLock.take(path + ".lock", wait: true)
+        } catch {
+            throw .cannotOpen(path: path, reason: error.description)
+        }
+        defer { withExtendedLifetime(lock) {} }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
             try Migrations.migrator.migrate(pool)
             return KenshuStore(writer: pool)
         } catch {
             throw .cannotOpen(path: path, reason: String(describing: error))
         }
+    }
+
+    private static func openForReading(path: String) throws(StoreError) -> KenshuStore {
+        guard FileManager.default.fileExists(atPath: path) else { throw .notCreated(path: path) }
+        let pool: DatabasePool
+        let state: (completed: Bool, superseded: Bool)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration(readOnly: true))
+            state = try pool.read { db in
+                (try Migrations.migrator.hasCompletedMigrations(db), try Migrations.migrator.hasBeenSuperseded(db))
+            }
+        } catch {
+            throw .cannotOpen(path: path, reason: String(describing: error))
+        }
+        if state.superseded { throw .newerThanProgram(path: path) }
+        if !state.completed { throw .needsMigration(path: path) }
+        return KenshuStore(writer: pool)
+    }
+
+    private static func configuration(readOnly: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // Only the writer: a read-only connection cannot create the file.
+            guard !db.configuration.readonly else { return }
+            try db.execute(sql: "PRAGMA page_size = \(pageSize)")
+        }
+        return configuration
     }
 
     /// A private in-memory store, for tests.

@@ -3,6 +3,7 @@ import KenshuCycle
 import KenshuConfig
 import KenshuImport
 import KenshuCore
+import KenshuStore
 
 /// Options every command takes.
 struct CommonOptions: ParsableArguments {
@@ -17,9 +18,16 @@ struct CommonOptions: ParsableArguments {
         try Setup.load(configPath: config)
     }
 
-    /// Loads the setup and opens its store: the one store the command works with.
-    func session() throws(KenshuError) -> Session {
-        try Session.open(try setup())
+    /// Loads the setup and opens its store: the one store the command works with. A command
+    /// that only shows something opens it `.readOnly`: it never creates or migrates a store.
+    func session(_ access: KenshuStore.Access = .readWrite) throws(KenshuError) -> Session {
+        try Session.open(try setup(), access: access)
+    }
+
+    /// Holds the state folder's writer lock for a command that changes the store, waiting
+    /// (and saying so) while a cycle or another import holds it.
+    func writerLock(_ session: Session, purpose: String) throws(KenshuError) -> WriterLock {
+        try WriterLock.take(session: session, purpose: purpose, waiting: Console.error)
     }
 
     /// Prints `value` as JSON with `--json`, else as `text` renders it.

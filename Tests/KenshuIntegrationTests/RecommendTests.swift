@@ -102,6 +102,7 @@ struct RecommendTests {
     @Test func anUnknownStaffIdIsAUsageError() throws {
         let city = try TemporaryCity()
         defer { city.remove() }
+        #expect(try city.kenshu("roster", "import", TemporaryCity.example("roster.csv")).status == 0)
         let result = try city.kenshu("recommend", "--staff", "99999")
         #expect(result.status == 2)
         #expect(result.stderr.contains("99999"))

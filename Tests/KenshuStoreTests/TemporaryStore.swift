@@ -29,3 +29,11 @@ func writeFormerStore(
         try fill(db)
     }
 }
+
+/// `withTemporaryStorePath` for a body that awaits.
+func withTemporaryStorePath<T>(_ body: (String) async throws -> T) async throws -> T {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-store-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    return try await body(folder.appendingPathComponent("kenshu.sqlite").path)
+}

@@ -58,3 +58,40 @@ public struct KenshuBinary {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+extension KenshuBinary {
+    /// Runs each of `commands` (arguments of `product`) in its own process, all at once: each
+    /// from its own thread, not from tasks, which the cooperative pool may run one after the
+    /// other. The results are in the order of `commands`.
+    public static func runAtOnce(_ commands: [[String]], product: String = "kenshu") throws -> [Result] {
+        let results = Results(count: commands.count)
+        let group = DispatchGroup()
+        for (index, command) in commands.enumerated() {
+            group.enter()
+            Thread {
+                results.set(index, Swift.Result { try run(command, product: product) })
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        return try results.all()
+    }
+
+    /// The results of `runAtOnce`, each set by its thread.
+    private final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [Swift.Result<Result, any Error>?]
+
+        init(count: Int) {
+            values = Array(repeating: nil, count: count)
+        }
+
+        func set(_ index: Int, _ value: Swift.Result<Result, any Error>) {
+            lock.withLock { values[index] = value }
+        }
+
+        func all() throws -> [Result] {
+            try lock.withLock { try values.map { try ($0 ?? .failure(CancellationError())).get() } }
+        }
+    }
+}

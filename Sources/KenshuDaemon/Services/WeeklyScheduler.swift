@@ -45,7 +45,8 @@ struct WeeklyScheduler: Service {
         parts.logger.notice("weekly run of \(week) (as of \(day)) starts")
         await parts.state.noteActivity("weekly run of \(week) in progress")
         let options = WeeklyCycle.Options(date: day.description, week: week.description, stop: parts.stop,
-                                          inboxSettle: session.configuration.serve.inboxSettle)
+                                          inboxSettle: session.configuration.serve.inboxSettle,
+                                          onWait: { [logger = parts.logger] in logger.notice("weekly run of \(week): \($0)") })
         let outcome: Result<WeeklyCycle.Report, KenshuError>
         do {
             outcome = .success(try await parts.work.run { () throws(KenshuError) in try WeeklyCycle.run(session: session, options: options) })

@@ -117,12 +117,14 @@ public final class CatalogReplacement {
         // What the store holds for this id, compared inside SQLite (the stored JSON never
         // crosses into Swift): 3 listed already by this import (written, or marked in
         // `course_listing`), 2 the same and active, 4 the same and active with no
-        // `course_listing` row yet, 1 different or retired, nil not there.
+        // `course_listing` row yet, 1 different or retired, nil not there. "The same" is
+        // every stored field of the course: its JSON and the title, which only a column holds.
         let lookup = statements.lookup
         lookup.bind(1, generation)
         json.withBytes { lookup.bind(2, utf8: $0) }
         lookup.bind(3, course.provider.id)
         lookup.bind(4, course.id)
+        lookup.bind(5, course.title)
         switch try lookup.integer() {
         case 3:
             last = .other
@@ -161,13 +163,16 @@ public final class CatalogReplacement {
 
     /// Marks the course as listed by this import in `course_listing`, the course row left
     /// alone, with one of the `mark…` statements (`ifSame`: one of the `…IfSame` ones, given
-    /// the course's JSON); false when it changed no row.
+    /// the course's JSON and title); false when it changed no row.
     @discardableResult
     private func mark(_ course: Course, with statement: RawStatement, ifSame: Bool) throws -> Bool {
         statement.bind(1, generation)
         statement.bind(2, course.provider.id)
         statement.bind(3, course.id)
-        if ifSame { json.withBytes { statement.bind(4, utf8: $0) } }
+        if ifSame {
+            json.withBytes { statement.bind(4, utf8: $0) }
+            statement.bind(5, course.title)
+        }
         return try statement.execute() == 1
     }
 
@@ -274,8 +279,8 @@ private struct CourseStatements {
     /// ?2 and id ?3; `markFirst` makes the row, for a course that has none yet.
     let mark: RawStatement
     let markFirst: RawStatement
-    /// The same, only when the course is stored, active, not yet listed by this import and
-    /// its JSON is ?4; `markIfSame` needs the row there, `markFirstIfSame` needs it absent.
+    /// The same, only when the course is stored, active, not yet listed by this import, its
+    /// JSON is ?4 and its title ?5; `markIfSame` needs the row there, `markFirstIfSame` needs it absent.
     /// Two statements, not one upsert: `INSERT … SELECT … ON CONFLICT DO UPDATE` writes a
     /// statement journal for every course made its first row (gigabytes for a large feed).
     let markIfSame: RawStatement
@@ -285,7 +290,7 @@ private struct CourseStatements {
         let insertSQL = "INSERT INTO course (\(Self.columns), first_seen_at, retired_at) VALUES (\(Self.values), ?11, NULL)"
         lookup = try RawStatement(db, sql: """
             SELECT CASE WHEN c.written_by_import = ?1 OR l.last_import = ?1 THEN 3
-              WHEN c.retired_at IS NOT NULL OR c.data <> ?2 THEN 1
+              WHEN c.retired_at IS NOT NULL OR c.data <> ?2 OR c.title <> ?5 THEN 1
               WHEN l.last_import IS NULL THEN 4 ELSE 2 END
             FROM course c LEFT JOIN course_listing l ON l.provider_id = c.provider_id AND l.course_id = c.course_id
             WHERE c.provider_id = ?3 AND c.course_id = ?4
@@ -303,7 +308,7 @@ private struct CourseStatements {
             db, sql: "INSERT INTO course_listing (provider_id, course_id, last_import) VALUES (?2, ?3, ?1)")
         let sameSQL = """
             FROM course WHERE provider_id = ?2 AND course_id = ?3 AND retired_at IS NULL AND written_by_import <> ?1
-            AND data = ?4
+            AND data = ?4 AND title = ?5
             """
         markIfSame = try RawStatement(db, sql: markSQL + " AND last_import <> ?1 AND EXISTS (SELECT 1 \(sameSQL))")
         markFirstIfSame = try RawStatement(db, sql: """

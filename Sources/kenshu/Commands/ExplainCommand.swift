@@ -1,5 +1,6 @@
 import ArgumentParser
 import KenshuCycle
+import KenshuStore
 
 /// `kenshu explain --staff ID`.
 struct ExplainCommand: ParsableCommand {
@@ -15,7 +16,7 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let session = try common.session()
+        let session = try common.session(.readOnly)
         let day = try self.day.day(session)
         let results = try CourseRecommendations.run(ids: [staff], on: day, session: session, explain: true)
         for entry in results {

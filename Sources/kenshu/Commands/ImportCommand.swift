@@ -35,6 +35,8 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let session = try common.session()
+        let lock = validateOnly ? nil : try common.writerLock(session, purpose: "kenshu import feed")
+        defer { withExtendedLifetime(lock) {} }
         let importer = try FeedImport.importer(setup: session.setup, store: session.store)
         var summaries: [FeedImportSummary] = []
         var failures: [KenshuError] = []

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KenshuCycle
+import KenshuStore
 
 /// `kenshu mentors`.
 struct MentorsCommand: ParsableCommand {
@@ -15,7 +16,9 @@ struct MentorsCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let session = try common.session()
+        let session = try common.session(dryRun ? .readOnly : .readWrite)
+        let lock = dryRun ? nil : try common.writerLock(session, purpose: "kenshu mentors")
+        defer { withExtendedLifetime(lock) {} }
         let day = try self.day.day(session)
         let result = try MentorRun.run(on: day, dryRun: dryRun, session: session)
         try common.emit(result) { MentorText.render($0, dryRun: dryRun) }

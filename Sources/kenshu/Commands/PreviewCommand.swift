@@ -1,6 +1,7 @@
 import ArgumentParser
 import KenshuCycle
 import KenshuMail
+import KenshuStore
 
 /// `kenshu preview`.
 struct PreviewCommand: ParsableCommand {
@@ -34,7 +35,7 @@ struct PreviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = try common.session()
+        let session = try common.session(.readOnly)
         let format: MailPreview.Format = html ? .html : message ? .message : .text
         Console.print(try MailPreview.render(kind: kind, staffID: staff, on: try day.day(session), format: format, session: session))
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import KenshuCycle
 import KenshuMatch
+import KenshuStore
 
 /// `kenshu recommend --staff ID | --all`.
 struct RecommendCommand: ParsableCommand {
@@ -28,7 +29,7 @@ struct RecommendCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = try common.session()
+        let session = try common.session(.readOnly)
         let day = try self.day.day(session)
         if dispatch {
             let shortlists = try CourseRecommendations.dispatchShortlists(on: day, session: session)

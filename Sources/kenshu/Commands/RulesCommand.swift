@@ -3,6 +3,7 @@ import Foundation
 import KenshuConfig
 import KenshuCore
 import KenshuCycle
+import KenshuStore
 
 /// `kenshu rules check` and `kenshu rules diff`.
 struct RulesCommand: ParsableCommand {
@@ -27,7 +28,7 @@ struct RulesDiffCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let session = try common.session()
+        let session = try common.session(.readOnly)
         let here = FileManager.default.currentDirectoryPath
         let oldPath = FilePaths.resolve(old, relativeTo: here)
         let newPath = FilePaths.resolve(new, relativeTo: here)

@@ -28,7 +28,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let session = try common.session()
-        var options = WeeklyCycle.Options(date: date, week: week, dryRun: dryRun, force: force)
+        var options = WeeklyCycle.Options(date: date, week: week, dryRun: dryRun, force: force, onWait: Console.error)
         #if DEBUG
         options.spoolObserver = CrashHook.observer()
         #endif

@@ -32,6 +32,8 @@ struct ImportArguments: ParsableArguments {
 
     func run(_ kind: StaffDataKind) throws {
         let session = try common.session()
+        let lock = try common.writerLock(session, purpose: "kenshu import \(kind.rawValue)")
+        defer { withExtendedLifetime(lock) {} }
         let summary = try StaffImport.run(kind, file: file, encoding: encoding.choice, session: session)
         try common.emit(summary) { summary in
             var text = "\(summary.kind.rawValue): \(summary.file) (\(summary.encoding)): \(summary.rows) rows; \(summary.changes)"

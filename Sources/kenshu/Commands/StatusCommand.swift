@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KenshuCycle
+import KenshuStore
 
 /// `kenshu status`.
 struct StatusCommand: ParsableCommand {
@@ -11,7 +12,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let session = try common.session()
+        let session = try common.session(.readOnly)
         let report = try StatusReport.gather(session: session)
         let zone = TimeZone(identifier: session.configuration.timeZone) ?? .current
         try common.emit(report) { StatusText.render($0, timeZone: zone) }
