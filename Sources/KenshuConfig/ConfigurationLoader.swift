@@ -4,8 +4,11 @@ import KenshuCore
 /// Reads and checks `kenshu.yaml`: unknown keys, wrong types and bad values are errors with
 /// file, line, column and key.
 public enum ConfigurationLoader {
-    static let keys = ["catalog", "state", "rules", "timezone", "inbox", "spool", "data", "hr", "feeds", "mail", "schedule", "watch"]
-    static let dataKeys = ["roster", "evaluations", "history", "encoding"]
+    static let keys = ["catalog", "state", "rules", "timezone", "inbox", "spool", "data", "hr", "feeds", "mail", "schedule", "watch", "gate"]
+    static let dataKeys = ["roster", "evaluations", "history", "encoding", "review", "absentColumns"]
+    static let reviewKeys = ["threshold", "acceptScheduled"]
+    static let gateKeys = ["evaluatedShare", "minimumCourses"]
+    static let staffDataKinds = ["roster", "evaluations", "history"]
     static let hrKeys = ["addresses"]
     static let encodings = ["auto", "utf-8", "cp932"]
 
@@ -64,11 +67,42 @@ public enum ConfigurationLoader {
             inboxDirectory: try path("inbox", default: KenshuConfiguration.Defaults.inboxDirectory),
             spoolDirectory: try path("spool", default: KenshuConfiguration.Defaults.spoolDirectory),
             data: .init(roster: try dataPath("roster"), evaluations: try dataPath("evaluations"),
-                        history: try dataPath("history"), encoding: encoding),
+                        history: try dataPath("history"), encoding: encoding, review: try review(data)),
             hrAddresses: addresses,
             feeds: feeds,
+            gate: try gate(root["gate"]),
             mail: try MailSettingsLoader.parse(root["mail"], base: base),
             serve: try ServeSettingsLoader.parse(schedule: root["schedule"], watch: root["watch"], timeZone: timeZone))
+    }
+}
+
+extension ConfigurationLoader {
+    /// `data.review` and `data.absentColumns`.
+    static func review(_ data: [String: YAMLValue]) throws(InputError) -> ImportReviewSettings {
+        var settings = ImportReviewSettings()
+        if let node = data["review"] {
+            let review = try node.mapping(allowed: reviewKeys)
+            if let threshold = review["threshold"] { settings.threshold = try threshold.share() }
+            if let accept = review["acceptScheduled"] { settings.acceptScheduled = try accept.bool() }
+        }
+        if let node = data["absentColumns"] {
+            for (kind, list) in try node.mapping(allowed: staffDataKinds) {
+                var names: [String] = []
+                for item in try list.sequence() { names.append(try item.string()) }
+                settings.absentColumns[kind] = names
+            }
+        }
+        return settings
+    }
+
+    /// `gate`: when the week's data is fit to mail.
+    static func gate(_ node: YAMLValue?) throws(InputError) -> MailGateSettings {
+        var settings = MailGateSettings()
+        guard let node else { return settings }
+        let gate = try node.mapping(allowed: gateKeys)
+        if let share = gate["evaluatedShare"] { settings.evaluatedShare = try share.share() }
+        if let minimum = gate["minimumCourses"] { settings.minimumCourses = try minimum.int(in: 0...1_000_000) }
+        return settings
     }
 }
 

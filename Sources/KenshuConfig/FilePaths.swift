@@ -9,6 +9,11 @@ public enum FilePaths {
         return ((base as NSString).appendingPathComponent(expanded) as NSString).standardizingPath
     }
 
+    /// The file's own name, without its folder (how a person reads it in a mail).
+    public static func name(_ path: String) -> String {
+        (path as NSString).lastPathComponent
+    }
+
     /// The folder a file is in, absolute.
     public static func directory(of file: String) -> String {
         let absolute = resolve(file, relativeTo: FileManager.default.currentDirectoryPath)

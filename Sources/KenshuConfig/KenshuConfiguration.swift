@@ -23,6 +23,8 @@ public struct KenshuConfiguration: Sendable, Equatable {
     public var hrAddresses: [String]
     /// Course feeds: profiles, sources, limits.
     public var feeds: FeedSettings
+    /// When the week's data is fit to mail.
+    public var gate: MailGateSettings = MailGateSettings()
     /// The weekly mails: sender, footer, when to send, templates.
     public var mail: MailSettings = MailSettings()
     /// What `kenshu serve` does on its own: the weekly slot, the inbox watch.
@@ -35,6 +37,8 @@ public struct KenshuConfiguration: Sendable, Equatable {
         public var history: String?
         /// `auto`, `utf-8` or `cp932`.
         public var encoding: String
+        /// How an import is checked before it changes the store.
+        public var review: ImportReviewSettings = ImportReviewSettings()
     }
 
     /// Where `kenshu serve` keeps the downloaded copies of polled feeds.

@@ -22,6 +22,8 @@ public struct StatusReport: Sendable, Codable {
     public var lastWeeklyRun: WeeklyRunRecord?
     /// Feeds published by URL: each one's last fetch.
     public var feedPolls: [FeedPollRecord]
+    /// The newest week whose mails the pre-mail gate held back (until a cycle of it passes).
+    public var mailHold: MailHoldRecord?
 
     /// Mails waiting in `new/`, delivered ones in `cur/`, and those sendmail refused so far.
     public struct SpoolCounts: Sendable, Codable {
@@ -95,7 +97,8 @@ public struct StatusReport: Sendable, Codable {
                 warnings: warnings,
                 spool: try spoolCounts(store: session.store, session: session),
                 lastWeeklyRun: try session.store.latestWeeklyRun(),
-                feedPolls: try session.store.feedPolls())
+                feedPolls: try session.store.feedPolls(),
+                mailHold: try session.store.latestMailHold())
         } catch {
             throw KenshuError(.runtime, error.description)
         }

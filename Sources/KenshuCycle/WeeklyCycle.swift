@@ -28,6 +28,8 @@ public enum WeeklyCycle {
         public var inboxSettle: Int
         /// Told as each mail passes a step of the spool's protocol (the kill tests' hook).
         public var spoolObserver: MailSpooling.StepObserver?
+        /// `--accept`: apply the HR exports even when their review would hold them back.
+        public var accept: Bool = false
         /// Told when another process holds the writer lock and the cycle waits for it.
         public var onWait: (@Sendable (String) -> Void)?
 
@@ -49,6 +51,8 @@ public enum WeeklyCycle {
     public struct Step: Sendable, Codable {
         public enum Outcome: String, Sendable, Codable {
             case imported, rejected, failed
+            /// Held back by its review: it would change too much (`--accept` applies it).
+            case held
             /// A dry run: not imported.
             case skipped
             /// Not named in the config.
@@ -90,6 +94,16 @@ public enum WeeklyCycle {
 
     /// What the mail step did.
     public struct MailStep: Sendable, Codable {
+        init(_ composed: WeeklyMails.Composed, _ spooled: MailSpooling.Outcome) {
+            rendered = Dictionary(grouping: composed.mails, by: \.kind.rawValue).mapValues(\.count)
+            self.spooled = spooled.written.count
+            alreadySpooled = spooled.alreadySpooled
+            settled = spooled.settled
+            forgotten = spooled.forgotten
+            skipped = Dictionary(grouping: composed.skipped, by: \.reason.rawValue).mapValues(\.count)
+            warnings = composed.skipped.filter { $0.reason == .noAddress || $0.reason == .invalidAddress }.map(\.detail)
+        }
+
         /// Rendered mails per kind (`staff`, `manager`, `hr`).
         public var rendered: [String: Int]
         /// Files written into the spool's `new/`.
@@ -113,15 +127,20 @@ public enum WeeklyCycle {
         public var recommendations: RecommendationStep?
         public var mentors: MentorStep?
         public var mail: MailStep?
+        /// The pre-mail gate's verdict; when it did not pass, the week's staff and manager
+        /// mails were held back (no recommendations or mentor pairs recorded either) and the
+        /// HR office was sent a notice instead.
+        public var gate: MailGate.Verdict?
         public var dryRun: Bool
         public var status: StatusReport
 
-        /// 0 when every configured step worked, 2 when an input was rejected, 1 when the
+        /// 0 when every configured step worked, 2 when an input was rejected or held back or the
+        /// week's mails were held back by the gate, 1 when the
         /// program failed (a rejected file does not stop the steps after it).
         public var exitCode: Int32 {
             let outcomes = steps.map(\.outcome) + feeds.map(\.outcome)
             if outcomes.contains(.failed) { return 1 }
-            if outcomes.contains(.rejected) { return 2 }
+            if outcomes.contains(.rejected) || outcomes.contains(.held) || gate?.passed == false { return 2 }
             return 0
         }
     }
@@ -133,13 +152,16 @@ public enum WeeklyCycle {
         let lock = options.dryRun ? nil
             : try WriterLock.take(session: session, purpose: "weekly cycle", stop: options.stop, waiting: { options.onWait?($0) })
         defer { withExtendedLifetime(lock) {} }
-        let steps = options.dryRun ? skippedDataSteps(session) : try importData(session: session, stop: options.stop)
+        let steps = options.dryRun ? skippedDataSteps(session) : try importData(session: session, accept: options.accept, stop: options.stop)
         try options.stop.check("the course feeds")
         let feeds = options.dryRun ? [] : try importFeeds(session: session, options: options)
+        let week = ISOWeek(containing: day)
+        let gate = try MailGate.check(steps: steps, session: session)
+        guard gate.passed else { return try hold(week: week, steps: steps, feeds: feeds, gate: gate, options: options, session: session) }
+        if !options.dryRun { try clearHold(week: week, session: session) }
         try options.stop.check("the matching")
         let match = try CourseRecommendations.week(on: day, session: session)
         let entries = match.entries
-        let week = ISOWeek(containing: day)
         if !options.dryRun { try CourseRecommendations.recordWeek(entries, on: day, session: session) }
         try options.stop.check("the mentor matching")
         let mentors = try MentorRun.run(on: day, dryRun: options.dryRun, session: session)
@@ -157,16 +179,41 @@ public enum WeeklyCycle {
                                                 recommendations: entries.reduce(0) { $0 + $1.result.recommendations.count }),
             mentors: MentorStep(new: pairs.filter { $0.status == .new }.count, kept: pairs.filter { $0.status == .kept }.count,
                                 ended: pairs.filter { $0.status == .ended }.count, unmatched: mentors.unmatched.count),
-            mail: MailStep(
-                rendered: Dictionary(grouping: composed.mails, by: \.kind.rawValue).mapValues(\.count),
-                spooled: spooled.written.count, alreadySpooled: spooled.alreadySpooled,
-                settled: spooled.settled, forgotten: spooled.forgotten,
-                skipped: Dictionary(grouping: composed.skipped, by: \.reason.rawValue).mapValues(\.count),
-                warnings: composed.skipped.filter { $0.reason == .noAddress || $0.reason == .invalidAddress }.map(\.detail)),
+            mail: MailStep(composed, spooled),
+            gate: gate,
             dryRun: options.dryRun,
             status: try StatusReport.gather(session: session))
         if !options.dryRun { try record(report, week: week, day: day, session: session) }
         return report
+    }
+
+    /// The week's data is not fit to mail: no recommendations, mentor pairs or staff and
+    /// manager mails; the HR office's notice instead (once per week, like every mail), the
+    /// hold noted for `status`, and the week left open, so the next cycle tries again.
+    private static func hold(week: ISOWeek, steps: [Step], feeds: [FeedStep], gate: MailGate.Verdict, options: Options,
+                             session: Session) throws(KenshuError) -> Report {
+        let composed = WeeklyMails.composeHold(problems: gate.problems, week: week,
+                                               templates: try WeeklyMails.templates(setup: session.setup), setup: session.setup)
+        var spooled = MailSpooling.Outcome()
+        if !options.dryRun {
+            spooled = try MailSpooling.write(composed.mails, week: week, force: false, stop: options.stop,
+                                             configuration: session.configuration, store: session.store, observer: options.spoolObserver)
+            do {
+                try session.store.recordMailHold(MailHoldRecord(week: week.description, checkedAt: Date(), problems: gate.problems))
+            } catch {
+                throw KenshuError(.runtime, error.description)
+            }
+        }
+        return Report(steps: steps, feeds: feeds, recommendations: nil, mentors: nil, mail: MailStep(composed, spooled),
+                      gate: gate, dryRun: options.dryRun, status: try StatusReport.gather(session: session))
+    }
+
+    private static func clearHold(week: ISOWeek, session: Session) throws(KenshuError) {
+        do {
+            try session.store.clearMailHold(week: week.description)
+        } catch {
+            throw KenshuError(.runtime, error.description)
+        }
     }
 
     /// Notes in the store that the week's cycle completed, so the daemon's schedule does not
@@ -198,7 +245,9 @@ public enum WeeklyCycle {
     }
 
     /// The HR exports named in the config, each all or nothing.
-    static func importData(session: Session, stop: StopFlag) throws(KenshuError) -> [Step] {
+    /// An export whose review would hold it back is applied when `accept` or the config's
+    /// `data.review.acceptScheduled` says so.
+    static func importData(session: Session, accept: Bool, stop: StopFlag) throws(KenshuError) -> [Step] {
         let data = session.configuration.data
         let encoding = TextEncodingChoice(rawValue: data.encoding) ?? .auto
         var steps: [Step] = []
@@ -209,12 +258,17 @@ public enum WeeklyCycle {
                 continue
             }
             do {
-                let summary = try StaffImport.run(kind, file: file, encoding: encoding, session: session)
+                let summary = try StaffImport.run(kind, file: file, encoding: encoding,
+                                                  accept: accept || data.review.acceptScheduled, session: session)
                 steps.append(Step(kind: kind, file: file, outcome: .imported,
                                   detail: "\(summary.encoding), \(summary.rows) rows; \(summary.changes)"))
             } catch {
-                steps.append(Step(kind: kind, file: file, outcome: error.kind == .badInput ? .rejected : .failed,
-                                  detail: error.message))
+                let outcome: Step.Outcome = switch error.kind {
+                case .badInput: .rejected
+                case .held: .held
+                case .runtime, .stopped: .failed
+                }
+                steps.append(Step(kind: kind, file: file, outcome: outcome, detail: error.message))
             }
         }
         return steps

@@ -85,3 +85,48 @@ struct ConfigurationTests {
         #expect(error?.description.contains("--config") == true)
     }
 }
+
+/// `data.review`, `data.absentColumns` and `gate`: the import guards' and the pre-mail gate's settings.
+struct DataSafetySettingsTests {
+    let file = "/etc/kenshu/kenshu.yaml"
+
+    @Test func defaultsAreTenPercentAndNoAbsentColumns() throws {
+        let config = try ConfigurationLoader.parse("", file: file)
+        #expect(config.data.review == ImportReviewSettings(threshold: 0.1, acceptScheduled: false, absentColumns: [:]))
+        #expect(config.gate == MailGateSettings(evaluatedShare: 0.8, minimumCourses: 1))
+    }
+
+    @Test func readsPercentagesSharesListsAndFlags() throws {
+        let config = try ConfigurationLoader.parse("""
+            data:
+              review:
+                threshold: 25%
+                acceptScheduled: true
+              absentColumns:
+                roster: [採用日, opted_out]
+            gate:
+              evaluatedShare: 0.5
+              minimumCourses: 10
+            """, file: file)
+        #expect(config.data.review == ImportReviewSettings(threshold: 0.25, acceptScheduled: true,
+                                                           absentColumns: ["roster": ["採用日", "opted_out"]]))
+        #expect(config.gate == MailGateSettings(evaluatedShare: 0.5, minimumCourses: 10))
+    }
+
+    @Test(arguments: [
+        ("data:\n  review:\n    threshold: 150%\n", "150%"),
+        ("data:\n  review:\n    threshold: 2\n", "'2'"),
+        ("data:\n  review:\n    treshold: 10%\n", "threshold"),
+        ("data:\n  absentColumns:\n    rooster: [採用日]\n", "roster"),
+        ("gate:\n  evaluatedShare: lots\n", "lots"),
+    ])
+    func namesTheLineOfABadSetting(_ text: String, _ mention: String) throws {
+        do {
+            _ = try ConfigurationLoader.parse(text, file: file)
+            Issue.record("accepted: \(text)")
+        } catch {
+            #expect(error.description.contains(mention), "\(error)")
+            #expect(error.location.line != nil)
+        }
+    }
+}

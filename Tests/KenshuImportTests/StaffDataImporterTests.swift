@@ -1,5 +1,6 @@
 import Foundation
 import KenshuImport
+import KenshuConfig
 import KenshuCore
 import KenshuStore
 import Testing
@@ -27,6 +28,10 @@ struct StaffDataImporterTests {
     func importer(_ store: KenshuStore) -> StaffDataImporter {
         StaffDataImporter(store: store, catalog: catalog)
     }
+
+    /// For a roster with the required columns only: the config lists the others as absent.
+    static let requiredColumnsOnly = StaffImportOptions(review: ImportReviewSettings(
+        absentColumns: ["roster": RosterParser.columns.filter { !$0.required }.map(\.key)]))
 
     static let header = "職員番号,氏名,メール,職種,所属,係,職名,採用日,現職位発令日,キャリア,デジタル人材区分,メンター研修修了,上司職員番号,配信停止\n"
 
@@ -77,7 +82,7 @@ struct StaffDataImporterTests {
     @Test func readsEnglishHeadersInAnyOrderAndListsUnknownColumns() throws {
         let store = try KenshuStore.inMemory()
         let path = try file("en.csv", "title,job_family,staff_id,name,department,内線番号\n主任,保育士職,7,A,東保育園,1234\n")
-        let summary = try importer(store).importFile(.roster, path: path)
+        let summary = try importer(store).importFile(.roster, path: path, options: Self.requiredColumnsOnly)
         #expect(summary.rows == 1)
         #expect(summary.ignoredColumns == ["内線番号"])
         #expect(try store.allStaff().first?.title == "主任")
@@ -122,7 +127,7 @@ struct StaffDataImporterTests {
     @Test func aDuplicateStaffIDNamesBothLines() throws {
         let store = try KenshuStore.inMemory()
         let path = try file("dup.csv", "staff_id,name,job_family,department,title\n1,A,一般職,総務課,主事\n1,B,一般職,総務課,主事\n")
-        let error = try rejection { () throws(StaffImportError) in _ = try importer(store).importFile(.roster, path: path) }
+        let error = try rejection { () throws(StaffImportError) in _ = try importer(store).importFile(.roster, path: path, options: Self.requiredColumnsOnly) }
         #expect(error.location.line == 3)
         #expect(error.message.contains("line 2"))
     }
@@ -147,7 +152,7 @@ struct StaffDataImporterTests {
     @Test func aRowLongerThanTheHeaderIsAnError() throws {
         let store = try KenshuStore.inMemory()
         let path = try file("long.csv", "staff_id,name,job_family,department,title\n1,A,一般職,総務課,主事,extra\n")
-        let error = try rejection { () throws(StaffImportError) in _ = try importer(store).importFile(.roster, path: path) }
+        let error = try rejection { () throws(StaffImportError) in _ = try importer(store).importFile(.roster, path: path, options: Self.requiredColumnsOnly) }
         #expect(error.location.line == 2)
         #expect(error.hint?.contains("double quotes") == true)
     }
@@ -220,7 +225,7 @@ struct StaffDataImporterTests {
         for index in 1...70 { text += "\(index),A,一般職,総務課,主事,\(index % 5 == 0 ? "2020-02-30" : "2020-02-29")\n" }
         let path = try file("many.csv", text)
         do {
-            _ = try importer(store).importFile(.roster, path: path)
+            _ = try importer(store).importFile(.roster, path: path, options: Self.requiredColumnsOnly)
             Issue.record("accepted")
         } catch {
             guard case .invalid(let errors) = error else { throw error }

@@ -145,6 +145,10 @@ struct MailTests {
             mail:
               from: jinji@example.jp
               sendWhenNothingNew: true
+            # Four staff, one rating, no courses: the gate would hold every mail back.
+            gate:
+              evaluatedShare: 0
+              minimumCourses: 0
 
             """
         try config.write(toFile: city.config, atomically: true, encoding: .utf8)

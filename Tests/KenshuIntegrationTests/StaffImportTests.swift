@@ -52,6 +52,7 @@ struct StaffImportTests {
     @Test func aBadDateOnOneLineExitsTwoNamingItAndChangesNothing() throws {
         let city = try TemporaryCity()
         defer { city.remove() }
+        try city.appendConfig("data:\n" + TemporaryCity.absentColumns)
         let good = try city.write("roster.csv", """
             職員番号,氏名,メール,職種,所属,係,職名,採用日
             100001,小千谷 一郎,s100001@example.jp,一般職,総務課,人事係,主事,2020-04-01
@@ -90,6 +91,7 @@ struct StaffImportTests {
     @Test func evaluationsForUnknownStaffAreRejectedWithTheirLine() throws {
         let city = try TemporaryCity()
         defer { city.remove() }
+        try city.appendConfig("data:\n" + TemporaryCity.absentColumns)
         let roster = try city.write("roster.csv", "staff_id,name,job_family,department,title\n1,A,一般職,総務課,主事\n")
         #expect(try city.kenshu("roster", "import", roster).status == 0)
         let evaluations = try city.write("evaluations.csv", "staff_id,ability,score,rater,period\n1,④,3,一次,2025\n2,④,3,一次,2025\n1,⑪,3,一次,2025\n")

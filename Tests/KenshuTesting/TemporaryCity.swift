@@ -20,18 +20,36 @@ public struct TemporaryCity: Sendable {
             """.write(toFile: config, atomically: true, encoding: .utf8)
     }
 
-    /// Config lines naming the example city's HR exports and `feeds` as sources.
+    /// Config lines naming the example city's HR exports and `feeds` as sources (none: no
+    /// `feeds` section).
     public static func exampleData(feeds: [String]) -> String {
-        """
-        data:
-          roster: \(example("roster.csv"))
-          evaluations: \(example("evaluations.csv"))
-          history: \(example("history.csv"))
-        feeds:
-          sources:
-        \(feeds.map { "    - " + example("feeds/\($0)") }.joined(separator: "\n"))
+        var text = """
+            data:
+              roster: \(example("roster.csv"))
+              evaluations: \(example("evaluations.csv"))
+              history: \(example("history.csv"))
+
+            """
+        if !feeds.isEmpty {
+            text += "feeds:\n  sources:\n" + feeds.map { "    - " + example("feeds/\($0)") + "\n" }.joined()
+        }
+        return text
+    }
+
+    /// Lines to put under `data:` for tests whose small CSVs have only some of the known
+    /// columns: the config declares every column that is not required absent.
+    public static let absentColumns = """
+          absentColumns:
+            roster: [メール, 係, 採用日, 現職位発令日, キャリア, デジタル人材区分, メンター研修修了, 上司職員番号, 配信停止]
+            history: [研修ID, 復命書提出日]
 
         """
+
+    /// Appends `text` to the config.
+    public func appendConfig(_ text: String) throws {
+        var config = try String(contentsOfFile: self.config, encoding: .utf8)
+        config += "\n" + text
+        try config.write(toFile: self.config, atomically: true, encoding: .utf8)
     }
 
     /// A file of the example city.

@@ -114,6 +114,21 @@ public struct YAMLValue {
         return value
     }
 
+    /// A share from 0 to 1, written `10%` or `0.1`.
+    public func share() throws(InputError) -> Double {
+        let text = try string().trimmingWhitespace()
+        if text.hasSuffix("%") {
+            guard let percent = Double(String(text.dropLast()).trimmingWhitespace()), percent.isFinite, (0...100).contains(percent) else {
+                throw error("expected a percentage from 0% to 100%, found '\(text)'")
+            }
+            return percent / 100
+        }
+        guard let value = Double(text), value.isFinite, (0...1).contains(value) else {
+            throw error("expected a share from 0 to 1 or a percentage, found '\(text)'", hint: "e.g. 10% or 0.1")
+        }
+        return value
+    }
+
     public func bool() throws(InputError) -> Bool {
         let text = try string()
         switch text.lowercased() {
@@ -169,21 +184,8 @@ public struct YAMLValue {
         }
     }
 
-    /// The allowed key closest to a typo, if it is close (edit distance ≤ 2).
+    /// The allowed key closest to a typo, if it is close (see `Spelling.closest`).
     public static func closest(to key: String, in allowed: [String]) -> String? {
-        func distance(_ a: [Character], _ b: [Character]) -> Int {
-            var previous = Array(0...b.count)
-            for (i, ca) in a.enumerated() {
-                var current = [i + 1]
-                for (j, cb) in b.enumerated() {
-                    current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1)))
-                }
-                previous = current
-            }
-            return previous[b.count]
-        }
-        let scored = allowed.map { ($0, distance(Array(key.lowercased()), Array($0.lowercased()))) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2 else { return nil }
-        return best.0
+        Spelling.closest(to: key, in: allowed)
     }
 }

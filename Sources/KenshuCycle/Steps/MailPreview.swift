@@ -21,6 +21,8 @@ public enum MailPreview {
         let recipient: String
         switch kind {
         case .hr: recipient = WeeklyMails.hrRecipient
+        case .hold:
+            throw KenshuError(.badInput, "the hold notice is written only when a week's data is not fit to mail (see kenshu status)")
         case .staff, .manager:
             guard let staffID else { throw KenshuError(.badInput, "--staff ID is needed for a \(kind.rawValue) mail") }
             recipient = staffID

@@ -57,6 +57,12 @@ struct WeeklyScheduler: Service {
         switch outcome {
         case .success(let report):
             await log(report, week: week)
+            if let gate = report.gate, !gate.passed {
+                let problems = gate.problems.joined(separator: " ")
+                parts.logger.error("weekly run of \(week): mails held back, tried again in \(session.configuration.serve.retryAfter) s: \(problems)")
+                await parts.state.noteActivity("mails of \(week) held back: \(gate.problems.first ?? "")")
+                return false
+            }
             return true
         case .failure(let error) where error.kind == .stopped:
             parts.logger.notice("weekly run of \(week) \(error.message)")
@@ -70,7 +76,7 @@ struct WeeklyScheduler: Service {
     private func log(_ report: WeeklyCycle.Report, week: ISOWeek) async {
         let mail = report.mail
         parts.logger.notice("weekly run of \(week) done: \(mail?.spooled ?? 0) mail(s) spooled, \(mail?.alreadySpooled ?? 0) already; \(report.feeds.count) feed(s)")
-        for step in report.steps where step.outcome == .rejected || step.outcome == .failed {
+        for step in report.steps where [.rejected, .failed, .held].contains(step.outcome) {
             parts.logger.error("weekly run of \(week): \(step.kind.rawValue) \(step.outcome.rawValue): \(step.detail)")
         }
         for feed in report.feeds where feed.outcome != .imported {

@@ -13,15 +13,19 @@ struct ColumnSpec: Sendable {
 }
 
 /// A CSV file whose first record is a header naming known columns, in Japanese or English,
-/// in any order. Unknown columns are ignored and listed; a missing required column, a
-/// repeated column, or a row longer than the header is an error.
+/// in any order. Unknown columns are ignored and listed; a missing column (unless the config
+/// says the export has none: `absent`), a repeated column, or a row longer than the header
+/// is an error. A missing column is never read as a field left blank for everyone: a
+/// renamed header (採用年月日 for 採用日) would otherwise wipe that field from every record.
 struct CSVTable {
     let file: String
     let rows: [CSVRow]
     /// Header cells that name no known column.
     let ignoredColumns: [String]
 
-    init(records: [CSVRecord], columns: [ColumnSpec], file: String) throws(InputError) {
+    /// `absent`: the names (Japanese or English) of the columns this export does not have;
+    /// `kind`: the export's name in the config (`roster`), for the hint.
+    init(records: [CSVRecord], columns: [ColumnSpec], file: String, absent: [String] = [], kind: String = "") throws(InputError) {
         self.file = file
         guard let header = records.first else {
             throw InputError("the file is empty", at: SourceLocation(file: file),
@@ -44,9 +48,24 @@ struct CSVTable {
         let missing = columns.filter { $0.required && indexOf[$0.key] == nil }
         guard missing.isEmpty else {
             throw InputError(
-                "the header lacks required column(s) \(missing.map(\.label).joined(separator: ", "))",
+                "the header lacks required column(s) \(missing.map(\.label).joined(separator: ", "))"
+                    + Self.suggestions(for: missing, among: ignored),
                 at: SourceLocation(file: file, line: header.line, column: 1),
                 hint: "the first line must name the columns, in Japanese or English")
+        }
+        let declaredAbsent = Set(absent.map { $0.trimmingWhitespace().lowercased() })
+        let unexpectedlyMissing = columns.filter {
+            indexOf[$0.key] == nil && !declaredAbsent.contains($0.key) && !declaredAbsent.contains($0.japanese.lowercased())
+        }
+        guard unexpectedlyMissing.isEmpty else {
+            let names = unexpectedlyMissing.map(\.japanese).joined(separator: ", ")
+            throw InputError(
+                "the header lacks column(s) \(unexpectedlyMissing.map(\.label).joined(separator: ", "))"
+                    + Self.suggestions(for: unexpectedlyMissing, among: ignored)
+                    + "; without the column, that field would be blank for everyone",
+                at: SourceLocation(file: file, line: header.line, column: 1),
+                hint: "name the column as shown in the export, or, if this export has no such column, "
+                    + "list it in kenshu.yaml under data.absentColumns.\(kind.isEmpty ? "<kind>" : kind): [\(names)]")
         }
         var rows: [CSVRow] = []
         for record in records.dropFirst() {
@@ -62,6 +81,23 @@ struct CSVTable {
         }
         self.rows = rows
         self.ignoredColumns = ignored
+    }
+}
+
+extension CSVTable {
+    /// ` (did you mean 「採用年月日」→「採用日」?)` for each missing column that an ignored
+    /// header cell is a near spelling of; empty when none is.
+    static func suggestions(for missing: [ColumnSpec], among ignored: [String]) -> String {
+        var pairs: [String] = []
+        for spec in missing {
+            for cell in ignored {
+                if Spelling.closest(to: cell, in: [spec.japanese, spec.key]) != nil || cell.contains(spec.japanese) {
+                    pairs.append("「\(cell)」→「\(spec.japanese)」")
+                    break
+                }
+            }
+        }
+        return pairs.isEmpty ? "" : " (did you mean \(pairs.joined(separator: ", "))?)"
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import KenshuConfig
 import KenshuCore
 import KenshuStore
 
@@ -23,18 +24,44 @@ public struct StaffImportSummary: Sendable, Codable, Equatable {
     public var changes: String
     /// Header cells that named no known column and were skipped.
     public var ignoredColumns: [String]
+    /// What the import changes, weighed against the threshold.
+    public var review: StaffImportReview?
+    /// False for a dry run: the summary says what the import would do; nothing was stored.
+    public var applied: Bool = true
+}
+
+/// How an import of one export is run.
+public struct StaffImportOptions: Sendable {
+    public var encoding: TextEncodingChoice
+    /// The threshold and the columns the exports lack (`data.review`, `data.absentColumns`).
+    public var review: ImportReviewSettings
+    /// Apply the import even when its review would hold it back (`--accept`).
+    public var accept: Bool
+    /// Work out and report what the import would change, and store nothing (`--dry-run`).
+    public var dryRun: Bool
+
+    public init(encoding: TextEncodingChoice = .auto, review: ImportReviewSettings = ImportReviewSettings(),
+                accept: Bool = false, dryRun: Bool = false) {
+        self.encoding = encoding
+        self.review = review
+        self.accept = accept
+        self.dryRun = dryRun
+    }
 }
 
 /// An import that was not applied; the store is as it was before.
 public enum StaffImportError: Error, Sendable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case invalid(InputErrors)
+    /// Its review held it back: it would change too much of what is stored.
+    case held(path: String, StaffImportReview)
     case store(StoreError)
 
     public var description: String {
         switch self {
         case .unreadable(let path, let reason): "\(path): \(reason)"
         case .invalid(let errors): errors.description
+        case .held(let path, let review): "\(path): \(review.description)"
         case .store(let error): error.description
         }
     }
@@ -57,16 +84,26 @@ public struct StaffDataImporter: Sendable {
     public func importFile(
         _ kind: StaffDataKind, path: String, encoding: TextEncodingChoice = .auto
     ) throws(StaffImportError) -> StaffImportSummary {
+        try importFile(kind, path: path, options: StaffImportOptions(encoding: encoding))
+    }
+
+    /// Imports the file as `options` say: checked whole, then reviewed against what is
+    /// stored, then applied in one transaction, unless the review holds it back or it is a
+    /// dry run.
+    public func importFile(
+        _ kind: StaffDataKind, path: String, options: StaffImportOptions
+    ) throws(StaffImportError) -> StaffImportSummary {
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (a folder, or permissions?)" : "no such file"
             throw .unreadable(path: path, reason: reason)
         }
         var detected: DetectedEncoding?
+        let outcome: (summary: StaffImportSummary, applied: Bool)
         do {
-            let decoded = try TextDecoding.decode([UInt8](data), as: encoding, file: path)
+            let decoded = try TextDecoding.decode([UInt8](data), as: options.encoding, file: path)
             detected = decoded.encoding
             let records = try CSVReader(text: decoded.text, file: path).records()
-            return try apply(kind, records: records, path: path, encoding: decoded.encoding)
+            outcome = try apply(kind, records: records, path: path, encoding: decoded.encoding, options: options)
         } catch let error as InputError {
             throw fail(kind, path: path, encoding: detected, errors: InputErrors([error]))
         } catch let errors as InputErrors {
@@ -76,33 +113,53 @@ public struct StaffDataImporter: Sendable {
         } catch {
             throw .store(.database(String(describing: error)))
         }
+        if !outcome.applied && !options.dryRun, let review = outcome.summary.review {
+            try? store.recordImport(ImportRun(
+                kind: kind.rawValue, source: path, encoding: detected?.rawValue, rows: outcome.summary.rows,
+                summary: "held back: \(review.reasons.count) reason(s)", succeeded: false,
+                message: review.reasons.joined(separator: "; "), finishedAt: now()))
+            throw .held(path: path, review)
+        }
+        return outcome.summary
     }
 
     private func apply(
-        _ kind: StaffDataKind, records: [CSVRecord], path: String, encoding: DetectedEncoding
-    ) throws -> StaffImportSummary {
+        _ kind: StaffDataKind, records: [CSVRecord], path: String, encoding: DetectedEncoding, options: StaffImportOptions
+    ) throws -> (summary: StaffImportSummary, applied: Bool) {
         let columns: [ColumnSpec] = switch kind {
         case .roster: RosterParser.columns
         case .evaluations: EvaluationsParser.columns
         case .history: HistoryParser.columns
         }
-        let table = try CSVTable(records: records, columns: columns, file: path)
+        let table = try CSVTable(records: records, columns: columns, file: path,
+                                 absent: options.review.absentColumns[kind.rawValue] ?? [], kind: kind.rawValue)
         let run = ImportRun(kind: kind.rawValue, source: path, encoding: encoding.rawValue, rows: table.rows.count,
                             summary: "", succeeded: true, finishedAt: now())
+        let threshold = options.review.threshold
+        let decide: ImportDecision = { [accept = options.accept, dryRun = options.dryRun] impact in
+            !dryRun && (accept || !StaffImportReview(kind: kind, impact: impact, threshold: threshold, columns: columns).isHeld)
+        }
         let changes: String
+        let impact: ImportImpact
+        let applied: Bool
         switch kind {
         case .roster:
             let members = try RosterParser(catalog: catalog).parse(table)
-            changes = try store.replaceRoster(members, run: run).description
+            let result = try store.replaceRoster(members, run: run, decide: decide)
+            (changes, impact, applied) = (result.changes.description, result.impact, result.applied)
         case .evaluations:
             let evaluations = try EvaluationsParser(abilities: AbilityIndex(catalog.abilities), knownStaff: try store.staffIDs()).parse(table)
-            changes = try store.replaceEvaluations(evaluations, run: run).description
+            let result = try store.replaceEvaluations(evaluations, run: run, decide: decide)
+            (changes, impact, applied) = (result.changes.description, result.impact, result.applied)
         case .history:
             let records = try HistoryParser(knownStaff: try store.staffIDs()).parse(table)
-            changes = try store.mergeHistory(records, run: run).description
+            let result = try store.mergeHistory(records, run: run, decide: decide)
+            (changes, impact, applied) = (result.changes.description, result.impact, result.applied)
         }
-        return StaffImportSummary(kind: kind, file: path, encoding: encoding.rawValue, rows: table.rows.count,
-                                  changes: changes, ignoredColumns: table.ignoredColumns)
+        let review = StaffImportReview(kind: kind, impact: impact, threshold: threshold, columns: columns)
+        let summary = StaffImportSummary(kind: kind, file: path, encoding: encoding.rawValue, rows: table.rows.count,
+                                         changes: changes, ignoredColumns: table.ignoredColumns, review: review, applied: applied)
+        return (summary, applied)
     }
 
     /// Logs the rejected import (best effort: the store being unwritable must not hide the

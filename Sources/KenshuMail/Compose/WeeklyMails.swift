@@ -106,18 +106,7 @@ public enum WeeklyMails {
         }
 
         if wanted(.hr, hrRecipient) {
-            var addresses: [MailAddress] = []
-            for text in setup.configuration.hrAddresses {
-                do {
-                    addresses.append(try MailAddress(address: text, displayName: nil))
-                } catch {
-                    composed.skipped.append(SkippedMail(kind: .hr, recipient: text, reason: .invalidAddress, detail: "\(error)"))
-                }
-            }
-            if addresses.isEmpty {
-                composed.skipped.append(SkippedMail(kind: .hr, recipient: hrRecipient, reason: .noAddress,
-                                                    detail: "no hr.addresses in the config"))
-            }
+            let addresses = hrAddresses(.hr, setup: setup, skipped: &composed.skipped)
             let view = HRReportView.make(inputs: inputs, setup: setup)
             if !addresses.isEmpty || only != nil {
                 composed.mails.append(render(.hr, recipient: hrRecipient, to: addresses, view: view, templates: templates))
@@ -128,6 +117,34 @@ public enum WeeklyMails {
 
     /// The ledger's recipient of the HR report.
     public static let hrRecipient = "hr"
+
+    /// Instead of the week's mails: the HR office's notice that the week is held back, and why
+    /// (`problems`, one sentence each). No address in the config: nothing, and a skip saying so.
+    public static func composeHold(problems: [String], week: ISOWeek, templates: MailTemplates, setup: Setup) -> Composed {
+        var composed = Composed(mails: [], skipped: [])
+        let addresses = hrAddresses(.hold, setup: setup, skipped: &composed.skipped)
+        if !addresses.isEmpty {
+            let view = HoldNoticeView(week: week, problems: problems)
+            composed.mails.append(render(.hold, recipient: hrRecipient, to: addresses, view: view, templates: templates))
+        }
+        return composed
+    }
+
+    /// The config's `hr.addresses`; each unusable one, or none at all, noted as a skipped mail.
+    private static func hrAddresses(_ kind: MailKind, setup: Setup, skipped: inout [SkippedMail]) -> [MailAddress] {
+        var addresses: [MailAddress] = []
+        for text in setup.configuration.hrAddresses {
+            do {
+                addresses.append(try MailAddress(address: text, displayName: nil))
+            } catch {
+                skipped.append(SkippedMail(kind: kind, recipient: text, reason: .invalidAddress, detail: "\(error)"))
+            }
+        }
+        if addresses.isEmpty {
+            skipped.append(SkippedMail(kind: kind, recipient: hrRecipient, reason: .noAddress, detail: "no hr.addresses in the config"))
+        }
+        return addresses
+    }
 
     private static func render(_ kind: MailKind, recipient: String, to: [MailAddress], view: Any, templates: MailTemplates) -> OutgoingMail {
         let subject = templates.render(kind, .subject, view)

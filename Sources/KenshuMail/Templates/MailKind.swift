@@ -1,7 +1,10 @@
-/// The three mails of a week: a staff member's own mail, a manager's team digest, and the
-/// HR office's report. `X-Kenshu-Kind` carries the raw value.
+/// The mails of a week: a staff member's own mail, a manager's team digest, the HR office's
+/// report, and the HR office's notice when the week is held back. `X-Kenshu-Kind` carries the raw value.
 public enum MailKind: String, Sendable, Hashable, Codable, CaseIterable {
     case staff, manager, hr
+    /// To the HR office, instead of the week's mails: the data was not fit to mail (the
+    /// pre-mail gate), and why.
+    case hold
 }
 
 /// The parts a mail is rendered from: a one-line subject, a plain-text body, an HTML body.

@@ -17,9 +17,43 @@ extension KenshuStore {
     /// Replaces, in one transaction, all ratings of the periods that `evaluations` covers:
     /// the file is the HR system's full export of those periods. Other periods stay.
     public func replaceEvaluations(_ evaluations: [Evaluation], run: ImportRun) throws(StoreError) -> EvaluationChanges {
-        try write { db in
+        try replaceEvaluations(evaluations, run: run, decide: { _ in true }).changes
+    }
+
+    /// The same, applied only when `decide` approves of its impact (else nothing changes):
+    /// `before` counts the staff rated in the covered periods, `removed` those of them the
+    /// file leaves without a rating there, `changed` those whose ratings differ.
+    public func replaceEvaluations(
+        _ evaluations: [Evaluation], run: ImportRun, decide: ImportDecision
+    ) throws(StoreError) -> (changes: EvaluationChanges, impact: ImportImpact, applied: Bool) {
+        let ((changes, impact), applied) = try writeCommittingIf { db in
             var changes = EvaluationChanges()
             changes.periods = Set(evaluations.map(\.period)).sorted()
+            var incoming: [RatedKey: [String]] = [:]
+            for evaluation in evaluations {
+                incoming[RatedKey(staffID: evaluation.staffID, period: evaluation.period), default: []]
+                    .append("\(evaluation.ability)/\(evaluation.rater.rawValue)/\(evaluation.score)")
+            }
+            var stored: [RatedKey: [String]] = [:]
+            for period in changes.periods {
+                let rows = try Row.fetchCursor(db, sql: "SELECT staff_id, ability, rater, score FROM evaluation WHERE period = ?",
+                                               arguments: [period])
+                while let row = try rows.next() {
+                    stored[RatedKey(staffID: row["staff_id"], period: period), default: []]
+                        .append("\(row["ability"] as Int)/\(row["rater"] as String)/\(row["score"] as Int)")
+                }
+            }
+            var removedStaff = Set<String>()
+            var changedStaff = Set<String>()
+            for (key, ratings) in stored {
+                guard let new = incoming[key] else {
+                    removedStaff.insert(key.staffID)
+                    continue
+                }
+                if ratings.sorted() != new.sorted() { changedStaff.insert(key.staffID) }
+            }
+            let impact = ImportImpact(before: Set(stored.keys.map(\.staffID)).count, removed: removedStaff.count,
+                                      changed: changedStaff.subtracting(removedStaff).count)
             for period in changes.periods {
                 try db.execute(sql: "DELETE FROM evaluation WHERE period = ?", arguments: [period])
                 changes.removed += db.changesCount
@@ -35,8 +69,9 @@ extension KenshuStore {
             var logged = run
             logged.summary = changes.description
             try logged.insert(db)
-            return changes
+            return ((changes, impact), decide(impact))
         }
+        return (changes, impact, applied)
     }
 
     /// All ratings of one member of staff.
@@ -58,4 +93,10 @@ extension KenshuStore {
         for record in records { result[record.staffId, default: []].append(try record.evaluation()) }
         return result
     }
+}
+
+/// One person's ratings of one period.
+private struct RatedKey: Hashable {
+    var staffID: String
+    var period: Int
 }

@@ -25,8 +25,18 @@ extension KenshuStore {
     /// the file stay; a known record (same person, provider, course, title, date) gets the
     /// file's report date.
     public func mergeHistory(_ records: [TrainingRecord], run: ImportRun) throws(StoreError) -> HistoryChanges {
-        try write { db in
+        try mergeHistory(records, run: run, decide: { _ in true }).changes
+    }
+
+    /// The same, applied only when `decide` approves of its impact (else nothing changes):
+    /// `before` counts the known trainings the file lists again, `changed` those whose report
+    /// date it changes, and `fields["report_filed_on"]` those it would blank.
+    public func mergeHistory(
+        _ records: [TrainingRecord], run: ImportRun, decide: ImportDecision
+    ) throws(StoreError) -> (changes: HistoryChanges, impact: ImportImpact, applied: Bool) {
+        let ((changes, impact), applied) = try writeCommittingIf { db in
             var changes = HistoryChanges()
+            var impact = ImportImpact()
             // The report date of every known training, by its identity, read once.
             var known: [HistoryKey: (id: Int64, reportFiledOn: String?)] = [:]
             let rows = try Row.fetchCursor(db, sql: """
@@ -48,6 +58,8 @@ extension KenshuStore {
                 let key = HistoryKey(staffID: record.staffID, provider: record.provider, courseID: record.courseID,
                                      title: record.title, completedOn: completed)
                 if let existing = known[key] {
+                    impact.before += 1
+                    impact.note("report_filed_on", old: existing.reportFiledOn, new: filed)
                     if existing.reportFiledOn == filed {
                         changes.unchanged += 1
                     } else {
@@ -60,11 +72,13 @@ extension KenshuStore {
                     changes.added += 1
                 }
             }
+            impact.changed = changes.updated
             var logged = run
             logged.summary = changes.description
             try logged.insert(db)
-            return changes
+            return ((changes, impact), decide(impact))
         }
+        return (changes, impact, applied)
     }
 
     /// Completed trainings of one member of staff, oldest first.

@@ -40,7 +40,45 @@ public struct FeedPollRecord: Sendable, Equatable, Codable {
     }
 }
 
+/// A week whose mails the pre-mail gate held back, and why.
+public struct MailHoldRecord: Sendable, Equatable, Codable {
+    public var week: String
+    public var checkedAt: Date
+    /// One sentence each, as the HR office's notice says them.
+    public var problems: [String]
+
+    public init(week: String, checkedAt: Date, problems: [String]) {
+        self.week = week
+        self.checkedAt = checkedAt
+        self.problems = problems
+    }
+}
+
 extension KenshuStore {
+    /// Notes that the gate held the week's mails back (replacing an earlier note of the week).
+    public func recordMailHold(_ hold: MailHoldRecord) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO mail_hold (week, checked_at, problems) VALUES (?, ?, ?)",
+                           arguments: [hold.week, hold.checkedAt, hold.problems.joined(separator: "\n")])
+        }
+    }
+
+    /// Forgets the week's hold: a cycle of that week passed the gate.
+    public func clearMailHold(week: String) throws(StoreError) {
+        try write { db in try db.execute(sql: "DELETE FROM mail_hold WHERE week = ?", arguments: [week]) }
+    }
+
+    /// The newest week still held back, if any.
+    public func latestMailHold() throws(StoreError) -> MailHoldRecord? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM mail_hold ORDER BY checked_at DESC LIMIT 1").map { row in
+                let problems: String = row["problems"]
+                return MailHoldRecord(week: row["week"], checkedAt: row["checked_at"],
+                                      problems: problems.split(separator: "\n").map(String.init))
+            }
+        }
+    }
+
     /// Notes that the week's cycle completed (a later one for the same week replaces it).
     public func recordWeeklyRun(_ run: WeeklyRunRecord) throws(StoreError) {
         try write { db in

@@ -22,14 +22,23 @@ extension KenshuStore {
     /// ones updated, staff no longer listed marked inactive (never deleted). The import run
     /// is logged in the same transaction.
     public func replaceRoster(_ members: [StaffMember], run: ImportRun) throws(StoreError) -> RosterChanges {
-        try write { db in
+        try replaceRoster(members, run: run, decide: { _ in true }).changes
+    }
+
+    /// The same, applied only when `decide` approves of its impact (else nothing changes).
+    public func replaceRoster(
+        _ members: [StaffMember], run: ImportRun, decide: ImportDecision
+    ) throws(StoreError) -> (changes: RosterChanges, impact: ImportImpact, applied: Bool) {
+        let ((changes, impact), applied) = try writeCommittingIf { db in
             let now = run.finishedAt
             var existing = Dictionary(uniqueKeysWithValues: try StaffRecord.fetchAll(db).map { ($0.id, $0) })
             var changes = RosterChanges()
+            var impact = ImportImpact(before: existing.values.filter(\.active).count)
             for member in members {
                 var record = StaffRecord(member, updatedAt: now)
                 record.active = true
                 if let old = existing.removeValue(forKey: member.id) {
+                    if old.active { old.noteFields(to: record, in: &impact) }
                     if old.sameData(as: record) {
                         changes.unchanged += 1
                         continue
@@ -47,11 +56,14 @@ extension KenshuStore {
                 try old.update(db)
                 changes.deactivated += 1
             }
+            impact.removed = changes.deactivated
+            impact.changed = changes.updated
             var logged = run
             logged.summary = changes.description
             try logged.insert(db)
-            return changes
+            return ((changes, impact), decide(impact))
         }
+        return (changes, impact, applied)
     }
 
     /// Every member of staff, active or not, by id.

@@ -24,6 +24,23 @@ public struct StoreCounts: Sendable, Equatable, Codable {
     }
 }
 
+/// What the store holds that decides whether a week can be mailed (see `mailReadiness`).
+public struct MailReadiness: Sendable, Equatable, Codable {
+    /// The newest evaluation period (年度), nil without ratings.
+    public var latestPeriod: Int?
+    public var activeStaff: Int
+    /// Active staff with a rating in `latestPeriod`.
+    public var evaluatedStaff: Int
+    public var activeCourses: Int
+
+    public init(latestPeriod: Int?, activeStaff: Int, evaluatedStaff: Int, activeCourses: Int) {
+        self.latestPeriod = latestPeriod
+        self.activeStaff = activeStaff
+        self.evaluatedStaff = evaluatedStaff
+        self.activeCourses = activeCourses
+    }
+}
+
 extension KenshuStore {
     public func counts() throws(StoreError) -> StoreCounts {
         try read { db in
@@ -43,6 +60,24 @@ extension KenshuStore {
                 trainingRecords: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM training_history") ?? 0,
                 trainingRecordsWithoutReport: try Int.fetchOne(
                     db, sql: "SELECT COUNT(*) FROM training_history WHERE report_filed_on IS NULL") ?? 0)
+        }
+    }
+
+    /// How far the latest evaluation period reaches: the active staff, and how many of them
+    /// have a rating in that period; and the active courses of the catalogue. What the
+    /// pre-mail gate weighs.
+    public func mailReadiness() throws(StoreError) -> MailReadiness {
+        try read { db in
+            let period = try Int.fetchOne(db, sql: "SELECT MAX(period) FROM evaluation")
+            let active = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff WHERE active") ?? 0
+            let evaluated = try period.map { period in
+                try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM staff s WHERE s.active
+                    AND EXISTS (SELECT 1 FROM evaluation e WHERE e.staff_id = s.id AND e.period = ?)
+                    """, arguments: [period]) ?? 0
+            } ?? 0
+            let courses = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM course WHERE retired_at IS NULL") ?? 0
+            return MailReadiness(latestPeriod: period, activeStaff: active, evaluatedStaff: evaluated, activeCourses: courses)
         }
     }
 

@@ -57,6 +57,24 @@ struct StaffRecord: Codable, FetchableRecord, PersistableRecord {
             mentorTrained: mentorTrained, managerID: managerId, optedOut: optedOut, active: active)
     }
 
+    /// Notes in `impact` each field of this stored row as `new` would have it (by the roster's
+    /// column keys).
+    func noteFields(to new: StaffRecord, in impact: inout ImportImpact) {
+        impact.note("name", old: name, new: new.name)
+        impact.note("email", old: email, new: new.email)
+        impact.note("job_family", old: family, new: new.family)
+        impact.note("department", old: department, new: new.department)
+        impact.note("section", old: section, new: new.section)
+        impact.note("title", old: title, new: new.title)
+        impact.note("hired_on", old: hiredOn, new: new.hiredOn)
+        impact.note("rank_since", old: rankSince, new: new.rankSince)
+        impact.note("track", old: track, new: new.track)
+        impact.note("digital_tier", old: digitalTier, new: new.digitalTier)
+        impact.note("mentor_trained", old: mentorTrained ? "1" : nil, new: new.mentorTrained ? "1" : nil)
+        impact.note("manager_id", old: managerId, new: new.managerId)
+        impact.note("opted_out", old: optedOut ? "1" : nil, new: new.optedOut ? "1" : nil)
+    }
+
     /// Same person data, ignoring the update time: re-importing an unchanged roster changes nothing.
     func sameData(as other: StaffRecord) -> Bool {
         var copy = other

@@ -208,6 +208,15 @@ enum Migrations {
             // that the next import of an unchanged feed finds its courses unchanged.
             try rewriteCourseJSON(db)
         }
+        migrator.registerMigration("011-mail-hold") { db in
+            // Weeks whose mails the pre-mail gate held back, and why (one sentence a line),
+            // until a cycle of that week passes the gate.
+            try db.create(table: "mail_hold") { t in
+                t.primaryKey("week", .text)
+                t.column("checked_at", .datetime).notNull()
+                t.column("problems", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -25,16 +25,19 @@ struct RunCommand: ParsableCommand {
     var dryRun = false
     @Flag(help: "Spool this week's mails again, also those already spooled.")
     var force = false
+    @Flag(help: "Apply the HR exports even when their review holds them back (they would change more than data.review.threshold).")
+    var accept = false
 
     func run() throws {
         let session = try common.session()
         var options = WeeklyCycle.Options(date: date, week: week, dryRun: dryRun, force: force, onWait: Console.error)
+        options.accept = accept
         #if DEBUG
         options.spoolObserver = CrashHook.observer()
         #endif
         let report = try WeeklyCycle.run(session: session, options: options)
         try common.emit(report, text: RunText.render)
-        for step in report.steps where step.outcome == .rejected || step.outcome == .failed {
+        for step in report.steps where [.rejected, .failed, .held].contains(step.outcome) {
             Console.error(step.detail)
         }
         for feed in report.feeds where feed.outcome == .rejected || feed.outcome == .failed {

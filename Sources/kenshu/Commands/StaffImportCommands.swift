@@ -28,20 +28,21 @@ struct ImportArguments: ParsableArguments {
     @Option(help: "auto (UTF-8 with or without BOM, else CP932), utf-8 or cp932.")
     var encoding: EncodingArgument = .auto
 
+    @Flag(help: "Apply the file even when it would change more than data.review.threshold of what is stored.")
+    var accept = false
+
+    @Flag(help: "Show what the import would change, and store nothing.")
+    var dryRun = false
+
     @OptionGroup var common: CommonOptions
 
     func run(_ kind: StaffDataKind) throws {
         let session = try common.session()
-        let lock = try common.writerLock(session, purpose: "kenshu import \(kind.rawValue)")
+        let lock = dryRun ? nil : try common.writerLock(session, purpose: "kenshu import \(kind.rawValue)")
         defer { withExtendedLifetime(lock) {} }
-        let summary = try StaffImport.run(kind, file: file, encoding: encoding.choice, session: session)
-        try common.emit(summary) { summary in
-            var text = "\(summary.kind.rawValue): \(summary.file) (\(summary.encoding)): \(summary.rows) rows; \(summary.changes)"
-            if !summary.ignoredColumns.isEmpty {
-                text += "\nignored column(s): \(summary.ignoredColumns.joined(separator: ", "))"
-            }
-            return text
-        }
+        let summary = try StaffImport.run(kind, file: file, encoding: encoding.choice, accept: accept, dryRun: dryRun,
+                                          session: session)
+        try common.emit(summary, text: StaffImportText.render)
     }
 }
 

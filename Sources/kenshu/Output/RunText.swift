@@ -11,7 +11,7 @@ enum RunText {
             case .imported: lines.append("  \(kind)\(outcome)\(step.file ?? ""): \(step.detail)")
             case .notConfigured: lines.append("  \(kind)\(outcome)\(step.detail)")
             case .skipped: lines.append("  \(kind)\(outcome)\(step.file ?? ""): \(step.detail)")
-            case .rejected, .failed: lines.append("  \(kind)\(outcome)\(step.file ?? "") (see below; nothing changed)")
+            case .rejected, .failed, .held: lines.append("  \(kind)\(outcome)\(step.file ?? "") (see below; nothing changed)")
             }
         }
         if !report.feeds.isEmpty { lines.append("course feeds:") }
@@ -22,6 +22,11 @@ enum RunText {
             case .rejected, .failed: lines.append("  \(outcome)\(feed.file)\(moved) (see below; the previous catalogue stays)")
             default: lines.append("  \(outcome)\(feed.file)\(moved): \(feed.detail)")
             }
+        }
+        if let gate = report.gate, !gate.passed {
+            lines.append("mail held back: the week's data is not fit to mail; no recommendations, mentor pairs or "
+                + "staff and manager mails this run (the HR office is told why):")
+            lines += gate.problems.map { "  " + $0 }
         }
         if let step = report.recommendations {
             lines.append("recommendations: \(step.week): \(step.recommendations) for \(step.staff) staff (kenshu recommend --all)")

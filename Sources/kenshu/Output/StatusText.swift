@@ -51,6 +51,10 @@ enum StatusText {
         out += "\nlast weekly run: " + (report.lastWeeklyRun.map { run in
             "\(run.week) (as of \(run.day)), finished \(timestamp(run.finishedAt, timeZone)): \(run.summary)"
         } ?? "none yet") + "\n"
+        if let hold = report.mailHold {
+            out += "\nMAIL HELD BACK for \(hold.week) (checked \(timestamp(hold.checkedAt, timeZone))); the next run tries again:\n"
+            out += hold.problems.map { "  " + $0 + "\n" }.joined()
+        }
         out += "\nmail spool: \(report.spool.waiting) waiting in new/, \(report.spool.delivered) delivered"
             + (report.spool.failing > 0 ? ", \(report.spool.failing) refused by sendmail so far (kenshu deliver)" : "") + "\n"
         out += "\ndata-quality warnings: \(report.warnings.count)\n"
