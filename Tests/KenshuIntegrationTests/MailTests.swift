@@ -223,7 +223,8 @@ struct MailTests {
         #expect(!waiting.isEmpty)
         let received = city.folder.appendingPathComponent("received").path
         try FileManager.default.createDirectory(atPath: received, withIntermediateDirectories: true)
-        let sendmail = try script(city, "sendmail-ok", "[ \"$1 $2\" = \"-t -oi\" ] || exit 64\ncat > \(received)/$$.eml")
+        // The envelope sender is the configured From, so that bounces reach the HR office.
+        let sendmail = try script(city, "sendmail-ok", "[ \"$*\" = \"-t -oi -f jinji@example.jp\" ] || exit 64\ncat > \(received)/$$.eml")
 
         let result = try city.kenshu("deliver", "--sendmail", sendmail)
         #expect(result.status == 0, "\(result.stderr)")
@@ -257,8 +258,9 @@ struct MailTests {
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("delivered 0, failed 0, waiting for their next try \(waiting.count)"), "\(again.stdout)")
 
+        // A missing sendmail is an error even while every mail waits for its retry.
         let missing = try city.kenshu("deliver", "--sendmail", city.folder.appendingPathComponent("no-such-sendmail").path)
-        #expect(missing.status == 0)
+        #expect(missing.status == 1)
 
         // --wait (the path unit's service) does not sit out a retry beyond its budget, nor loop.
         let start = Date()
@@ -277,6 +279,11 @@ struct MailTests {
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("sendmail not found at"), "\(missing.stderr)")
         #expect(missing.stderr.contains("--sendmail PATH"))
+        // One error for the run, not one per mail, and no mail backed off for it.
+        #expect(missing.stderr.components(separatedBy: "sendmail not found at").count == 2, "\(missing.stderr)")
         #expect(!spoolFiles(city).isEmpty)
+        let status = try city.kenshu("status", "--json")
+        let spool = (try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["spool"] as? [String: Any]
+        #expect(spool?["failing"] as? Int == 0)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KenshuCore
+import KenshuStore
 
 /// The feed inbox (`incoming/`): institutes drop feeds there (e.g. by SFTP). Each `*.xml` is
 /// imported; an imported feed moves to `incoming/imported/`, a rejected one to
@@ -51,20 +52,23 @@ public enum FeedInbox {
             let name = (path as NSString).lastPathComponent
             do {
                 let summary = try FeedImport.run(file: path, profile: nil, provider: nil, validateOnly: false, importer: importer)
-                let target = try move(path, to: directory + "/imported", name: name)
+                let target = try move(path, to: directory + "/imported", name: name, store: importer.store)
                 outcomes.append(Outcome(file: path, movedTo: target, summary: summary, error: nil))
             } catch {
                 guard error.kind == .badInput else { throw error }
-                let target = try move(path, to: directory + "/rejected", name: name)
-                try write(error: error.message, beside: target)
-                outcomes.append(Outcome(file: path, movedTo: target, summary: nil, error: error.message))
+                let target = try move(path, to: directory + "/rejected", name: name, store: importer.store)
+                // The message names the file where it now is.
+                let message = error.message.replacingOccurrences(of: path, with: target)
+                try write(error: message, beside: target)
+                outcomes.append(Outcome(file: path, movedTo: target, summary: nil, error: message))
             }
         }
         return outcomes
     }
 
-    /// Moves a feed into `folder` (created if needed), replacing an older file of the same name.
-    private static func move(_ path: String, to folder: String, name: String) throws(KenshuError) -> String {
+    /// Moves a feed into `folder` (created if needed), replacing an older file of the same
+    /// name, and has the store's log of its import name it there (for `status`).
+    private static func move(_ path: String, to folder: String, name: String, store: KenshuStore) throws(KenshuError) -> String {
         let target = folder + "/" + name
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -72,6 +76,11 @@ public enum FeedInbox {
             try FileManager.default.moveItem(atPath: path, toPath: target)
         } catch {
             throw KenshuError(.runtime, "\(path): cannot move the feed to \(folder): \(error.localizedDescription)")
+        }
+        do {
+            try store.noteFeedMoved(from: path, to: target)
+        } catch {
+            throw KenshuError(.runtime, error.description)
         }
         return target
     }

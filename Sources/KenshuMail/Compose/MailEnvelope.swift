@@ -8,11 +8,17 @@ public enum MailEnvelope {
     /// The sender when the config names none (neither `mail.from` nor `hr.addresses`).
     static let fallbackSender = "kenshu@localhost.localdomain"
 
+    /// The sender's address: `mail.from`, else the first of `hr.addresses`, else a local
+    /// fallback. Also the envelope sender (`sendmail -f`), so that bounces reach the office.
+    public static func senderAddress(configuration: KenshuConfiguration) -> String {
+        configuration.mail.fromAddress ?? configuration.hrAddresses.first ?? fallbackSender
+    }
+
     public static func message(_ mail: OutgoingMail, week: ISOWeek, at time: Date, configuration: KenshuConfiguration) throws(KenshuError) -> MailMessage {
         let settings = configuration.mail
         let from: MailAddress
         let replyTo: MailAddress?
-        let sender = settings.fromAddress ?? configuration.hrAddresses.first ?? fallbackSender
+        let sender = senderAddress(configuration: configuration)
         do {
             from = try MailAddress(address: sender, displayName: settings.fromName)
             replyTo = try settings.replyTo.map { address throws(MailAddressError) in try MailAddress(address: address) }

@@ -3,7 +3,8 @@ import KenshuConfig
 import KenshuCore
 import KenshuStore
 
-/// `kenshu deliver`: hands each mail waiting in the spool's `new/` to sendmail and files it
+/// `kenshu deliver`: hands each mail waiting in the spool's `new/` to sendmail (the config's
+/// sender as the envelope sender, `-f`, so bounces reach the HR office) and files it
 /// in `cur/`; a mail sendmail refuses stays, and is tried again after a back-off (1 min,
 /// doubling up to 6 h) that the store remembers across runs.
 public enum MailDelivery {
@@ -41,10 +42,17 @@ public enum MailDelivery {
         }
         guard lock != nil else { return Report(delivered: [], failed: [], deferred: [], busy: true) }
         defer { withExtendedLifetime(lock) {} }
+        let transport = Sendmail.sending(from: MailEnvelope.senderAddress(configuration: configuration), path: sendmail)
+        // A missing sendmail is one error for the run, not one per mail (each would be backed off).
+        do {
+            try transport.checkProgram()
+        } catch {
+            throw KenshuError(.runtime, error.description)
+        }
         let known = try deliveryFailures(in: store)
         var failures: [Report.Failure] = []
         var bookkeeping: [String] = []
-        let summary = Deliverer(spool: spool, transport: Sendmail(path: sendmail)).deliverWaiting(
+        let summary = Deliverer(spool: spool, transport: transport).deliverWaiting(
             isDue: { name in known[name].map { $0.nextAttempt <= now } ?? true },
             record: { name, result in
                 do {

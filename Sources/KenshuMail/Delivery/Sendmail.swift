@@ -57,8 +57,14 @@ public struct Sendmail: MailTransport, Sendable, Hashable {
         }
     }
 
+    /// A sendmail at `path` whose envelope sender (where bounces go) is `sender`:
+    /// `-t -oi -f sender`.
+    public static func sending(from sender: String, path: String) -> Sendmail {
+        Sendmail(path: path, arguments: ["-t", "-oi", "-f", sender])
+    }
+
     /// Throws unless `path` is an executable regular file.
-    private func checkProgram() throws(DeliveryError) {
+    public func checkProgram() throws(DeliveryError) {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let code = errno

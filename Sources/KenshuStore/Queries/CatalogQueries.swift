@@ -92,6 +92,17 @@ extension KenshuStore {
         try write { db in try Self.insert(entry, db) }
     }
 
+    /// The newest import of the feed at `old` names it at `new` (the inbox moved it to
+    /// `imported/` or `rejected/`), in its source and its message.
+    public func noteFeedMoved(from old: String, to new: String) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE feed_import SET source = ?2, message = REPLACE(message, ?1, ?2)
+                WHERE id = (SELECT MAX(id) FROM feed_import WHERE source = ?1)
+                """, arguments: [old, new])
+        }
+    }
+
     private static func insert(_ entry: FeedImportEntry, _ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO feed_import (source, format, providers, succeeded, summary, warnings, message, finished_at)

@@ -309,7 +309,10 @@ public final class XMLCaptureReader {
     /// at the parser's position.
     private func failure(_ fallback: String) -> XMLReadError {
         let errors = collector.diagnostics.filter { $0.severity != .warning }
-        if !errors.isEmpty { return XMLReadError(errors) }
+        if !errors.isEmpty {
+            return Truncation.explain(XMLReadError(errors), lastLine: Truncation.lastLine(ofFile: file),
+                                      openElements: collector.openElementsAtFirstError ?? state.pointee.depth)
+        }
         var column: Int?
         if let input = context?.pointee.input { column = Int(input.pointee.col) }
         return XMLReadError(fallback, at: SourceLocation(file: file, line: line > 0 ? line : nil,

@@ -6,6 +6,9 @@ import KenshuCore
 final class DiagnosticCollector {
     private(set) var diagnostics: [XMLDiagnostic] = []
     private(set) var dropped = 0
+    /// Elements the parser had open when it reported its first error (its name stack's
+    /// depth): more than 0 at the end of the input means the document was cut off.
+    private(set) var openElementsAtFirstError: Int?
     let file: String
     let limit: Int
 
@@ -18,6 +21,10 @@ final class DiagnosticCollector {
 
     func add(_ error: xmlErrorPtr) {
         let raw = error.pointee
+        if openElementsAtFirstError == nil, raw.level != XML_ERR_WARNING, raw.domain == Int32(XML_FROM_PARSER.rawValue),
+           let context = raw.ctxt {
+            openElementsAtFirstError = Int(context.assumingMemoryBound(to: xmlParserCtxt.self).pointee.nameNr)
+        }
         guard diagnostics.count < limit else {
             dropped += 1
             return

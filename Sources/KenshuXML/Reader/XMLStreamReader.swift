@@ -249,7 +249,9 @@ public final class XMLStreamReader {
     func failure(_ fallback: String) -> XMLReadError {
         let errors = collector.diagnostics.filter { $0.severity != .warning }
         if errors.isEmpty { return XMLReadError(fallback, at: here) }
-        return XMLReadError(errors)
+        let lastLine = ownedBuffer.map { buffer in Truncation.lastLine(of: buffer.lazy.map { UInt8(bitPattern: $0) }) }
+            ?? Truncation.lastLine(ofFile: file)
+        return Truncation.explain(XMLReadError(errors), lastLine: lastLine, openElements: collector.openElementsAtFirstError ?? 0)
     }
 
     /// Stops the read at a limit; `line` is where, when not the reader's current node.
