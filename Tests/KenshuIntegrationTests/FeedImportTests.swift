@@ -58,6 +58,18 @@ struct FeedImportTests {
         #expect(try courseCount(city) == 1)
     }
 
+    /// `feeds.limits.maxCourseNodes` reaches both readers: XCRI-CAP and a profile's.
+    @Test(arguments: ["xcri-niigata.xml", "academy.xml"])
+    func theConfiguredLimitOnACoursesElementsIsApplied(_ feed: String) throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        #expect(try city.kenshu("import", TemporaryCity.example("feeds/" + feed)).status == 0)
+        try city.appendConfig("feeds:\n  limits:\n    maxCourseNodes: 16\n")
+        let result = try city.kenshu("import", TemporaryCity.example("feeds/" + feed))
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("more than 16 elements"), "\(result.stderr)")
+    }
+
     /// Hostile and broken feeds: each is rejected with exit 2, a message that says what and
     /// where, and the catalogue imported before stays as it was.
     @Test(arguments: [

@@ -72,11 +72,13 @@ public struct FeedImporter {
             var untagged: [UntaggedCourse] = []
             var untaggedCount = 0
             let limits = self.limits
+            let maxCourseNodes = settings.limits.maxCourseNodes
             let declaredEncoding = encoding
             let run = { (store: (Course) throws -> CatalogReplacement.Outcome) throws in
                 let pipeline = FeedPipeline()
                 pipeline.start {
-                    try FeedImporter.makeReader(detected, path: path, limits: limits, encoding: declaredEncoding, override)
+                    try FeedImporter.makeReader(detected, path: path, limits: limits, encoding: declaredEncoding, override,
+                                                maxCourseNodes: maxCourseNodes)
                 }
                 defer { pipeline.cancel() }
                 var nextReport = 0
@@ -145,16 +147,22 @@ public struct FeedImporter {
     /// The reader of a feed in `format`, and what tells how far it has read. XCRI-CAP is read
     /// through libxml2's SAX parser, each course captured whole (libxml2 parses a document
     /// faster through SAX than through its stream reader); profiles through the stream reader.
+    /// A course with more than `maxCourseNodes` elements fails the read (`feeds.limits.maxCourseNodes`).
     static func makeReader(
-        _ format: FeedFormat, path: String, limits: XMLLimits, encoding: String?, _ provider: CourseProvider?
+        _ format: FeedFormat, path: String, limits: XMLLimits, encoding: String?, _ provider: CourseProvider?,
+        maxCourseNodes: Int = XCRICAPReader.maxNodesPerCourse
     ) throws(XMLReadError) -> (reader: CourseFeedReader, bytesConsumed: () -> Int) {
         switch format {
         case .xcriCAP:
-            let capture = try XMLCaptureReader(path: path, limits: limits, encoding: encoding, capture: XCRICAPReader.captureRule)
-            return (XCRICAPReader(capturing: capture, providerOverride: provider), { capture.bytesConsumed })
+            let capture = try XMLCaptureReader(path: path, limits: limits, encoding: encoding,
+                                               capture: XCRICAPReader.captureRule(maxCourseNodes: maxCourseNodes))
+            var reader = XCRICAPReader(capturing: capture, providerOverride: provider)
+            reader.maxCourseNodes = maxCourseNodes
+            return (reader, { capture.bytesConsumed })
         case .profile(let profile):
             let stream = try XMLStreamReader(path: path, limits: limits, encoding: encoding)
-            return (ProfileFeedReader(reader: stream, profile: profile, providerOverride: provider), { stream.bytesConsumed })
+            return (ProfileFeedReader(reader: stream, profile: profile, providerOverride: provider, maxCourseNodes: maxCourseNodes),
+                    { stream.bytesConsumed })
         }
     }
 

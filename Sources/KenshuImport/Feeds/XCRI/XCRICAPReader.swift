@@ -15,8 +15,9 @@ import KenshuXML
 ///
 /// A reader reads its stream once.
 public struct XCRICAPReader: CourseFeedReader {
-    /// A course with more elements than this makes the read fail (a hostile or broken feed).
-    public static let maxNodesPerCourse = 20_000
+    /// A course with more elements than this makes the read fail (a hostile or broken feed),
+    /// unless the reader is given its own limit (`feeds.limits.maxCourseNodes`).
+    public static let maxNodesPerCourse = 10_000
     /// Same for one field of a provider (`dc:title` holding a whole document).
     static let maxNodesPerProviderField = 1_000
 
@@ -30,6 +31,8 @@ public struct XCRICAPReader: CourseFeedReader {
 
     private let source: Source
     private let providerOverride: CourseProvider?
+    /// The most elements one course may have (with a capture reader, its capture rule's).
+    var maxCourseNodes = XCRICAPReader.maxNodesPerCourse
     /// With a stream reader: whether courses are mapped in place from libxml2's nodes when the
     /// reader allows it (false: always from a tree of `XMLNode`s, the path a validating reader takes).
     var mapsInPlace = true
@@ -58,13 +61,18 @@ public struct XCRICAPReader: CourseFeedReader {
 
     /// What a capture reader captures whole: each `course`, and the fields of a `provider`
     /// (below the root).
-    public static let captureRule: XMLCaptureReader.CaptureRule = { name, parent, depth in
-        guard depth > 1 else { return nil }
-        if XCRINames.isXCRIElement(name, "course") { return maxNodesPerCourse }
-        if let parent, XCRINames.isXCRIElement(parent, "provider"), XCRIProviderState.isField(name) {
-            return maxNodesPerProviderField
+    public static let captureRule = captureRule(maxCourseNodes: maxNodesPerCourse)
+
+    /// The same, with courses of at most `maxCourseNodes` elements.
+    public static func captureRule(maxCourseNodes: Int) -> XMLCaptureReader.CaptureRule {
+        { name, parent, depth in
+            guard depth > 1 else { return nil }
+            if XCRINames.isXCRIElement(name, "course") { return maxCourseNodes }
+            if let parent, XCRINames.isXCRIElement(parent, "provider"), XCRIProviderState.isField(name) {
+                return maxNodesPerProviderField
+            }
+            return nil
         }
-        return nil
     }
 
     private var file: String {
@@ -147,10 +155,10 @@ public struct XCRICAPReader: CourseFeedReader {
                     }
                     let mapped: Course?
                     if mapsInPlace,
-                       let viewed = try reader.withExpandedElement(from: start, maxNodes: Self.maxNodesPerCourse, map) {
+                       let viewed = try reader.withExpandedElement(from: start, maxNodes: maxCourseNodes, map) {
                         mapped = viewed
                     } else {
-                        let node = try reader.readSubtree(from: start, maxNodes: Self.maxNodesPerCourse)
+                        let node = try reader.readSubtree(from: start, maxNodes: maxCourseNodes)
                         mapped = mapper.course(from: node, provider: provider(for: &providers, warning: warning), warning: warning)
                     }
                     // A repeated course id is caught where the course is stored (memory here
