@@ -57,10 +57,12 @@ struct MailTests {
         #expect(mails.allSatisfy { $0.week == "2026-W48" && $0.longestHeaderLine <= 78 && $0.date.hasSuffix("+0900") })
         #expect(mails.allSatisfy { $0.headerNames.contains("Message-ID") && $0.headerNames.contains("Auto-Submitted") })
         #expect(Set(mails.map(\.file)).count == mails.count)
+        // Subjects name the week by its dates; the ISO week is only in X-Kenshu-Week.
+        #expect(mails.allSatisfy { $0.subject.contains("（11月23日の週）") && !$0.subject.contains("W48") }, "\(mails.map(\.subject).prefix(3))")
 
         // 10028 was promoted to 係長 on 2026-10-01: the 階層別研修 comes first, marked 必須.
         let promoted = try #require(mails.first { $0.kind == "staff" && $0.file.contains(".staff.10028.") })
-        #expect(promoted.subject.hasPrefix("【必須研修あり】今週の研修のご案内（2026-W48）"))
+        #expect(promoted.subject.hasPrefix("【必須研修あり】今週の研修のご案内（11月23日の週）"))
         #expect(promoted.toName == "山口　さくら")
         #expect(promoted.fromName == "小千谷市 人事課 人材育成担当")
         #expect(promoted.text.contains("[必須] 課長補佐・係長の職場マネジメント"))
@@ -68,7 +70,7 @@ struct MailTests {
         #expect(promoted.html.contains("<strong><span style=\"color:#b00\">[必須]</span> 課長補佐・係長の職場マネジメント</strong>"))
 
         let hr = try #require(mails.first { $0.kind == "hr" })
-        #expect(hr.subject == "研修・メンター週次レポート（2026-W48）")
+        #expect(hr.subject == "研修・メンター週次レポート（11月23日の週）")
         #expect(hr.text.contains("■ メンターが決まらなかった職員"))
         #expect(hr.html.contains("background:#"))
 
@@ -193,7 +195,7 @@ struct MailTests {
         #expect(try city.kenshu("roster", "import", city.folder.appendingPathComponent("roster.csv").path).status == 0)
         let text = try city.kenshu("preview", "--staff", "2", "--date", "2026-11-25")
         #expect(text.status == 0, "\(text.stderr)")
-        #expect(text.stdout.hasPrefix("Subject: 今週の研修のご案内（2026-W48）<b>花子</b>さん"))
+        #expect(text.stdout.hasPrefix("Subject: 今週の研修のご案内（11月23日の週）<b>花子</b>さん"))
         let html = try city.kenshu("preview", "--staff", "2", "--html", "--date", "2026-11-25")
         #expect(html.stdout.contains("&lt;b&gt;花子&lt;/b&gt; さん"))
         #expect(!html.stdout.contains("<b>花子"))

@@ -50,7 +50,10 @@ struct HRReportView: MailView, Sendable {
         var message: String
     }
 
+    /// The ISO week (`2026-W48`), for offices' own templates; the shipped ones say `weekOf`.
     var week: String
+    /// `11月23日の週`.
+    var weekOf: String
     var weekLabel: String
     var fiscalYear: String
     var staffCount: Int
@@ -113,7 +116,7 @@ extension HRReportView {
             total + records.filter { $0.completedOn.fiscalYear == inputs.day.fiscalYear }.count
         }
         return HRReportView(
-            week: inputs.week.description, weekLabel: MailText.week(inputs.week), fiscalYear: MailText.fiscalYear(inputs.day),
+            week: inputs.week.description, weekOf: MailText.weekOf(inputs.week), weekLabel: MailText.week(inputs.week), fiscalYear: MailText.fiscalYear(inputs.day),
             staffCount: inputs.staff.count,
             recommendedStaff: inputs.entries.filter { !$0.result.recommendations.isEmpty }.count,
             recommendations: inputs.entries.reduce(0) { $0 + $1.result.recommendations.count },

@@ -17,6 +17,12 @@ enum MailText {
         return date(start) + "〜" + tail
     }
 
+    /// `11月23日の週`: the week as a subject names it (staff do not think in ISO weeks; the
+    /// ISO week stays in `X-Kenshu-Week`).
+    static func weekOf(_ week: ISOWeek) -> String {
+        "\(week.monday.month)月\(week.monday.day)日の週"
+    }
+
     /// `2026年11月23日〜11月29日の週`.
     static func week(_ week: ISOWeek) -> String {
         let sunday = week.monday.adding(days: 6)

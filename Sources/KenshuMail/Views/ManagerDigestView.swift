@@ -27,7 +27,10 @@ struct ManagerDigestView: MailView, Sendable {
 
     var staffID: String
     var name: String
+    /// The ISO week (`2026-W48`), for offices' own templates; the shipped ones say `weekOf`.
     var week: String
+    /// `11月23日の週`.
+    var weekOf: String
     var weekLabel: String
     var members: [Member]
     /// A member of the team has a course recommended.
@@ -70,7 +73,7 @@ extension ManagerDigestView {
             }
         }
         return ManagerDigestView(
-            staffID: manager.id, name: manager.name, week: inputs.week.description, weekLabel: MailText.week(inputs.week),
+            staffID: manager.id, name: manager.name, week: inputs.week.description, weekOf: MailText.weekOf(inputs.week), weekLabel: MailText.week(inputs.week),
             members: members, hasRecommendations: members.contains { !$0.courses.isEmpty }, newMentees: mentees, outstandingReports: outstanding, recentlyCompleted: recent,
             reportReminderDays: settings.reportReminderDays,
             footer: MailFooter(contact: settings.contact, stopNotice: settings.stopNotice))

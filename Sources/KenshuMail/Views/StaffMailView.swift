@@ -38,7 +38,10 @@ struct StaffMailView: MailView, Sendable {
 
     var staffID: String
     var name: String
+    /// The ISO week (`2026-W48`), for offices' own templates; the shipped ones say `weekOf`.
     var week: String
+    /// `11月23日の週`.
+    var weekOf: String
     var weekLabel: String
     var focus: [Focus]
     var courses: [CourseItem]
@@ -90,7 +93,7 @@ extension StaffMailView {
         let reports = inputs.overdueReports(of: member.id, days: settings.reportReminderDays)
         let newlyDue = reports.contains { $0.completedOn.adding(days: settings.reportReminderDays + 7) > inputs.day }
         return StaffMailView(
-            staffID: member.id, name: member.name, week: inputs.week.description, weekLabel: MailText.week(inputs.week),
+            staffID: member.id, name: member.name, week: inputs.week.description, weekOf: MailText.weekOf(inputs.week), weekLabel: MailText.week(inputs.week),
             focus: Array(focus), courses: courses, hasMandatory: courses.contains(where: \.mandatory), mentorNotices: notices,
             reports: reports.map { Report(title: $0.title, completed: MailText.date($0.completedOn),
                                           days: inputs.day.daysSinceEpoch - $0.completedOn.daysSinceEpoch) },

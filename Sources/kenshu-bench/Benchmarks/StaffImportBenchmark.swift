@@ -42,6 +42,7 @@ struct StaffImportBenchmark: ParsableCommand {
             (.evaluations, "evaluations.csv", "evaluations"),
             (.history, "history.csv", "history (new)"),
             (.roster, "roster-cp932.csv", "roster CP932 (unchanged)"),
+            (.evaluations, "evaluations.csv", "evaluations (unchanged)"),
             (.history, "history.csv", "history (unchanged)"),
         ]
         for (kind, name, label) in steps {
