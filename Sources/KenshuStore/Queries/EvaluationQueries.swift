@@ -29,18 +29,31 @@ extension KenshuStore {
         let ((changes, impact), applied) = try writeCommittingIf { db in
             var changes = EvaluationChanges()
             changes.periods = Set(evaluations.map(\.period)).sorted()
-            var incoming: [RatedKey: [String]] = [:]
+            // Each rating as one integer (ability, rater, score), each person's period as the
+            // sorted list of them: a city's export has a hundred thousand ratings.
+            var raters: [String: Int] = [:]
+            func rating(_ ability: Int, _ rater: String, _ score: Int) -> Int {
+                let code: Int
+                if let known = raters[rater] {
+                    code = known
+                } else {
+                    code = raters.count
+                    raters[rater] = code
+                }
+                return (ability * 1_000 + code) * 1_000 + score
+            }
+            var incoming: [RatedKey: [Int]] = [:]
             for evaluation in evaluations {
                 incoming[RatedKey(staffID: evaluation.staffID, period: evaluation.period), default: []]
-                    .append("\(evaluation.ability)/\(evaluation.rater.rawValue)/\(evaluation.score)")
+                    .append(rating(evaluation.ability, evaluation.rater.rawValue, evaluation.score))
             }
-            var stored: [RatedKey: [String]] = [:]
+            var stored: [RatedKey: [Int]] = [:]
             for period in changes.periods {
                 let rows = try Row.fetchCursor(db, sql: "SELECT staff_id, ability, rater, score FROM evaluation WHERE period = ?",
                                                arguments: [period])
                 while let row = try rows.next() {
-                    stored[RatedKey(staffID: row["staff_id"], period: period), default: []]
-                        .append("\(row["ability"] as Int)/\(row["rater"] as String)/\(row["score"] as Int)")
+                    stored[RatedKey(staffID: row[0], period: period), default: []]
+                        .append(rating(row[1], row[2], row[3]))
                 }
             }
             var removedStaff = Set<String>()
