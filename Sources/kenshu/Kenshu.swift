@@ -9,7 +9,7 @@ struct Kenshu: AsyncParsableCommand {
         commandName: "kenshu",
         abstract: "Kenshu (研修): training recommendations and mentor matching for the HR development office.",
         discussion: """
-            Every command takes --config FILE (default /etc/kenshu/kenshu.yaml); paths in the config are
+            Every command takes --config FILE (default /etc/kenshu/kenshu.yaml); paths in the config are \
             relative to it. Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.
             """,
         subcommands: [

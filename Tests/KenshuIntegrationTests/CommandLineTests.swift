@@ -13,6 +13,28 @@ struct CommandLineTests {
         }
     }
 
+    /// The parser wraps the help text: no paragraph of prose breaks a line early (a hard
+    /// line break inside a help string does), and no line but the usage is wider than 80 columns.
+    @Test(arguments: [[], ["run"], ["preview"], ["deliver"], ["import"], ["serve"], ["roster", "import"],
+                      ["evaluations", "import"], ["history", "import"], ["status"], ["mentors"]])
+    func helpTextIsWrappedByTheParser(_ command: [String]) throws {
+        let result = try KenshuBinary.run(["help"] + command)
+        #expect(result.status == 0)
+        let paragraphs = result.stdout.components(separatedBy: "\n\n")
+        for paragraph in paragraphs {
+            let lines = paragraph.split(separator: "\n").map(String.init)
+            // (ArgumentParser writes the usage line whole.)
+            if !(lines.first ?? "").hasPrefix("USAGE") {
+                #expect(lines.allSatisfy { $0.count <= 80 }, "\(command): \(paragraph)")
+            }
+            // Prose: not a section of options, usage or subcommands (those are indented or headed).
+            guard let first = lines.first, !first.hasPrefix(" "), !first.hasSuffix(":"), !first.hasPrefix("USAGE") else { continue }
+            for line in lines.dropLast() {
+                #expect(line.count >= 50, "\(command): a line broken early: '\(line)'")
+            }
+        }
+    }
+
     @Test func aUsageErrorExitsTwo() throws {
         let result = try KenshuBinary.run(["roster", "import"])
         #expect(result.status == 2)

@@ -8,11 +8,12 @@ struct DeliverCommand: ParsableCommand {
         commandName: "deliver",
         abstract: "Hand the mails waiting in the spool's new/ to sendmail, and file each sent one in cur/.",
         discussion: """
-            Each file is piped to `SENDMAIL -t -oi` (Postfix's interface), oldest first. A mail sendmail
-            refuses stays in new/ with the reason printed, and is tried again on a later run after a
-            back-off (1 minute, doubling up to 6 hours). Exit 0 when nothing failed, 1 when a mail failed.
-            With --wait SECONDS it then stays while mails wait for their retry, delivering each when due,
-            for at most that long (kenshu-deliver.service, which kenshu-deliver.path starts whenever new/ is
+            Each file is piped to `SENDMAIL -t -oi -f SENDER` (Postfix's interface; SENDER is the mails' sender, \
+            so bounces reach the HR office), oldest first. A mail sendmail \
+            refuses stays in new/ with the reason printed, and is tried again on a later run after a \
+            back-off (1 minute, doubling up to 6 hours). Exit 0 when nothing failed, 1 when a mail failed. \
+            With --wait SECONDS it then stays while mails wait for their retry, delivering each when due, \
+            for at most that long (kenshu-deliver.service, which kenshu-deliver.path starts whenever new/ is \
             not empty, uses --wait 3600 so that a mail in back-off does not restart it in a loop).
             """)
 

@@ -10,9 +10,9 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import course feeds (XCRI-CAP 1.2, or an institute's format through a mapping profile).",
         discussion: """
-            Each feed replaces its providers' catalogues in one transaction: courses it no longer lists are
-            retired, and a rejected feed (not well-formed, over a limit, truncated, not a known format) leaves
-            the previous catalogue. Per-record problems are warnings; the record is skipped. Exit 0, or 2 when
+            Each feed replaces its providers' catalogues in one transaction: courses it no longer lists are \
+            retired, and a rejected feed (not well-formed, over a limit, truncated, not a known format) leaves \
+            the previous catalogue. Per-record problems are warnings; the record is skipped. Exit 0, or 2 when \
             a feed was rejected (the others still import).
             """)
 

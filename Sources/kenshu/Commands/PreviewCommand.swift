@@ -9,8 +9,8 @@ struct PreviewCommand: ParsableCommand {
         commandName: "preview",
         abstract: "Print one mail of this week as the weekly run would write it, without spooling it.",
         discussion: """
-            Made from what the store holds now (run `kenshu run` or the imports first). The staff mail and
-            the manager digest need --staff; the HR report does not. Prints the plain-text part with its
+            Made from what the store holds now (run `kenshu run` or the imports first). The staff mail and \
+            the manager digest need --staff; the HR report does not. Prints the plain-text part with its \
             subject, the HTML part with --html, or the whole RFC 5322 message with --message.
             """)
 

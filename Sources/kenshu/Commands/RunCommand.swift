@@ -7,12 +7,12 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run one full cycle now: import, match, mentors, and spool the week's mails.",
         discussion: """
-            Imports data.roster, data.evaluations and data.history in that order, each all or nothing,
-            then the feeds under feeds.sources and those waiting in the inbox; then matches everyone and
-            records the ISO week's recommendations, runs the mentor matching, and writes the week's staff
-            mails, manager digests and HR report into the spool's new/. Each mail is spooled once per
-            (ISO week, kind, recipient): a second run of the same week writes nothing (--force writes
-            again). A rejected file is reported and the next one still runs. Exit 0 when every input
+            Imports data.roster, data.evaluations and data.history in that order, each all or nothing, \
+            then the feeds under feeds.sources and those waiting in the inbox; then matches everyone and \
+            records the ISO week's recommendations, runs the mentor matching, and writes the week's staff \
+            mails, manager digests and HR report into the spool's new/. Each mail is spooled once per \
+            (ISO week, kind, recipient): a second run of the same week writes nothing (--force writes \
+            again). A rejected file is reported and the next one still runs. Exit 0 when every input \
             imported, 2 when one was rejected, 1 on a runtime failure.
             """)
 

@@ -51,9 +51,9 @@ struct RosterImport: ParsableCommand {
         commandName: "import",
         abstract: "Import the roster: staff no longer listed become inactive (their history is kept).",
         discussion: """
-            Columns (Japanese or English header, any order): 職員番号/staff_id, 氏名/name, メール/email,
-            職種/job_family, 所属/department, 係/section, 職名/title, 採用日/hired_on, 現職位発令日/rank_since,
-            キャリア/track, デジタル人材区分/digital_tier, メンター研修修了/mentor_trained,
+            Columns (Japanese or English header, any order): 職員番号/staff_id, 氏名/name, メール/email, \
+            職種/job_family, 所属/department, 係/section, 職名/title, 採用日/hired_on, 現職位発令日/rank_since, \
+            キャリア/track, デジタル人材区分/digital_tier, メンター研修修了/mentor_trained, \
             上司職員番号/manager_id, 配信停止/opted_out. All or nothing: a bad row rejects the file.
             """)
 
@@ -67,7 +67,7 @@ struct EvaluationsImport: ParsableCommand {
         commandName: "import",
         abstract: "Import evaluations: the periods in the file replace those periods' ratings.",
         discussion: """
-            Columns: 職員番号/staff_id, 能力/ability (1〜10, ①〜⑩ or the name), 評価/score (1〜5),
+            Columns: 職員番号/staff_id, 能力/ability (1〜10, ①〜⑩ or the name), 評価/score (1〜5), \
             評価者/rater (本人/self, 一次/primary, 二次/secondary), 年度/period (e.g. 2025).
             """)
 
@@ -81,7 +81,7 @@ struct HistoryImport: ParsableCommand {
         commandName: "import",
         abstract: "Import completed trainings: merged into the history (records not in the file stay).",
         discussion: """
-            Columns: 職員番号/staff_id, 研修機関/provider, 研修ID/course_id, 研修名/title, 修了日/completed_on,
+            Columns: 職員番号/staff_id, 研修機関/provider, 研修ID/course_id, 研修名/title, 修了日/completed_on, \
             復命書提出日/report_filed_on.
             """)
 
