@@ -57,6 +57,14 @@ struct MailTests {
         #expect(mails.allSatisfy { $0.week == "2026-W48" && $0.longestHeaderLine <= 78 && $0.date.hasSuffix("+0900") })
         #expect(mails.allSatisfy { $0.headerNames.contains("Message-ID") && $0.headerNames.contains("Auto-Submitted") })
         #expect(Set(mails.map(\.file)).count == mails.count)
+        // How and where a course is held is said once: no 日程 line names its way twice.
+        let schedules = mails.filter { $0.kind == "staff" }.flatMap { $0.text.split(whereSeparator: \.isNewline) }
+            .filter { $0.contains("日程:") }
+        #expect(!schedules.isEmpty)
+        for word in ["オンライン", "集合"] {
+            let repeated = schedules.filter { $0.components(separatedBy: word).count > 2 }
+            #expect(repeated.count == 0, "\(repeated.count) lines say \(word) twice, e.g. \(repeated.first ?? "")")
+        }
         // Subjects name the week by its dates; the ISO week is only in X-Kenshu-Week.
         #expect(mails.allSatisfy { $0.subject.contains("（11月23日の週）") && !$0.subject.contains("W48") }, "\(mails.map(\.subject).prefix(3))")
 

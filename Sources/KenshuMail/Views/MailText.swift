@@ -41,6 +41,15 @@ enum MailText {
         }
     }
 
+    /// How and where a presentation is held, each said once: `集合・県庁講堂`; the place alone
+    /// when it already says how (`オンライン（Web会議システム）`) or the way is not known.
+    static func attendance(_ mode: AttendanceMode, venue: String?) -> String {
+        let how = attendance(mode)
+        guard let venue = venue?.trimmingWhitespace(), !venue.isEmpty else { return how }
+        if mode == .unknown || venue.contains(how) { return venue }
+        return how + "・" + venue
+    }
+
     /// A level with one decimal: `2.5`.
     static func level(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())

@@ -23,6 +23,8 @@ struct StaffMailView: MailView, Sendable {
         var applyBy: String?
         var attendance: String
         var venue: String?
+        /// How and where, each said once (`MailText.attendance(_:venue:)`).
+        var format: String
         var url: String?
         var mandatory: Bool
         /// Not recommended to this person the week before.
@@ -119,6 +121,7 @@ extension StaffMailView {
             dates: MailText.dates(start: presentation?.start ?? recommendation.start, end: presentation?.end),
             applyBy: recommendation.applyBy.map(MailText.date),
             attendance: MailText.attendance(presentation?.attendance ?? .unknown), venue: presentation?.venue,
+            format: MailText.attendance(presentation?.attendance ?? .unknown, venue: presentation?.venue),
             url: webLink(found?.source.url ?? found?.listing.course.url), mandatory: recommendation.mandatory,
             isNew: inputs.isNew(recommendation, for: staffID),
             reasons: recommendation.reasons)
