@@ -4,7 +4,7 @@ import KenshuCore
 /// Reads and checks `kenshu.yaml`: unknown keys, wrong types and bad values are errors with
 /// file, line, column and key.
 public enum ConfigurationLoader {
-    static let keys = ["catalog", "state", "rules", "timezone", "inbox", "spool", "data", "hr", "feeds", "mail", "schedule", "watch", "gate"]
+    static let keys = ["catalog", "state", "rules", "timezone", "inbox", "spool", "data", "hr", "feeds", "mail", "schedule", "watch", "gate", "departments"]
     static let dataKeys = ["roster", "evaluations", "history", "encoding", "review", "absentColumns"]
     static let reviewKeys = ["threshold", "acceptScheduled"]
     static let gateKeys = ["evaluatedShare", "minimumCourses"]
@@ -70,6 +70,7 @@ public enum ConfigurationLoader {
                         history: try dataPath("history"), encoding: encoding, review: try review(data)),
             hrAddresses: addresses,
             feeds: feeds,
+            departmentOrder: try departmentOrder(root["departments"]),
             gate: try gate(root["gate"]),
             mail: try MailSettingsLoader.parse(root["mail"], base: base),
             serve: try ServeSettingsLoader.parse(schedule: root["schedule"], watch: root["watch"], timeZone: timeZone))
@@ -93,6 +94,16 @@ extension ConfigurationLoader {
             }
         }
         return settings
+    }
+
+    /// `departments.order`: the city's departments in the order reports list them.
+    static func departmentOrder(_ node: YAMLValue?) throws(InputError) -> [String] {
+        guard let node else { return [] }
+        var names: [String] = []
+        for item in try node.mapping(allowed: ["order"])["order"]?.sequence() ?? [] {
+            names.append(try item.string())
+        }
+        return names
     }
 
     /// `gate`: when the week's data is fit to mail.

@@ -23,6 +23,9 @@ public struct KenshuConfiguration: Sendable, Equatable {
     public var hrAddresses: [String]
     /// Course feeds: profiles, sources, limits.
     public var feeds: FeedSettings
+    /// The city's departments in the order its reports list them (`departments.order`);
+    /// departments not named follow in the roster's order.
+    public var departmentOrder: [String] = []
     /// When the week's data is fit to mail.
     public var gate: MailGateSettings = MailGateSettings()
     /// The weekly mails: sender, footer, when to send, templates.

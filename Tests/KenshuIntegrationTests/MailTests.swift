@@ -90,6 +90,49 @@ struct MailTests {
         #expect(!files.contains { $0.contains(".staff.10018.") || $0.contains(".staff.10204.") })
     }
 
+    /// Read in any client, over every mail of the example city: no plain-text line wider than
+    /// 76 terminal columns (East Asian wide and ambiguous characters count 2, by Python's
+    /// unicodedata) unless it is a URL alone; every heatmap cell's text contrasts 4.5:1 or more
+    /// with its background; the HR report names the abilities and lists the departments in
+    /// the config's order.
+    @Test func everyMailReadsInAnyClient() throws {
+        let city = try exampleCity(extraConfig: "\ndepartments:\n  order: [総務課, 消防本部]\n")
+        defer { city.remove() }
+        #expect(try city.kenshu("run", "--date", "2026-11-25").status == 0)
+        guard let python = MailParser.python else { return }
+        let check = try KenshuBinary.run(program: python, ["-c", #"""
+            import email, re, sys, unicodedata
+            from email import policy
+            def width(s):
+                return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in 'WFA' else 1 for c in s)
+            def lum(h):
+                def ch(v):
+                    v = int(v, 16) / 255
+                    return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+                return 0.2126 * ch(h[1:3]) + 0.7152 * ch(h[3:5]) + 0.0722 * ch(h[5:7])
+            wide, low = [], []
+            for path in sys.argv[1:]:
+                m = email.message_from_bytes(open(path, 'rb').read(), policy=policy.default)
+                for line in m.get_body(('plain',)).get_content().splitlines():
+                    if width(line) > 76 and not re.fullmatch(r'\s*https?://\S+', line):
+                        wide.append(line)
+                html = m.get_body(('html',)).get_content()
+                for bg, fg in re.findall(r'background:(#[0-9a-f]{6});color:(#[0-9a-f]{6})', html):
+                    a, b = sorted([lum(bg), lum(fg)], reverse=True)
+                    if (a + 0.05) / (b + 0.05) < 4.5:
+                        low.append(bg + '/' + fg)
+            print(len(wide), len(low))
+            print(wide[:3], low[:3])
+            """#] + spoolFiles(city))
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.hasPrefix("0 0\n"), "\(check.stdout)")
+        let hr = try #require(try MailParser.parse(spoolFiles(city).filter { $0.contains(".hr.") })?.first)
+        #expect(hr.html.contains("title=\"課題発見・解決能力\""))
+        #expect(hr.text.contains("①課題発見・解決能力"))
+        let departments = hr.text.split(whereSeparator: \.isNewline).drop { !$0.hasPrefix("所属") }.dropFirst().prefix(2)
+        #expect(departments.map { String($0.prefix(4)) } == ["総務課 ", "消防本部"], "\(Array(departments))")
+    }
+
     @Test func aSecondRunOfTheSameWeekWritesNothingAndForceWritesAgain() throws {
         let city = try exampleCity()
         defer { city.remove() }

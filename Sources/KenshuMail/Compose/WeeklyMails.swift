@@ -150,6 +150,6 @@ public enum WeeklyMails {
         let subject = templates.render(kind, .subject, view)
             .split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: " ")
         return OutgoingMail(kind: kind, recipient: recipient, to: to, subject: subject,
-                            text: templates.render(kind, .text, view), html: templates.render(kind, .html, view))
+                            text: TextWrapping.wrap(templates.render(kind, .text, view)), html: templates.render(kind, .html, view))
     }
 }

@@ -122,7 +122,7 @@ extension HRReportView {
             recommendations: inputs.entries.reduce(0) { $0 + $1.result.recommendations.count },
             completedThisFiscalYear: completed,
             feeds: feeds, feedFailures: nonZero(feeds.filter(\.failed).count),
-            heatmap: GapHeatmap.make(inputs.entries, catalog: setup.catalog),
+            heatmap: GapHeatmap.make(inputs.entries, catalog: setup.catalog, order: setup.configuration.departmentOrder),
             unmatched: unmatched, shortlists: shortlists,
             unrecommended: Array(unrecommended.prefix(listLimit)), unrecommendedMore: nonZero(unrecommendedAll - listLimit),
             untagged: Array(untagged.prefix(listLimit)), untaggedMore: nonZero(untaggedAll - listLimit),
