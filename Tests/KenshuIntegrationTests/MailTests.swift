@@ -127,6 +127,20 @@ struct MailTests {
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.hasPrefix("0 0\n"), "\(check.stdout)")
         let hr = try #require(try MailParser.parse(spoolFiles(city).filter { $0.contains(".hr.") })?.first)
+        // The HR report in Japanese: no English word but in URLs, addresses, file names, a
+        // kenshu command, the product's name and quoted data; files by their names alone; each
+        // data-quality line with the person's name and department; no opt-out footer.
+        for part in [hr.text, hr.html.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)] {
+            let stripped = part.replacingOccurrences(
+                of: #"https?://\S+|\S+@\S+|[\w.-]+\.(xml|csv|yaml)|kenshu \w+|Kenshu|「[^」]*」|&[a-z]+;"#, with: "",
+                options: .regularExpression)
+            let english = stripped.matches(of: /[A-Za-z]{2,}/).map { String($0.output) }
+            #expect(english.isEmpty, "\(Set(english))")
+        }
+        #expect(!hr.text.contains(KenshuBinary.repository.path), "a server path in the HR report")
+        #expect(hr.text.contains("[成功] academy.xml（"))
+        #expect(hr.text.contains("（総務課、職員番号 10030）: 2025年度の人事評価がありません"), "\(hr.text)")
+        #expect(!hr.text.contains("配信停止"))
         #expect(hr.html.contains("title=\"課題発見・解決能力\""))
         #expect(hr.text.contains("①課題発見・解決能力"))
         let departments = hr.text.split(whereSeparator: \.isNewline).drop { !$0.hasPrefix("所属") }.dropFirst().prefix(2)

@@ -58,27 +58,27 @@ public struct DataQualityCheck: Sendable {
         for member in staff where member.active {
             if resolver.band(family: member.family, title: member.title) == nil {
                 warnings.append(.init(kind: .unknownTitle, staffID: member.id,
-                                      message: "\(member.family.japaneseName)「\(member.title)」 matches no rank band of the policy (add an alias in rules.yaml: titles.aliases)"))
+                                      message: "\(member.family.japaneseName)「\(member.title)」は人材育成基本方針のどの職位にも当たりません（rules.yaml の職名の別名に加えてください）"))
             }
             if let email = member.email {
                 if !Self.isPlausibleAddress(email) {
-                    warnings.append(.init(kind: .invalidEmail, staffID: member.id, message: "mail address '\(email)' is not usable"))
+                    warnings.append(.init(kind: .invalidEmail, staffID: member.id, message: "メールアドレス「\(email)」は使えません"))
                 }
             } else {
-                warnings.append(.init(kind: .missingEmail, staffID: member.id, message: "no mail address"))
+                warnings.append(.init(kind: .missingEmail, staffID: member.id, message: "メールアドレスがありません"))
             }
             if let manager = member.managerID, !activeIDs.contains(manager) {
                 warnings.append(.init(kind: .unknownManager, staffID: member.id,
-                                      message: "manager \(manager) is not an active member of the roster"))
+                                      message: "上司の職員番号 \(manager) は在職中の職員名簿にありません"))
             }
             if let evaluatedStaff, let latestPeriod, !evaluatedStaff.contains(member.id) {
                 warnings.append(.init(kind: .missingEvaluation, staffID: member.id,
-                                      message: "no evaluation for \(latestPeriod)年度"))
+                                      message: "\(latestPeriod)年度の人事評価がありません"))
             }
             let texts = [member.name, member.department, member.section, member.title]
             if texts.contains(where: Self.hasControlCharacters) {
                 warnings.append(.init(kind: .controlCharacters, staffID: member.id,
-                                      message: "name, department, section or title contains control characters"))
+                                      message: "氏名・所属・係・職名に制御文字が含まれています"))
             }
         }
         return warnings

@@ -47,6 +47,9 @@ struct HRReportView: MailView, Sendable {
     struct Warning: Sendable {
         var kind: String
         var staffID: String
+        /// The person as the office knows them: name and department (empty when unknown).
+        var name: String
+        var department: String
         var message: String
     }
 
@@ -84,12 +87,11 @@ extension HRReportView {
         let settings = setup.configuration.mail
         var feeds = inputs.providers.compactMap { provider -> FeedLine? in
             guard let last = provider.lastImport else { return nil }
-            return FeedLine(source: last.source, providers: provider.name, failed: !last.succeeded,
-                            detail: last.succeeded ? last.summary : (last.message ?? last.summary),
-                            when: last.finishedAt.formatted(.iso8601))
+            return FeedLine(source: FilePaths.name(last.source), providers: provider.name, failed: !last.succeeded,
+                            detail: MailText.feedOutcome(last), when: last.finishedAt.formatted(.iso8601))
         }
         feeds += inputs.rejectedFeeds.map { entry in
-            FeedLine(source: entry.source, providers: "", failed: true, detail: entry.message ?? entry.summary,
+            FeedLine(source: FilePaths.name(entry.source), providers: "", failed: true, detail: MailText.feedOutcome(entry),
                      when: entry.finishedAt.formatted(.iso8601))
         }
         feeds.sort { ($0.failed ? 0 : 1, $0.source) < ($1.failed ? 0 : 1, $1.source) }
@@ -111,7 +113,10 @@ extension HRReportView {
         }
         let (unrecommended, unrecommendedAll) = unrecommendedCourses(inputs: inputs, setup: setup)
         let (untagged, untaggedAll) = untaggedCourses(inputs: inputs, setup: setup)
-        let warnings = inputs.warnings.map { Warning(kind: $0.kind.japaneseName, staffID: $0.staffID, message: $0.message) }
+        let warnings = inputs.warnings.map { warning in
+            Warning(kind: warning.kind.japaneseName, staffID: warning.staffID, name: inputs.staff[warning.staffID]?.name ?? "",
+                    department: inputs.staff[warning.staffID]?.department ?? "", message: warning.message)
+        }
         let completed = inputs.history.values.reduce(0) { total, records in
             total + records.filter { $0.completedOn.fiscalYear == inputs.day.fiscalYear }.count
         }
@@ -127,7 +132,7 @@ extension HRReportView {
             unrecommended: Array(unrecommended.prefix(listLimit)), unrecommendedMore: nonZero(unrecommendedAll - listLimit),
             untagged: Array(untagged.prefix(listLimit)), untaggedMore: nonZero(untaggedAll - listLimit),
             warnings: Array(warnings.prefix(listLimit * 2)), warningsMore: nonZero(warnings.count - listLimit * 2),
-            footer: MailFooter(contact: settings.contact, stopNotice: settings.stopNotice))
+            footer: MailFooter(contact: settings.contact, stopNotice: nil))
     }
 
     private static func nonZero(_ count: Int) -> Int? { count > 0 ? count : nil }

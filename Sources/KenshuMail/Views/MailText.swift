@@ -1,4 +1,5 @@
 import KenshuCore
+import KenshuStore
 
 /// How the mails write dates, weeks, fiscal years and attendance modes in Japanese.
 enum MailText {
@@ -48,6 +49,26 @@ enum MailText {
         guard let venue = venue?.trimmingWhitespace(), !venue.isEmpty else { return how }
         if mode == .unknown || venue.contains(how) { return venue }
         return how + "・" + venue
+    }
+
+    /// A feed import as the HR report says it: the counts of a catalogue that changed, or
+    /// that it was rejected and the previous catalogue stays (the reason in the admins'
+    /// words is in `kenshu status`).
+    static func feedOutcome(_ entry: FeedImportEntry) -> String {
+        guard entry.succeeded else {
+            let truncated = (entry.message ?? "").contains("truncated") ? "ファイルが途中で切れています。" : ""
+            return "取り込めませんでした。\(truncated)前回の研修一覧をそのまま使っています（理由は kenshu status で確かめられます）。"
+        }
+        var counts: [String: Int] = [:]
+        for part in entry.summary.split(separator: ",") {
+            let words = part.split(separator: " ")
+            guard words.count == 2, let number = Int(words[1]) else { continue }
+            counts[String(words[0])] = number
+        }
+        var text = "追加 \(counts["added"] ?? 0) 件、更新 \(counts["updated"] ?? 0) 件、変更なし \(counts["unchanged"] ?? 0) 件、"
+            + "掲載終了 \(counts["retired"] ?? 0) 件"
+        if entry.warnings > 0 { text += "（一部の研修に警告 \(entry.warnings) 件）" }
+        return text
     }
 
     /// A level with one decimal: `2.5`.

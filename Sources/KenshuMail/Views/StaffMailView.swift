@@ -62,7 +62,8 @@ struct StaffMailView: MailView, Sendable {
 /// The footer every mail ends with.
 struct MailFooter: Sendable {
     var contact: String
-    var stopNotice: String
+    /// How to stop these mails; nil in the HR report, which the office cannot opt out of.
+    var stopNotice: String?
 }
 
 extension StaffMailView {
