@@ -4,7 +4,7 @@ import KenshuCore
 enum MentorRulesLoader {
     static let keys = [
         "menteeHiredWithinYears", "menteePromotedWithinMonths", "minStepsAbove", "minServiceYears", "capacity",
-        "capacities", "sameDepartmentFamilies", "idealStepDistance", "excludedPairs",
+        "capacities", "sameDepartmentFamilies", "idealStepDistance", "excludedPairs", "seniority",
     ]
 
     static func parse(_ node: YAMLValue?) throws(InputError) -> MentorRules {
@@ -16,6 +16,10 @@ enum MentorRulesLoader {
         if let value = section["minStepsAbove"] { rules.minStepsAbove = try value.int(in: 0...5) }
         if let value = section["minServiceYears"] { rules.minServiceYears = try value.int(in: 0...45) }
         if let value = section["capacity"] { rules.capacity = try value.int(in: 0...20) }
+        if let seniority = section["seniority"] {
+            let values = try seniority.mapping(allowed: ["yearsMoreInService"])
+            if let value = values["yearsMoreInService"] { rules.seniorityYearsMoreInService = try value.int(in: 0...40) }
+        }
         for (id, _, value) in try section["capacities"]?.entries() ?? [] {
             rules.capacityOverrides[id] = try value.int(in: 0...20)
         }

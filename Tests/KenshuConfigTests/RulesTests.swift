@@ -84,3 +84,15 @@ struct CourseTagRulesTests {
         #expect(error.description.contains("10 abilities"))
     }
 }
+
+/// `mentors.seniority` in rules.yaml.
+struct MentorSeniorityRulesTests {
+    @Test func readsTheYearsMoreInServiceAndRefusesAnUnknownKey() throws {
+        let node = try YAMLValue.parse("mentors:\n  seniority:\n    yearsMoreInService: 7\n", file: "rules.yaml")
+            .mapping(allowed: ["mentors"])["mentors"]
+        #expect(try MentorRulesLoader.parse(node).seniorityYearsMoreInService == 7)
+        #expect(try MentorRulesLoader.parse(nil).seniorityYearsMoreInService == 5)
+        let typo = try YAMLValue.parse("mentors:\n  seniority:\n    yearsMore: 7\n", file: "rules.yaml").mapping(allowed: ["mentors"])["mentors"]
+        #expect(throws: InputError.self) { try MentorRulesLoader.parse(typo) }
+    }
+}

@@ -9,6 +9,10 @@ public struct MentorRules: Sendable, Equatable {
     public var minStepsAbove = 1
     /// A mentor has served at least this many years.
     public var minServiceYears = 8
+    /// A mentor who is not a higher step of the mentee's own ladder (another family's
+    /// managerial band, or the same step) has served at least this many years more than the
+    /// mentee: the policy's mentor is an experienced colleague, a senior (`seniority.yearsMoreInService`).
+    public var seniorityYearsMoreInService = 5
     /// Mentees per mentor (a mentor's own capacity may be set per staff id).
     public var capacity = 2
     public var capacityOverrides: [String: Int] = [:]

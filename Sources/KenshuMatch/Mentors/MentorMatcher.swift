@@ -54,7 +54,9 @@ public struct MentorMatcher: Sendable {
     /// The first hard rule that keeps `mentor` from `mentee`, or nil when the pair is allowed.
     public func block(mentor: MentorPerson, mentee: MentorPerson, chain: Set<String>, on day: LocalDate) -> MentorRule? {
         if mentor.staff.id == mentee.staff.id { return .isSelf }
-        if let rule = mentorBlock(mentor, menteeBand: mentee.band, on: day) { return rule }
+        if let rule = mentorBlock(mentor, menteeBand: mentee.band, menteeServiceYears: mentee.serviceYears(on: day), on: day) {
+            return rule
+        }
         if mentor.staff.department == mentee.staff.department, !rules.sameDepartmentFamilies.contains(mentee.staff.family) {
             return .sameDepartment
         }
@@ -63,16 +65,22 @@ public struct MentorMatcher: Sendable {
         return nil
     }
 
-    /// The first of the hard rules that depend only on the mentor and the mentee's band
-    /// (active, trained, service, seniority), or nil.
-    func mentorBlock(_ mentor: MentorPerson, menteeBand: RankBand?, on day: LocalDate) -> MentorRule? {
+    /// The first of the hard rules that depend only on the mentor and the mentee's band and
+    /// years of service (active, trained, service, seniority), or nil. A mentor is senior to
+    /// the mentee: a higher step of the same ladder, or else (another family's managerial
+    /// band, or the same step) clearly longer in service.
+    func mentorBlock(_ mentor: MentorPerson, menteeBand: RankBand?, menteeServiceYears: Int, on day: LocalDate) -> MentorRule? {
         if !mentor.staff.active { return .inactive }
         if !mentor.mentorTrained { return .notTrained }
-        if mentor.serviceYears(on: day) < rules.minServiceYears { return .tooJunior }
+        let serviceYears = mentor.serviceYears(on: day)
+        if serviceYears < rules.minServiceYears { return .tooJunior }
         guard let mentorBand = mentor.band else { return .notSenior }
+        let longerInService = serviceYears >= menteeServiceYears + rules.seniorityYearsMoreInService
         if mentorBand.family == menteeBand?.family {
-            if mentorBand.ladderStep < (menteeBand?.ladderStep ?? 0) + rules.minStepsAbove { return .notSenior }
-        } else if !mentorBand.managerial {
+            let menteeStep = menteeBand?.ladderStep ?? 0
+            if mentorBand.ladderStep < menteeStep + rules.minStepsAbove { return .notSenior }
+            if mentorBand.ladderStep == menteeStep, !longerInService { return .notSenior }
+        } else if !mentorBand.managerial || !longerInService {
             return .notSenior
         }
         return nil

@@ -2,8 +2,8 @@ import KenshuCore
 
 /// Every mentee × mentor pair of a mentor run as the solver sees it: the first hard rule that
 /// keeps the two apart, or the pair's cost (− quality). Nothing is stored per pair. The rules
-/// that depend only on the mentor and the mentee's band (active, trained, service, seniority)
-/// are worked out once per band of mentees; departments and families are compared as numbers;
+/// that depend only on the mentor and the mentee's band and years of service (active, trained,
+/// service, seniority) are worked out once per such group of mentees; departments and families are compared as numbers;
 /// the rules of single pairs (oneself, the management chain, excluded and past pairs) are a
 /// short list per mentee.
 struct MentorPairs: AssignmentCosts {
@@ -15,6 +15,7 @@ struct MentorPairs: AssignmentCosts {
     private struct Seniority: Hashable {
         var family: JobFamily?
         var step: Int
+        var serviceYears: Int
     }
 
     /// Per mentee, the row of `bandRules` for their band.
@@ -43,15 +44,16 @@ struct MentorPairs: AssignmentCosts {
         self.matcher = matcher
         rows = mentees.count
         columns = mentors.count
-        // Mentees alike in what those rules read of their band: its family and step.
+        // Mentees alike in what those rules read of them: their band's family and step, their years of service.
         var bands: [Seniority: Int] = [:]
         var rulesOfBand: [[UInt8]] = []
         menteeBand = mentees.map { mentee in
-            let seniority = Seniority(family: mentee.band?.family, step: mentee.band?.ladderStep ?? 0)
+            let seniority = Seniority(family: mentee.band?.family, step: mentee.band?.ladderStep ?? 0,
+                                      serviceYears: mentee.serviceYears(on: day))
             if let known = bands[seniority] { return known }
             bands[seniority] = rulesOfBand.count
             rulesOfBand.append(mentors.map { mentor in
-                matcher.mentorBlock(mentor, menteeBand: mentee.band, on: day)
+                matcher.mentorBlock(mentor, menteeBand: mentee.band, menteeServiceYears: seniority.serviceYears, on: day)
                     .flatMap { rule in MentorRule.allCases.firstIndex(of: rule).map { UInt8($0 + 1) } } ?? 0
             })
             return rulesOfBand.count - 1

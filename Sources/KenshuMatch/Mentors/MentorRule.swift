@@ -7,7 +7,7 @@ public enum MentorRule: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .notTrained: "メンター研修を修了していません"
         case .inactive: "在職していません"
-        case .notSenior: "職位がメンティーより十分に上ではありません"
+        case .notSenior: "メンティーの先輩ではありません（同じ職種でより上の職位か、勤続が十分に長いこと）"
         case .tooJunior: "勤続年数が足りません"
         case .sameDepartment: "同じ所属です（斜めの関係を優先）"
         case .inManagementChain: "メンティーの上司（指揮系統）です"
