@@ -126,6 +126,42 @@ struct MailTests {
             """#] + spoolFiles(city))
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.hasPrefix("0 0\n"), "\(check.stdout)")
+        // One entry per course: no title twice in a staff mail's list, nor in a digest's member.
+        let duplicates = try KenshuBinary.run(program: python, ["-c", #"""
+            import email, re, sys, unicodedata
+            from email import policy
+            count, mails = 0, 0
+            for path in sys.argv[1:]:
+                m = email.message_from_bytes(open(path, 'rb').read(), policy=policy.default)
+                kind = str(m['X-Kenshu-Kind'])
+                lines = m.get_body(('plain',)).get_content().splitlines()
+                groups, current = [], None
+                if kind == 'staff':
+                    inside = False
+                    for line in lines:
+                        if line.startswith('■ '):
+                            inside = line == '■ おすすめの研修'
+                            current = []
+                            groups.append(current)
+                        elif inside and line and not line.startswith(' ') and not line.startswith('申込み'):
+                            current.append(re.sub(r'^\[必須\] |（新着）$', '', line))
+                elif kind == 'manager':
+                    for line in lines:
+                        if line.startswith('  ・'):
+                            if current is None:
+                                current = []
+                                groups.append(current)
+                            current.append(re.sub(r'（[^（]*）( 新着)?$', '', line[3:]))
+                        else:
+                            current = None
+                for group in groups:
+                    keys = [unicodedata.normalize('NFKC', t).lower().replace(' ', '') for t in group]
+                    if len(keys) != len(set(keys)):
+                        count += 1
+                mails += 1
+            print(count, mails)
+            """#] + spoolFiles(city))
+        #expect(duplicates.stdout.hasPrefix("0 "), "mails listing a course twice: \(duplicates.stdout) \(duplicates.stderr)")
         let hr = try #require(try MailParser.parse(spoolFiles(city).filter { $0.contains(".hr.") })?.first)
         // The HR report in Japanese: no English word but in URLs, addresses, file names, a
         // kenshu command, the product's name and quoted data; files by their names alone; each

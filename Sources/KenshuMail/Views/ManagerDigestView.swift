@@ -54,8 +54,8 @@ extension ManagerDigestView {
     ) -> ManagerDigestView {
         let settings = setup.configuration.mail
         let members = team.map { member in
-            Member(name: member.name, title: member.title, courses: (byStaff[member.id]?.result.recommendations ?? [])
-                .map { StaffMailView.courseItem($0, for: member.id, inputs: inputs) })
+            Member(name: member.name, title: member.title,
+                   courses: StaffMailView.courseItems(byStaff[member.id]?.result.recommendations ?? [], for: member.id, inputs: inputs))
         }
         let teamIDs = Set(team.map(\.id))
         let mentees = inputs.newPairs.filter { teamIDs.contains($0.mentee) }.map { pair in

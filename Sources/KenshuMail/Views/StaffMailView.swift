@@ -1,5 +1,6 @@
 import KenshuConfig
 import KenshuCore
+import KenshuStore
 import KenshuMatch
 
 /// What a staff member's weekly mail says (the Mustache templates `staff.*` read its
@@ -30,6 +31,20 @@ struct StaffMailView: MailView, Sendable {
         /// Not recommended to this person the week before.
         var isNew: Bool
         var reasons: [String]
+        /// The same course from other providers or on other dates (its title alike), listed
+        /// under the first: one entry per course, however many ways there are to take it.
+        var otherOptions: [Option] = []
+        /// How many `otherOptions`; nil when none (a Mustache section shows an Int, even 0).
+        var otherCount: Int?
+    }
+
+    /// Another way to take a course: who runs it, when, how and where.
+    struct Option: Sendable {
+        var provider: String
+        var dates: String
+        var applyBy: String?
+        var format: String
+        var url: String?
     }
 
     struct Report: Sendable {
@@ -81,7 +96,7 @@ extension StaffMailView {
                 return Focus(symbol: ability.symbol, name: ability.name, description: ability.description,
                              expected: gap.expected, evaluated: MailText.level(gap.evaluated), gap: MailText.level(gap.gap))
             }
-        let courses = entry.result.recommendations.map { courseItem($0, for: member.id, inputs: inputs) }
+        let courses = courseItems(entry.result.recommendations, for: member.id, inputs: inputs)
         var notices: [String] = []
         for pair in inputs.newPairs where pair.mentee == member.id {
             let mentor = inputs.staff[pair.mentor]
@@ -111,6 +126,31 @@ extension StaffMailView {
         guard let url = url?.trimmingWhitespace(), url.hasPrefix("https://") || url.hasPrefix("http://"),
               !url.contains(where: { $0.isWhitespace || $0.isNewline }) else { return nil }
         return url
+    }
+
+    /// The recommended courses as the mails list them: one entry per course, the same course
+    /// from another provider or on another date (the same title, as `CourseTitleKey` folds
+    /// it) an option under the first; the entry is mandatory or new when any of them is, and
+    /// gives each reason once.
+    static func courseItems(_ recommendations: [Recommendation], for staffID: String, inputs: MailInputs) -> [CourseItem] {
+        var items: [CourseItem] = []
+        var indexOfTitle: [String: Int] = [:]
+        for recommendation in recommendations {
+            let item = courseItem(recommendation, for: staffID, inputs: inputs)
+            let key = CourseTitleKey.make(recommendation.title)
+            guard let index = indexOfTitle[key] else {
+                indexOfTitle[key] = items.count
+                items.append(item)
+                continue
+            }
+            items[index].otherOptions.append(Option(provider: item.provider, dates: item.dates, applyBy: item.applyBy,
+                                                    format: item.format, url: item.url))
+            items[index].otherCount = items[index].otherOptions.count
+            items[index].mandatory = items[index].mandatory || item.mandatory
+            items[index].isNew = items[index].isNew || item.isNew
+            for reason in item.reasons where !items[index].reasons.contains(reason) { items[index].reasons.append(reason) }
+        }
+        return items
     }
 
     /// A recommended course as the mails show it to (or about) `staffID`.
