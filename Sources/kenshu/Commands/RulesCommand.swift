@@ -14,14 +14,21 @@ struct RulesCommand: ParsableCommand {
 struct RulesDiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Run two rule sets on today's data and show who gains or loses which recommendation.",
-        discussion: "Nothing is stored: the dry-run to look at before applying a change to rules.yaml.")
+        abstract: "Run two rule sets on today's data and show what would change: totals first.",
+        discussion: """
+            Nothing is stored: the dry-run to look at before applying a change to rules.yaml. It leads with \
+            the recommendations gained and lost in all, per course and per department, and the mentor pairs that \
+            would be made or unmade; --details lists each member of staff, --json everything for tools.
+            """)
 
     @Argument(help: ArgumentHelp("The current rules.", valueName: "OLD"))
     var old: String
 
     @Argument(help: ArgumentHelp("The proposed rules.", valueName: "NEW"))
     var new: String
+
+    @Flag(help: "Also list each member of staff's gains and losses.")
+    var details = false
 
     @OptionGroup var day: DayOption
 
@@ -33,9 +40,9 @@ struct RulesDiffCommand: ParsableCommand {
         let oldPath = FilePaths.resolve(old, relativeTo: here)
         let newPath = FilePaths.resolve(new, relativeTo: here)
         let day = try self.day.day(session)
-        let changes = try RulesDiff.run(old: session.with(try session.setup.withRules(at: oldPath)),
-                                        new: session.with(try session.setup.withRules(at: newPath)), on: day)
-        try common.emit(changes) { RulesDiffText.render($0, old: oldPath, new: newPath) }
+        let report = try RulesDiff.report(old: session.with(try session.setup.withRules(at: oldPath)),
+                                          new: session.with(try session.setup.withRules(at: newPath)), on: day)
+        try common.emit(report) { RulesDiffText.render($0, old: oldPath, new: newPath, details: details) }
     }
 }
 
