@@ -30,7 +30,11 @@ struct RecommendTests {
         let firstItem = explain.stdout.split(separator: "\n").first { $0.hasPrefix("1. ") }
         #expect(firstItem?.contains("[必須]") == true, "\(explain.stdout)")
         #expect(explain.stdout.contains("係長昇任 1か月: 階層別研修（必須）"))
-        #expect(explain.stdout.contains("gaps (expected − evaluated):"))
+        #expect(explain.stdout.contains("能力のギャップ（期待水準 − 評価）:"))
+        // Names as the policy writes them, never band or tier ids (those are in --json).
+        #expect(explain.stdout.contains("職位区分 一般職 係長"), "\(explain.stdout)")
+        #expect(explain.stdout.ranges(of: /(general|nursery|manual|fire)\.[a-z]+|dx-leader|also eligible|excluded:/).isEmpty,
+                "\(explain.stdout)")
         #expect(explain.stdout.contains("申込締切"))
 
         let json = try city.kenshu("recommend", "--staff", "10028", "--date", "2026-11-25", "--json")
@@ -61,7 +65,7 @@ struct RecommendTests {
         defer { city.remove() }
         let result = try city.kenshu("explain", "--staff", "10018", "--date", "2026-11-25")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("no recommendation"))
+        #expect(result.stdout.contains("おすすめの研修はありません"))
         #expect(result.stdout.contains("配信停止中の職員には推薦しません"))
     }
 

@@ -19,7 +19,21 @@ public enum ExclusionReason: Sendable, Hashable, Codable {
     /// The person has reached the rules' trainings per fiscal year.
     case yearlyCapReached
 
-    /// In Japanese, as staff and HR read it.
+    /// In Japanese, with the policy's names for bands and digital tiers (`general.shuji` →
+    /// 一般職 主事): as `kenshu explain` shows it.
+    public func text(catalog: PolicyCatalog) -> String {
+        func name(_ target: String) -> String {
+            catalog.band(id: target)?.label ?? catalog.digitalTier(parsing: target)?.name ?? target
+        }
+        switch self {
+        case .family(let targets): return "対象職種外です（対象: \(targets.map(name).joined(separator: "・"))）"
+        case .rank(let targets): return "対象職位外です（対象: \(targets.map(name).joined(separator: "、"))）"
+        case .digitalTier(let target): return "デジタル人材区分が対象外です（対象: \(name(target))）"
+        default: return text
+        }
+    }
+
+    /// In Japanese, as staff and HR read it (targets as the feed or profile names them).
     public var text: String {
         switch self {
         case .optedOut: "配信停止中の職員には推薦しません"

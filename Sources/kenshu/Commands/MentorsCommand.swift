@@ -1,4 +1,5 @@
 import ArgumentParser
+import KenshuCore
 import KenshuCycle
 import KenshuStore
 
@@ -21,6 +22,12 @@ struct MentorsCommand: ParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         let day = try self.day.day(session)
         let result = try MentorRun.run(on: day, dryRun: dryRun, session: session)
-        try common.emit(result) { MentorText.render($0, dryRun: dryRun) }
+        let staff: [String: StaffMember]
+        do {
+            staff = Dictionary(uniqueKeysWithValues: try session.store.allStaff().map { ($0.id, $0) })
+        } catch {
+            throw KenshuError(.runtime, error.description)
+        }
+        try common.emit(result) { MentorText.render($0, staff: staff, dryRun: dryRun) }
     }
 }

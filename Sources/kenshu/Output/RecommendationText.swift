@@ -7,29 +7,31 @@ enum RecommendationText {
     static func render(_ result: PersonRecommendations, staff: StaffMember?, date: LocalDate, catalog: PolicyCatalog,
                               explain: Bool) -> String {
         var lines: [String] = []
-        let who = staff.map { "\($0.id) \($0.name)（\($0.family.japaneseName) \($0.title)）" } ?? result.staffID
-        lines.append("\(who) as of \(date)" + (result.band.map { ", band \($0)" } ?? ", no band for the title"))
+        let who = staff.map { "\($0.name)（\($0.department)、\($0.family.japaneseName) \($0.title)、職員番号 \($0.id)）" }
+            ?? "職員番号 \(result.staffID)"
+        let band = result.band.map { id in "職位区分 \(catalog.band(id: id)?.label ?? id)" } ?? "職名に当たる職位区分がありません"
+        lines.append("\(who) \(date) 時点、\(band)")
         if explain {
-            lines.append("gaps (expected − evaluated):")
+            lines.append("能力のギャップ（期待水準 − 評価）:")
             for gap in result.gaps {
                 let name = catalog.ability(number: gap.ability).map { "\($0.symbol)\($0.shortName)" } ?? "\(gap.ability)"
-                let evaluated = String(format: "%.2f", gap.evaluated) + (gap.fromPrior ? " (no rating: prior)" : "")
-                lines.append("  \(pad(name, 16)) expected \(gap.expected)  evaluated \(evaluated)  gap \(String(format: "%.2f", gap.gap))")
+                let evaluated = String(format: "%.2f", gap.evaluated) + (gap.fromPrior ? "（評価なし、仮の値）" : "")
+                lines.append("  \(pad(name, 16)) 期待 \(gap.expected)  評価 \(evaluated)  差 \(String(format: "%.2f", gap.gap))")
             }
         }
-        if result.recommendations.isEmpty { lines.append("no recommendation") }
+        if result.recommendations.isEmpty { lines.append("おすすめの研修はありません") }
         for (index, recommendation) in result.recommendations.enumerated() {
             lines.append(contentsOf: describe(recommendation, index: index + 1, explain: explain))
         }
         if explain {
-            if !result.alsoEligible.isEmpty { lines.append("also eligible, below the cut:") }
+            if !result.alsoEligible.isEmpty { lines.append("対象だが件数の上限で外れた研修:") }
             for recommendation in result.alsoEligible {
-                lines.append("  - \(recommendation.title) (\(recommendation.courseID)) score "
+                lines.append("  - \(recommendation.title)（\(recommendation.sources.joined(separator: "・"))）スコア "
                     + String(format: "%.2f", recommendation.score))
             }
-            if !result.excluded.isEmpty { lines.append("excluded:") }
+            if !result.excluded.isEmpty { lines.append("対象外の研修:") }
             for exclusion in result.excluded {
-                lines.append("  - \(exclusion.title) (\(exclusion.courseID)): \(exclusion.reason.text)")
+                lines.append("  - \(exclusion.title): \(exclusion.reason.text(catalog: catalog))")
             }
         }
         return lines.joined(separator: "\n")
@@ -43,9 +45,9 @@ enum RecommendationText {
         for reason in recommendation.reasons { lines.append("     ・\(reason)") }
         if explain {
             let parts = recommendation.parts
-            lines.append("     score \(String(format: "%.2f", recommendation.score)) = gap \(String(format: "%.2f", parts.gap))"
-                + " rank \(parts.rank) track \(parts.track) tier \(parts.tier) novelty \(String(format: "%.2f", parts.novelty))"
-                + (parts.mandatory ? " + mandatory" : "") + " (weighted by rules.yaml recommendations.weights)")
+            lines.append("     スコア \(String(format: "%.2f", recommendation.score)) = ギャップ \(String(format: "%.2f", parts.gap))"
+                + "・職位 \(parts.rank)・キャリア \(parts.track)・デジタル区分 \(parts.tier)・新しさ \(String(format: "%.2f", parts.novelty))"
+                + (parts.mandatory ? "・必須" : "") + "（rules.yaml の recommendations.weights で重み付け）")
         }
         return lines
     }
