@@ -90,7 +90,7 @@ struct ServeTests {
         #expect(daemon.notify.wait(containing: "last import: academy.xml imported") != nil)
         #expect(FileManager.default.fileExists(atPath: inbox.appendingPathComponent("imported/academy.xml").path))
         #expect(FileManager.default.fileExists(atPath: inbox.appendingPathComponent(".hidden.xml").path))
-        #expect(try city.kenshu("status").stdout.contains("jamp"))
+        #expect(try city.kenshu("status").stdout.contains("市町村職員中央研修所"))
         #expect(daemon.stop().status == 0)
     }
 
@@ -198,8 +198,8 @@ struct ServeTests {
                 "server log: \(server.log)")
         #expect(third.stop().status == 0)
         let status = try city.kenshu("status")
-        #expect(status.stdout.contains("\(server.url("academy.xml"))\n    checked"), "\(status.stdout)")
+        #expect(status.stdout.contains("\(server.url("academy.xml"))\n    確認"), "\(status.stdout)")
         #expect(status.stdout.contains("unchanged"))
-        #expect(status.stdout.contains("jamp"))
+        #expect(status.stdout.contains("jamp: 研修"), "the provider the config names")
     }
 }

@@ -46,7 +46,7 @@ struct StaffImportTests {
         let text = try city.kenshu("status")
         #expect(text.status == 0)
         #expect(text.stdout.contains("一般職"))
-        #expect(text.stdout.contains("data-quality warnings"))
+        #expect(text.stdout.contains("データ品質の警告"))
     }
 
     @Test func aBadDateOnOneLineExitsTwoNamingItAndChangesNothing() throws {

@@ -8,62 +8,61 @@ enum StatusText {
     static let examplesPerKind = 5
 
     static func render(_ report: StatusReport, timeZone: TimeZone) -> String {
-        var out = "store: \(report.database)\n\n"
-        out += "staff: \(report.staff.active) active, \(report.staff.inactive) inactive\n"
+        var out = "データベース: \(report.database)\n\n"
+        out += "職員: 在職 \(report.staff.active) 人、退職・異動 \(report.staff.inactive) 人\n"
         for family in JobFamily.allCases {
             let count = report.staff.byFamily[family.japaneseName] ?? .init(active: 0, inactive: 0)
-            out += "  \(pad(family.japaneseName, 6)) \(count.active) active, \(count.inactive) inactive\n"
+            out += "  \(pad(family.japaneseName, 6)) 在職 \(count.active) 人、退職・異動 \(count.inactive) 人\n"
         }
         let periods = report.evaluations.periods.map { "\($0)年度" }.joined(separator: ", ")
-        out += "evaluations: \(report.evaluations.ratings) ratings" + (periods.isEmpty ? "" : " (\(periods))") + "\n"
-        out += "training history: \(report.history.records) records, \(report.history.withoutReport) without 復命書\n"
-        out += "\nlast imports:\n"
-        if report.imports.isEmpty { out += "  none yet\n" }
+        out += "人事評価: \(report.evaluations.ratings) 件" + (periods.isEmpty ? "" : "（\(periods)）") + "\n"
+        out += "研修履歴: \(report.history.records) 件、うち復命書未提出 \(report.history.withoutReport) 件\n"
+        out += "\n最近の取込:\n"
+        if report.imports.isEmpty { out += "  まだありません\n" }
         for entry in report.imports {
             let when = timestamp(entry.finishedAt, timeZone)
             if entry.succeeded {
-                out += "  \(pad(entry.kind, 12)) \(when)  ok: \(entry.rows) rows, \(entry.summary)\n"
+                out += "  \(pad(entry.kind, 12)) \(when)  成功: \(entry.rows) 行、\(entry.summary)\n"
             } else {
-                out += "  \(pad(entry.kind, 12)) \(when)  FAILED: \(entry.message ?? entry.summary)\n"
-                if let success = entry.lastSuccessAt { out += "  \(pad("", 12)) last success \(timestamp(success, timeZone))\n" }
+                out += "  \(pad(entry.kind, 12)) \(when)  失敗・保留: \(entry.message ?? entry.summary)\n"
+                if let success = entry.lastSuccessAt { out += "  \(pad("", 12)) 最後の成功 \(timestamp(success, timeZone))\n" }
             }
             out += "  \(pad("", 12)) \(entry.source)\n"
         }
-        out += "\ncourse catalogues:\n"
-        if report.providers.isEmpty && report.rejectedFeeds.isEmpty { out += "  none yet (kenshu import FEED)\n" }
+        out += "\n研修カタログ:\n"
+        if report.providers.isEmpty && report.rejectedFeeds.isEmpty { out += "  まだありません（kenshu import FEED）\n" }
         for provider in report.providers {
-            out += "  \(provider.id) (\(provider.name)): \(provider.courses) courses, \(provider.presentations) presentations, "
-                + "\(provider.retired) retired\n"
+            out += "  \(provider.name): 研修 \(provider.courses) 件、開催 \(provider.presentations) 回、掲載終了 \(provider.retired) 件\n"
             if let last = provider.lastImport {
                 let when = timestamp(last.finishedAt, timeZone)
                 out += last.succeeded
-                    ? "    last import \(when) ok: \(last.summary), \(last.warnings) warning(s)\n"
-                    : "    last import \(when) REJECTED: \(last.message ?? last.summary)\n"
+                    ? "    最後の取込 \(when) 成功: \(last.summary)、警告 \(last.warnings) 件\n"
+                    : "    最後の取込 \(when) 却下: \(last.message ?? last.summary)\n"
             }
         }
         for feed in report.rejectedFeeds {
-            out += "  rejected \(timestamp(feed.finishedAt, timeZone)): \(feed.message ?? feed.source)\n"
+            out += "  却下 \(timestamp(feed.finishedAt, timeZone)): \(feed.message ?? feed.source)\n"
         }
-        if !report.feedPolls.isEmpty { out += "\nfeeds by URL (kenshu serve):\n" }
+        if !report.feedPolls.isEmpty { out += "\nURL で取得するフィード（kenshu serve）:\n" }
         for poll in report.feedPolls {
-            out += "  \(poll.url)\n    checked \(timestamp(poll.checkedAt, timeZone)): \(poll.outcome), \(poll.detail)\n"
+            out += "  \(poll.url)\n    確認 \(timestamp(poll.checkedAt, timeZone)): \(poll.outcome)、\(poll.detail)\n"
         }
-        out += "\nlast weekly run: " + (report.lastWeeklyRun.map { run in
-            "\(run.week) (as of \(run.day)), finished \(timestamp(run.finishedAt, timeZone)): \(run.summary)"
-        } ?? "none yet") + "\n"
+        out += "\n最後の週次処理: " + (report.lastWeeklyRun.map { run in
+            "\(run.week)（\(run.day) 時点）、終了 \(timestamp(run.finishedAt, timeZone)): \(run.summary)"
+        } ?? "まだありません") + "\n"
         if let hold = report.mailHold {
-            out += "\nMAIL HELD BACK for \(hold.week) (checked \(timestamp(hold.checkedAt, timeZone))); the next run tries again:\n"
+            out += "\n【配信保留】\(hold.week) の週次メールを保留しています（確認 \(timestamp(hold.checkedAt, timeZone))、次の週次処理でもう一度確かめます）:\n"
             out += hold.problems.map { "  " + $0 + "\n" }.joined()
         }
-        out += "\nmail spool: \(report.spool.waiting) waiting in new/, \(report.spool.delivered) delivered"
-            + (report.spool.failing > 0 ? ", \(report.spool.failing) refused by sendmail so far (kenshu deliver)" : "") + "\n"
-        out += "\ndata-quality warnings: \(report.warnings.count)\n"
+        out += "\n送信待ちのメール: new/ に \(report.spool.waiting) 通、送信済み \(report.spool.delivered) 通"
+            + (report.spool.failing > 0 ? "、sendmail が受け付けなかったもの \(report.spool.failing) 通（kenshu deliver）" : "") + "\n"
+        out += "\nデータ品質の警告: \(report.warnings.count) 件\n"
         for kind in DataQualityWarning.Kind.allCases {
             let items = report.warnings.filter { $0.kind == kind }
             guard !items.isEmpty else { continue }
-            out += "  \(kind.rawValue) (\(kind.japaneseName)): \(items.count)\n"
-            for item in items.prefix(examplesPerKind) { out += "    \(item.staffID): \(item.message)\n" }
-            if items.count > examplesPerKind { out += "    … \(items.count - examplesPerKind) more (see --json)\n" }
+            out += "  \(kind.japaneseName): \(items.count) 件\n"
+            for item in items.prefix(examplesPerKind) { out += "    職員番号 \(item.staffID): \(item.message)\n" }
+            if items.count > examplesPerKind { out += "    …ほか \(items.count - examplesPerKind) 件（--json で全件）\n" }
         }
         return out
     }
