@@ -48,6 +48,27 @@ struct RecommendTests {
         #expect(list.first?["excluded"] == nil)
     }
 
+    /// One entry per course in `recommend`, as in the mails: over everyone of the example
+    /// city, no person's list names a course twice (another offer is a ほかの開催 line).
+    @Test func recommendListsEachCourseOncePerPerson() throws {
+        let city = try exampleCity()
+        defer { city.remove() }
+        let all = try city.kenshu("recommend", "--all", "--date", "2026-11-25")
+        #expect(all.status == 0, "\(all.stderr)")
+        var titles: [String] = []
+        var repeated: [String] = []
+        for line in all.stdout.split(separator: "\n") {
+            guard let first = line.first else { continue }
+            if !(first.isASCII && first.isNumber) && first != " " { titles = [] }
+            guard let dot = line.firstIndex(of: "."), line[..<dot].allSatisfy({ $0.isASCII && $0.isNumber }), let dash = line.range(of: " — ") else { continue }
+            let title = String(line[line.index(dot, offsetBy: 2)..<dash.lowerBound]).replacingOccurrences(of: "[必須] ", with: "")
+            if titles.contains(title) { repeated.append(title) }
+            titles.append(title)
+        }
+        #expect(repeated.isEmpty, "\(repeated.prefix(5))")
+        #expect(all.stdout.contains("ほかの開催: "))
+    }
+
     @Test func explainShowsWhyCoursesAreLeftOut() throws {
         let city = try exampleCity()
         defer { city.remove() }

@@ -1,6 +1,7 @@
 import Foundation
 import KenshuCore
 import KenshuMatch
+import KenshuStore
 
 /// `kenshu recommend` and `kenshu explain` as text for an HR admin.
 enum RecommendationText {
@@ -20,8 +21,25 @@ enum RecommendationText {
             }
         }
         if result.recommendations.isEmpty { lines.append("おすすめの研修はありません") }
-        for (index, recommendation) in result.recommendations.enumerated() {
-            lines.append(contentsOf: describe(recommendation, index: index + 1, explain: explain))
+        // One entry per course: the same course from another provider or on another date is
+        // an option under the first (as in the mails).
+        var entries: [[Recommendation]] = []
+        var entryOfTitle: [String: Int] = [:]
+        for recommendation in result.recommendations {
+            let key = CourseTitleKey.make(recommendation.title)
+            if let index = entryOfTitle[key] {
+                entries[index].append(recommendation)
+            } else {
+                entryOfTitle[key] = entries.count
+                entries.append([recommendation])
+            }
+        }
+        for (index, options) in entries.enumerated() {
+            lines.append(contentsOf: describe(options[0], index: index + 1, explain: explain))
+            for other in options.dropFirst() {
+                lines.append("     ほかの開催: \(other.sources.joined(separator: "・"))、\(when(other))")
+                for reason in other.reasons where !options[0].reasons.contains(reason) { lines.append("     ・\(reason)") }
+            }
         }
         if explain {
             if !result.alsoEligible.isEmpty { lines.append("対象だが件数の上限で外れた研修:") }
@@ -39,9 +57,7 @@ enum RecommendationText {
 
     private static func describe(_ recommendation: Recommendation, index: Int, explain: Bool) -> [String] {
         let mark = recommendation.mandatory ? "[必須] " : ""
-        var when = recommendation.start.map { "開催 \($0)" } ?? ""
-        if let applyBy = recommendation.applyBy { when += "、申込締切 \(applyBy)" }
-        var lines = ["\(index). \(mark)\(recommendation.title) — \(recommendation.sources.joined(separator: "・"))、\(when)"]
+        var lines = ["\(index). \(mark)\(recommendation.title) — \(recommendation.sources.joined(separator: "・"))、\(when(recommendation))"]
         for reason in recommendation.reasons { lines.append("     ・\(reason)") }
         if explain {
             let parts = recommendation.parts
@@ -50,6 +66,13 @@ enum RecommendationText {
                 + (parts.mandatory ? "・必須" : "") + "（rules.yaml の recommendations.weights で重み付け）")
         }
         return lines
+    }
+
+    /// `開催 2027-01-19、申込締切 2026-12-04`.
+    private static func when(_ recommendation: Recommendation) -> String {
+        var text = recommendation.start.map { "開催 \($0)" } ?? ""
+        if let applyBy = recommendation.applyBy { text += "、申込締切 \(applyBy)" }
+        return text
     }
 
     private static func pad(_ text: String, _ width: Int) -> String {
