@@ -78,6 +78,26 @@ struct ConfigurationTests {
         #expect(throws: InputError.self) { try ConfigurationLoader.parse(text, file: file) }
     }
 
+    /// Found by hand beside fuzz-rules: a key built of nested aliases made the composer's
+    /// duplicate-key check hash 2^depth nodes before any size check could run.
+    @Test(arguments: ["- {*a30: 1}\n", "- *a30\n", "? *a30\n: 1\n"])
+    func anAliasBombInAMappingKeyIsRefusedAtOnce(tail: String) throws {
+        var text = "- &a0 [x, x]\n"
+        for level in 1...30 { text += "- &a\(level) [*a\(level - 1), *a\(level - 1)]\n" }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let error = try #require(throws: InputError.self) { try YAMLValue.parse(text + tail, file: "rules.yaml") }
+        #expect(clock.now - started < .seconds(1))
+        #expect(error.message.contains("100000"))
+        #expect(error.location.line != nil)
+    }
+
+    @Test func anchorsWithinTheLimitStillRead() throws {
+        let value = try YAMLValue.parse("base: &base {x: 1, y: 2}\nother: *base\n", file: file)
+        let entries = try value.mapping(allowed: ["base", "other"])
+        #expect(try entries["other"]?.mapping(allowed: ["x", "y"])["y"]?.string() == "2")
+    }
+
     @Test func reportsAMissingConfigFileWithWhatToDo() {
         let error = #expect(throws: ConfigurationError.self) {
             try ConfigurationLoader.load(path: "/nonexistent/kenshu.yaml")

@@ -26,6 +26,7 @@ public struct YAMLValue {
 
     /// Reads a document; an empty document is an empty mapping.
     public static func parse(_ text: String, file: String) throws(InputError) -> YAMLValue {
+        try YAMLExpansion.check(text, file: file)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -34,10 +35,7 @@ public struct YAMLValue {
         } catch {
             throw InputError("cannot read YAML: \(error)", at: SourceLocation(file: file))
         }
-        let node = root ?? Node.mapping(Node.Mapping([]))
-        var visited = 0
-        try YAMLValue.checkSize(node, visited: &visited, file: file)
-        return YAMLValue(node: node, path: "", file: file)
+        return YAMLValue(node: root ?? Node.mapping(Node.Mapping([])), path: "", file: file)
     }
 
     /// The keys and values of a mapping; a key outside `allowed` is an error that lists
@@ -148,25 +146,6 @@ public struct YAMLValue {
     }
 
     private func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
-
-    /// Refuses documents that expand to too many nodes (alias bombs).
-    private static func checkSize(_ node: Node, visited: inout Int, file: String) throws(InputError) {
-        visited += 1
-        guard visited <= 100_000 else {
-            throw InputError("the document expands to more than 100000 nodes (aliases?)", at: SourceLocation(file: file))
-        }
-        switch node {
-        case .mapping(let mapping):
-            for (key, value) in mapping {
-                try checkSize(key, visited: &visited, file: file)
-                try checkSize(value, visited: &visited, file: file)
-            }
-        case .sequence(let sequence):
-            for item in sequence { try checkSize(item, visited: &visited, file: file) }
-        case .scalar, .alias:
-            break
-        }
-    }
 
     private static func describe(_ error: YamlError, file: String) -> InputError {
         switch error {
