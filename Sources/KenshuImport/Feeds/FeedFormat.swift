@@ -47,6 +47,20 @@ public enum FeedFormat: Sendable {
         return .profile(profile)
     }
 
+    /// The format as `detect` finds it, and the encoding to read the feed in: `UTF-8` when the
+    /// declaration says UTF-16 over UTF-8 bytes (.NET writers label UTF-8 output so, and
+    /// libxml2 refuses the mismatch), else nil (the declaration's own).
+    static func detectWithEncoding(
+        path: String, profileName: String?, profiles: [FeedProfile], limits: XMLLimits
+    ) throws -> (format: FeedFormat, encoding: String?) {
+        do {
+            return (try detect(path: path, profileName: profileName, profiles: profiles, limits: limits), nil)
+        } catch let error as XMLReadError where error.description.contains("labelled UTF-16 but has UTF-8 content") {
+            let format = try detect(path: path, profileName: profileName, profiles: profiles, limits: limits, encoding: "UTF-8")
+            return (format, "UTF-8")
+        }
+    }
+
     /// The feed's root element, read without reading the rest.
     static func rootElement(path: String, limits: XMLLimits, encoding: String? = nil) throws -> XMLName {
         let reader = try XMLStreamReader(path: path, limits: limits, encoding: encoding)

@@ -46,16 +46,9 @@ public struct FeedImporter {
             let size = try FeedImporter.checkFile(path)
             var warnings: [FeedWarning] = []
             var warningCount = 0
-            // .NET writers label UTF-8 output `encoding="utf-16"`; libxml2 refuses the mismatch.
-            // Such a feed is read as the UTF-8 it is, with a warning.
-            var encoding: String?
-            let detected: FeedFormat
-            do {
-                detected = try FeedFormat.detect(path: path, profileName: profile, profiles: profiles, limits: limits)
-            } catch let error as XMLReadError where error.description.contains("labelled UTF-16 but has UTF-8 content") {
-                encoding = "UTF-8"
-                detected = try FeedFormat.detect(path: path, profileName: profile, profiles: profiles, limits: limits,
-                                                 encoding: encoding)
+            let (detected, encoding) = try FeedFormat.detectWithEncoding(
+                path: path, profileName: profile, profiles: profiles, limits: limits)
+            if encoding != nil {
                 warningCount += 1
                 warnings.append(FeedWarning(
                     "the XML declaration says UTF-16 but the bytes are UTF-8: read as UTF-8 (ask the institute to fix the declaration)",
