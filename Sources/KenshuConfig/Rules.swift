@@ -27,7 +27,7 @@ public struct Rules: Sendable, Equatable {
 public enum RulesLoader {
     static let keys = ["titles", "courses", "levels", "evaluation", "recommendations", "mentors"]
     static let titleKeys = ["aliases"]
-    static let courseKeys = ["abilities"]
+    static let courseKeys = ["abilities", "audiences"]
     static let abilityTagKeys = ["subjects", "keywords"]
 
     /// Loads a rules file, checking it against the catalogue (aliases must point at a band).
@@ -77,6 +77,12 @@ public enum RulesLoader {
         }
         rules.matching = try MatchingRulesLoader.parse(
             levels: root["levels"], evaluation: root["evaluation"], recommendations: root["recommendations"], catalog: catalog)
+        let rankNames = Set(catalog.bands.flatMap { [$0.id] + $0.titles })
+        for (word, key, value) in try courses["audiences"]?.entries() ?? [] {
+            guard !word.isEmpty else { throw key.error("an empty word matches every course") }
+            rules.matching.audiences.append(TitleAudience(
+                word: word, audience: try CourseAudienceLoader.parse(value) { rankNames.contains($0) }))
+        }
         rules.mentors = try MentorRulesLoader.parse(root["mentors"])
         return rules
     }

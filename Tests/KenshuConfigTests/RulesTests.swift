@@ -25,6 +25,33 @@ struct RulesTests {
         #expect(rules.titleAliases[.general] == ["主事補": "主事", "参事": "general.kacho"])
     }
 
+    @Test func readsCourseAudiencesByTitleWordInOrder() throws {
+        let rules = try RulesLoader.parse("""
+            courses:
+              audiences:
+                フォローアップ: {serviceYears: 2}
+                新任係長: {ranks: 係長, rankYears: 1}
+            """, file: "rules.yaml", catalog: catalog)
+        #expect(rules.matching.audiences == [
+            TitleAudience(word: "フォローアップ", audience: CourseAudience(serviceYears: YearSpan(from: 2, to: 2))),
+            TitleAudience(word: "新任係長", audience: CourseAudience(ranks: ["係長"], rankYears: YearSpan(from: 1, to: 1))),
+        ])
+    }
+
+    @Test(arguments: [
+        ("新任: {ranks: 班長, rankYears: 1}", "'班長' is neither a title"),
+        ("新任: {rankYears: 1年}", "expected years as N or N-M"),
+        ("新任: 係長", "expected a mapping"),
+        ("'': {serviceYears: 1}", "an empty word matches every course"),
+    ])
+    func aBadCourseAudienceNamesItsLine(entry: String, message: String) throws {
+        let error = try #require(throws: InputError.self) {
+            try RulesLoader.parse("courses:\n  audiences:\n    \(entry)\n", file: "rules.yaml", catalog: catalog)
+        }
+        #expect(error.location.line == 3)
+        #expect(error.description.contains(message), "\(error)")
+    }
+
     @Test func anAliasToAnUnknownTitleNamesItsLine() throws {
         let error = try #require(throws: InputError.self) {
             try RulesLoader.parse("titles:\n  aliases:\n    保育士職:\n      副園長: 教頭\n", file: "rules.yaml", catalog: catalog)

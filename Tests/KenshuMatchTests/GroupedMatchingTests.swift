@@ -12,6 +12,10 @@ struct GroupedMatchingTests {
         var random = SeededRandom(seed: UInt64(seed) &+ 99)
         let titles = ["政策形成研修", "法務研修", "接遇研修", "政策法務研修", "Excel研修"]
         let ranks = [[], ["係長"], ["主事"], ["general.kakaricho"], ["課長"]]
+        let audiences = [
+            CourseAudience(serviceYears: YearSpan(from: 1, to: 1)), CourseAudience(serviceYears: YearSpan(from: 1, to: 10)),
+            CourseAudience(ranks: ["係長"], rankYears: YearSpan(from: 1, to: 1)),
+        ]
         var courses: [Course] = []
         for index in 0..<40 {
             var course = world.course(
@@ -21,12 +25,14 @@ struct GroupedMatchingTests {
                 ranks: ranks[Int.random(in: 0..<ranks.count, using: &random)],
                 startIn: Int.random(in: 1...150, using: &random), applyBy: Int.random(in: -5...20, using: &random))
             if Bool.random(using: &random) { course.presentations[0].seats = Int.random(in: 1...3, using: &random) }
+            if index % 4 == 1 { course.audiences = [audiences[Int.random(in: 0..<audiences.count, using: &random)]] }
             courses.append(course)
         }
         let staffTitles = ["係長", "主事", "課長", "主任"]
         let persons = (0..<12).map { index in
             let member = world.staff("S\(index)", title: staffTitles[index % staffTitles.count],
-                                     rankSince: world.today.adding(months: -Int.random(in: 1...24, using: &random)))
+                                     rankSince: world.today.adding(months: -Int.random(in: 1...24, using: &random)),
+                                     hiredOn: world.today.adding(months: -Int.random(in: 1...240, using: &random)))
             let ratings = (1...10).map { ability in
                 Evaluation(staffID: member.id, ability: ability, score: Int.random(in: 1...5, using: &random),
                            rater: .primary, period: 2025)

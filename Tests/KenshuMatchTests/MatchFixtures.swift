@@ -21,9 +21,10 @@ struct MatchFixtures {
     }
 
     func staff(_ id: String = "1", title: String = "係長", family: JobFamily = .general, rankSince: LocalDate? = nil,
+               hiredOn: LocalDate? = LocalDate(year: 2010, month: 4, day: 1),
                track: String? = nil, tier: String? = nil, optedOut: Bool = false) -> StaffMember {
         StaffMember(id: id, name: "職員 \(id)", email: "s\(id)@example.jp", family: family, department: "総務課",
-                    section: "人事係", title: title, hiredOn: LocalDate(year: 2010, month: 4, day: 1),
+                    section: "人事係", title: title, hiredOn: hiredOn,
                     rankSince: rankSince ?? LocalDate(year: 2020, month: 4, day: 1), track: track, digitalTier: tier,
                     mentorTrained: false, managerID: nil, optedOut: optedOut)
     }

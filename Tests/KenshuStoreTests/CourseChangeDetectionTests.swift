@@ -11,7 +11,9 @@ struct CourseChangeDetectionTests {
     /// A course with every field filled.
     static let base = Course(
         provider: provider, id: "A", title: "政策形成研修", summary: "政策を形成する力を養う。", url: "https://example.jp/a",
-        kind: "external.rank-based", families: [.general], ranks: ["主事"], abilities: [AbilityWeight(ability: 3, weight: 0.5)],
+        kind: "external.rank-based", families: [.general], ranks: ["主事"],
+        audiences: [CourseAudience(ranks: ["主任"], serviceYears: YearSpan(from: 1, to: 10), rankYears: YearSpan(from: 1, to: 2))],
+        abilities: [AbilityWeight(ability: 3, weight: 0.5)],
         digitalTier: "general", subjects: ["政策法務"],
         presentations: [Presentation(id: "A-1", start: LocalDate(year: 2027, month: 1, day: 20),
                                      end: LocalDate(year: 2027, month: 1, day: 22), applyBy: LocalDate(year: 2026, month: 12, day: 20),
@@ -25,6 +27,10 @@ struct CourseChangeDetectionTests {
         ("kind", { $0.kind = "external.open-call.generalist" }),
         ("families", { $0.families = [.general, .nursery] }),
         ("ranks", { $0.ranks = ["主任"] }),
+        ("audiences", { $0.audiences.append(CourseAudience(serviceYears: YearSpan(from: 1, to: 1))) }),
+        ("audiences.ranks", { $0.audiences[0].ranks = ["係長"] }),
+        ("audiences.serviceYears", { $0.audiences[0].serviceYears = YearSpan(from: 1, to: 9) }),
+        ("audiences.rankYears", { $0.audiences[0].rankYears = YearSpan(from: 2, to: 2) }),
         ("abilities", { $0.abilities = [AbilityWeight(ability: 4, weight: 0.5)] }),
         ("abilities.weight", { $0.abilities = [AbilityWeight(ability: 3, weight: 1)] }),
         ("digitalTier", { $0.digitalTier = "dx-leader" }),

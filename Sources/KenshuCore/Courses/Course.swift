@@ -14,8 +14,12 @@ public struct Course: Sendable, Hashable, Codable {
     public var kind: String?
     /// Job families (職種) it is for; empty: open to all.
     public var families: [JobFamily]
-    /// Titles (職名) or band ids it is for, as the feed names them; empty: any rank.
+    /// Titles (職名) or band ids it is for, as the feed names them. With `audiences` empty
+    /// too: any rank.
     public var ranks: [String]
+    /// Whom else it is for, by years of service or in the band (採用1年目, 新任係長): a person
+    /// is targeted by a rank above or by any of these.
+    public var audiences: [CourseAudience]
     /// Abilities the feed itself states it develops (rare; rules and suggestions add more).
     public var abilities: [AbilityWeight]
     /// Digital talent tier it builds (`expert`, `dx-leader`, `general`), when stated.
@@ -29,7 +33,7 @@ public struct Course: Sendable, Hashable, Codable {
 
     public init(
         provider: CourseProvider, id: String, title: String, summary: String = "", url: String? = nil,
-        kind: String? = nil, families: [JobFamily] = [], ranks: [String] = [], abilities: [AbilityWeight] = [],
+        kind: String? = nil, families: [JobFamily] = [], ranks: [String] = [], audiences: [CourseAudience] = [], abilities: [AbilityWeight] = [],
         digitalTier: String? = nil, subjects: [String] = [], presentations: [Presentation] = [], line: Int? = nil
     ) {
         self.provider = provider
@@ -40,6 +44,7 @@ public struct Course: Sendable, Hashable, Codable {
         self.kind = kind
         self.families = families
         self.ranks = ranks
+        self.audiences = audiences
         self.abilities = abilities
         self.digitalTier = digitalTier
         self.subjects = subjects

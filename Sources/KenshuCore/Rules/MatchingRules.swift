@@ -23,6 +23,9 @@ public struct MatchingRules: Sendable, Equatable {
     /// Staff promoted within this many months get their band's 階層別研修 first, as 必須.
     public var newlyPromotedMonths: Int
     public var weights: ScoreWeights
+    /// Whom courses are for, by a word of their title (`courses.audiences`): for feeds that
+    /// say it only in prose (対象：採用2年目の職員). In the rules' order.
+    public var audiences: [TitleAudience] = []
 
     /// How much each part of a course's score counts.
     public struct ScoreWeights: Sendable, Equatable {
@@ -64,5 +67,17 @@ public struct MatchingRules: Sendable, Equatable {
     /// The expected levels of a band: its own, else the default.
     public func levels(for band: String) -> [Int] {
         expectedLevels[band] ?? defaultLevels
+    }
+}
+
+/// A course audience the rules give every course whose title contains `word`, in place of
+/// the ranks and audiences its feed gives.
+public struct TitleAudience: Sendable, Equatable {
+    public var word: String
+    public var audience: CourseAudience
+
+    public init(word: String, audience: CourseAudience) {
+        self.word = word
+        self.audience = audience
     }
 }

@@ -19,25 +19,42 @@ public struct EligibilityCheck: Sendable {
 
     /// The presentation to recommend, or why none.
     public func check(_ course: Course, for person: PersonContext) -> EligibilityOutcome {
-        let facts = CourseFacts(course, resolver: resolver)
-        if let reason = personalExclusion(facts, for: person, completed: CompletedTrainings(person.history)) {
+        let facts = self.facts(course)
+        let outcome = presentation(of: course, on: person.today)
+        if let reason = personalExclusion(facts, for: person, completed: CompletedTrainings(person.history),
+                                          fiscalYear: Self.fiscalYear(of: outcome, today: person.today)) {
             return .excluded(reason)
         }
-        return presentation(of: course, on: person.today)
+        return outcome
+    }
+
+    /// What eligibility needs of the course, the rules' audiences applied.
+    func facts(_ course: Course) -> CourseFacts {
+        CourseFacts(course, resolver: resolver, audienceRules: rules.audiences)
+    }
+
+    /// The fiscal year a course's audience is counted in: that of the presentation to apply
+    /// for, else today's.
+    static func fiscalYear(of outcome: EligibilityOutcome, today: LocalDate) -> Int {
+        if case .eligible(let presentation) = outcome, let start = presentation.start { return start.fiscalYear }
+        return today.fiscalYear
     }
 
     /// The rules that depend on the person (everything but the dates, which `presentation`
     /// checks once per course for everyone); nil when none excludes the course.
+    /// `fiscalYear`: the one the course runs in, for its audiences' years (see `fiscalYear(of:today:)`).
     func personalExclusion(
-        _ facts: CourseFacts, for person: PersonContext, completed: CompletedTrainings?, forShortlist: Bool = false
+        _ facts: CourseFacts, for person: PersonContext, completed: CompletedTrainings?, fiscalYear: Int,
+        forShortlist: Bool = false
     ) -> ExclusionReason? {
         if person.staff.optedOut { return .optedOut }
         if facts.isDispatch && !forShortlist { return .dispatch }
         if !facts.families.isEmpty, !facts.families.contains(person.staff.family) {
             return .family(targets: facts.familyNames)
         }
-        if !facts.rankNames.isEmpty, !facts.targetsRank(person) {
-            return .rank(targets: facts.ranks)
+        if facts.restrictsRank, facts.target(person, fiscalYear: fiscalYear) == nil {
+            return facts.audiences.isEmpty ? .rank(targets: facts.ranks)
+                : .audience(ranks: facts.ranks, audiences: facts.audiences.map(\.audience))
         }
         if let tier = facts.digitalTier, tier != person.staff.digitalTier {
             return .digitalTier(target: tier)

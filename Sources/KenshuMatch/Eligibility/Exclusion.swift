@@ -7,6 +7,8 @@ public enum ExclusionReason: Sendable, Hashable, Codable {
     case dispatch
     case family(targets: [String])
     case rank(targets: [String])
+    /// Not in the course's audiences (採用1年目 …) nor of the ranks it names.
+    case audience(ranks: [String], audiences: [CourseAudience])
     case digitalTier(target: String)
     case applyByPassed(LocalDate)
     case outsideHorizon(firstStart: LocalDate?, days: Int)
@@ -28,6 +30,9 @@ public enum ExclusionReason: Sendable, Hashable, Codable {
         switch self {
         case .family(let targets): return "対象職種外です（対象: \(targets.map(name).joined(separator: "・"))）"
         case .rank(let targets): return "対象職位外です（対象: \(targets.map(name).joined(separator: "、"))）"
+        case .audience(let ranks, let audiences):
+            let targets = ranks.map(name) + audiences.map { $0.text(rankName: name) }
+            return "対象外です（対象: \(targets.joined(separator: "、"))）"
         case .digitalTier(let target): return "デジタル人材区分が対象外です（対象: \(name(target))）"
         default: return text
         }
@@ -40,6 +45,8 @@ public enum ExclusionReason: Sendable, Hashable, Codable {
         case .dispatch: "派遣研修は職員への推薦ではなく人事担当の候補リストで扱います"
         case .family(let targets): "対象職種外です（対象: \(targets.joined(separator: "・"))）"
         case .rank(let targets): "対象職位外です（対象: \(targets.joined(separator: "・"))）"
+        case .audience(let ranks, let audiences):
+            "対象外です（対象: \((ranks + audiences.map { $0.text() }).joined(separator: "、"))）"
         case .digitalTier(let target): "デジタル人材区分が対象外です（対象: \(target)）"
         case .applyByPassed(let date): "申込締切（\(date)）を過ぎています"
         case .outsideHorizon(let start, let days):

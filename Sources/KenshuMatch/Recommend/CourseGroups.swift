@@ -1,13 +1,16 @@
 import KenshuCore
 
-/// Courses that are alike for eligibility and scoring (the same families, ranks, tier, kind
-/// and ability tags) form one group: a person is then scored once per group, not once per
-/// course, and only the best groups are opened up into their courses. Built once per day
-/// from the courses with a presentation open that day.
+/// Courses that are alike for eligibility and scoring (the same families, ranks, audiences
+/// and the fiscal year they are counted in, tier, kind and ability tags) form one group: a
+/// person is then scored once per group, not once per course, and only the best groups are
+/// opened up into their courses. Built once per day from the courses with a presentation
+/// open that day.
 struct CourseGroups {
     struct Group {
         /// A member whose facts stand for the group's.
         let representative: Int
+        /// The fiscal year its audiences are counted in (see `EligibilityCheck.fiscalYear`).
+        let fiscalYear: Int
         /// Listing indexes, in the order ties are broken: earlier start, then provider and id.
         let members: [Int]
         /// The members' start days, parallel to `members`.
@@ -18,21 +21,41 @@ struct CourseGroups {
         let families: [String]
         let rankNames: [String]
         let rankBands: [String]
+        let audiences: [CourseAudience]
+        /// Only for courses with audiences: the others are alike in any year.
+        let audienceYear: Int?
         let tier: String?
         let kind: String?
         let tags: [AbilityWeight]
     }
 
-    let groups: [Group]
+    /// An audience in the fiscal year it is counted in, as groups need it checked.
+    struct AudienceCheck: Hashable {
+        let audience: CourseAudience
+        let fiscalYear: Int
+    }
 
-    init(facts: [CourseFacts], tags: [[AbilityWeight]], presentations: [EligibilityOutcome]) {
+    let groups: [Group]
+    /// Every audience of the groups, in its fiscal year, once: staff in the same ones (and
+    /// alike otherwise) are eligible for the same groups (see `ScoringProfile`).
+    let audienceChecks: [(check: AudienceCheck, facts: AudienceFacts)]
+
+    init(facts: [CourseFacts], tags: [[AbilityWeight]], presentations: [EligibilityOutcome], today: LocalDate) {
         var index: [Key: Int] = [:]
         var members: [[(listing: Int, start: Int)]] = []
+        var checks: [(check: AudienceCheck, facts: AudienceFacts)] = []
+        var seen: Set<AudienceCheck> = []
         for listing in facts.indices {
             guard case .eligible(let presentation) = presentations[listing] else { continue }
             let fact = facts[listing]
+            let fiscalYear = (presentation.start ?? today).fiscalYear
+            for audience in fact.audiences where seen.insert(AudienceCheck(audience: audience.audience, fiscalYear: fiscalYear)).inserted {
+                checks.append((AudienceCheck(audience: audience.audience, fiscalYear: fiscalYear), audience))
+            }
             let key = Key(families: fact.families.map(\.rawValue).sorted(), rankNames: fact.rankNames.sorted(),
-                          rankBands: fact.rankBands.sorted(), tier: fact.digitalTier, kind: fact.kind, tags: tags[listing])
+                          rankBands: fact.rankBands.sorted(), audiences: fact.audiences.map(\.audience),
+                          audienceYear: fact.audiences.isEmpty ? nil : fiscalYear,
+                          tier: fact.digitalTier, kind: fact.kind, tags: tags[listing])
             let start = presentation.start?.daysSinceEpoch ?? Int.max
             if let group = index[key] {
                 members[group].append((listing, start))
@@ -47,7 +70,15 @@ struct CourseGroups {
                 return (facts[lhs.listing].providerID, facts[lhs.listing].courseID)
                     < (facts[rhs.listing].providerID, facts[rhs.listing].courseID)
             }
-            return Group(representative: sorted[0].listing, members: sorted.map(\.listing), starts: sorted.map(\.start))
+            let fiscalYear = EligibilityCheck.fiscalYear(of: presentations[sorted[0].listing], today: today)
+            return Group(representative: sorted[0].listing, fiscalYear: fiscalYear, members: sorted.map(\.listing),
+                         starts: sorted.map(\.start))
         }
+        audienceChecks = checks
+    }
+
+    /// Which of `audienceChecks` the person is in, in order.
+    func audiences(of person: PersonContext) -> [Bool] {
+        audienceChecks.map { $0.facts.contains(person, fiscalYear: $0.check.fiscalYear) }
     }
 }

@@ -36,13 +36,14 @@ extension Recommender {
             let course = listing.course
             guard course.kind?.hasPrefix("external.dispatch") == true, let day = persons.first?.today,
                   case .eligible(let presentation) = eligibility.presentation(of: course, on: day) else { continue }
-            let facts = CourseFacts(course, resolver: eligibility.resolver)
+            let facts = eligibility.facts(course)
+            let fiscalYear = (presentation.start ?? day).fiscalYear
             let tags = tagger.tags(for: course)
             var ranked: [(person: PersonContext, parts: ScoreParts)] = []
             for (index, person) in persons.enumerated() {
-                guard eligibility.personalExclusion(facts, for: person, completed: completed[index],
+                guard eligibility.personalExclusion(facts, for: person, completed: completed[index], fiscalYear: fiscalYear,
                                                     forShortlist: true) == nil else { continue }
-                ranked.append((person, scorer.score(facts, tags: tags, trained: trained[index], for: person)))
+                ranked.append((person, scorer.score(facts, tags: tags, trained: trained[index], for: person, fiscalYear: fiscalYear)))
             }
             ranked.sort { lhs, rhs in
                 lhs.parts.total != rhs.parts.total ? lhs.parts.total > rhs.parts.total : lhs.person.staff.id < rhs.person.staff.id
@@ -52,7 +53,8 @@ extension Recommender {
                 start: presentation.start, applyBy: presentation.applyBy,
                 candidates: ranked.prefix(size).map { item in
                     DispatchShortlist.Candidate(staffID: item.person.staff.id, score: item.parts.total,
-                                                reasons: text.reasons(course: course, tags: tags, parts: item.parts, person: item.person))
+                                                reasons: text.reasons(course: course, tags: tags, parts: item.parts, person: item.person,
+                                                                     target: facts.target(item.person, fiscalYear: fiscalYear)))
                 }))
         }
         return shortlists

@@ -17,12 +17,14 @@ struct ReasonText {
         self.names = names
     }
 
-    func reasons(course: Course, tags: [AbilityWeight], parts: ScoreParts, person: PersonContext) -> [String] {
+    /// `target`: how the course is aimed at the person (their rank, or an audience they are in).
+    func reasons(course: Course, tags: [AbilityWeight], parts: ScoreParts, person: PersonContext, target: RankTarget?) -> [String] {
         var reasons: [String] = []
         let title = person.staff.title
         if parts.mandatory {
             let months = person.monthsInRank ?? 0
-            reasons.append("\(title)昇任 \(months)か月: 階層別研修（必須）")
+            let since = person.staff.rankSince == person.staff.hiredOn ? "採用" : "\(title)昇任"
+            reasons.append("\(since) \(months)か月: 階層別研修（必須）")
         }
         var covered: [(tag: AbilityWeight, gap: AbilityGap)] = []
         for tag in tags {
@@ -36,7 +38,13 @@ struct ReasonText {
             let evaluated = gap.fromPrior ? "評価なし（仮に \(format(gap.evaluated))）" : "評価 \(format(gap.evaluated))"
             reasons.append("\(title)の期待水準 \(name) \(gap.expected) に対し\(evaluated)。本研修は\(symbol)を扱います")
         }
-        if parts.rank == 1 && !parts.mandatory { reasons.append("\(title)を対象とした研修です") }
+        if parts.rank == 1 && !parts.mandatory {
+            if case .audience(let audience) = target {
+                reasons.append("\(audience.text(rankName: rankName))向けの研修です")
+            } else {
+                reasons.append("\(title)を対象とした研修です")
+            }
+        }
         if parts.track == 1 {
             reasons.append(course.kind == "external.open-call.generalist"
                 ? "ゼネラリスト育成（採用後10年程度まで）の公募型研修です"
@@ -47,6 +55,11 @@ struct ReasonText {
             reasons.append("デジタル人材区分（\(name)）向けの研修です")
         }
         return reasons
+    }
+
+    /// A title as written, a band id by its label.
+    private func rankName(_ rank: String) -> String {
+        catalog.band(id: rank)?.label ?? rank
     }
 
     private func format(_ value: Double) -> String {

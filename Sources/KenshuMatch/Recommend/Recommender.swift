@@ -34,14 +34,14 @@ public struct Recommender: Sendable {
     ) -> [PersonRecommendations] {
         // A course's tags do not depend on the person: found once.
         let tags = listings.map { tagger.tags(for: $0.course) }
-        let facts = listings.map { CourseFacts($0.course, resolver: eligibility.resolver) }
+        let facts = listings.map { eligibility.facts($0.course) }
         // Neither do its dates: the presentation to apply for is found once per day.
         var presentations: [LocalDate: [EligibilityOutcome]] = [:]
         var groups: [LocalDate: CourseGroups] = [:]
         for day in Set(persons.map(\.today)) {
             let outcomes = listings.map { eligibility.presentation(of: $0.course, on: day) }
             presentations[day] = outcomes
-            groups[day] = CourseGroups(facts: facts, tags: tags, presentations: outcomes)
+            groups[day] = CourseGroups(facts: facts, tags: tags, presentations: outcomes, today: day)
         }
         // Staff alike but for their gaps and history are eligible for the same groups, with the
         // same fixed parts of the score: found once per profile.
@@ -52,8 +52,8 @@ public struct Recommender: Sendable {
                 return candidates(for: person, listings: listings, tags: tags, facts: facts, presentations: outcomes,
                                   explain: true)
             }
-            let dayGroups = groups[person.today] ?? CourseGroups(facts: [], tags: [], presentations: [])
-            let profile = ScoringProfile(person, rules: rules)
+            let dayGroups = groups[person.today] ?? CourseGroups(facts: [], tags: [], presentations: [], today: person.today)
+            let profile = ScoringProfile(person, rules: rules, audiences: dayGroups.audiences(of: person))
             let eligible: [(group: Int, fixed: ScoreParts)]
             if let known = profiles[profile] {
                 eligible = known
@@ -78,7 +78,7 @@ public struct Recommender: Sendable {
             let person = persons[index]
             let picked = Set(chosen[index])
             var recommendations = picked.sorted().map {
-                withReasons(pool[index][$0], person: person, listings: listings, tags: tags, text: text)
+                withReasons(pool[index][$0], person: person, listings: listings, facts: facts, tags: tags, text: text)
             }
             recommendations.sort(by: { Self.ordered($0, $1, today: person.today) })
             var excluded = prepared[index].excluded
@@ -118,7 +118,8 @@ public struct Recommender: Sendable {
             excluded.append(Exclusion(provider: course.provider.id, courseID: course.id, title: course.title, reason: reason))
         }
         for index in listings.indices {
-            if let reason = eligibility.personalExclusion(facts[index], for: person, completed: completed) {
+            let fiscalYear = EligibilityCheck.fiscalYear(of: presentations[index], today: person.today)
+            if let reason = eligibility.personalExclusion(facts[index], for: person, completed: completed, fiscalYear: fiscalYear) {
                 exclude(index, reason)
                 continue
             }
@@ -126,7 +127,7 @@ public struct Recommender: Sendable {
                 if case .excluded(let reason) = presentations[index] { exclude(index, reason) }
                 continue
             }
-            let parts = scorer.score(facts[index], tags: allTags[index], trained: trained, for: person)
+            let parts = scorer.score(facts[index], tags: allTags[index], trained: trained, for: person, fiscalYear: fiscalYear)
             guard !allTags[index].isEmpty || parts.mandatory else {
                 exclude(index, .untagged)
                 continue
@@ -205,8 +206,8 @@ public struct Recommender: Sendable {
         var eligible: [(group: Int, fixed: ScoreParts)] = []
         for (number, group) in groups.groups.enumerated() {
             let fact = facts[group.representative]
-            guard eligibility.personalExclusion(fact, for: person, completed: nil) == nil else { continue }
-            let fixed = scorer.fixedParts(fact, for: person)
+            guard eligibility.personalExclusion(fact, for: person, completed: nil, fiscalYear: group.fiscalYear) == nil else { continue }
+            let fixed = scorer.fixedParts(fact, for: person, fiscalYear: group.fiscalYear)
             guard !tags[group.representative].isEmpty || fixed.mandatory else { continue }
             eligible.append((number, fixed))
         }
@@ -237,11 +238,13 @@ public struct Recommender: Sendable {
 
     /// The recommendation with its reasons in words.
     private func withReasons(_ recommendation: Recommendation, person: PersonContext, listings: [CourseListing],
-                             tags: [[AbilityWeight]], text: ReasonText) -> Recommendation {
+                             facts: [CourseFacts], tags: [[AbilityWeight]], text: ReasonText) -> Recommendation {
         guard let index = recommendation.listing else { return recommendation }
         var written = recommendation
+        let fiscalYear = (recommendation.start ?? person.today).fiscalYear
         written.reasons = text.reasons(
-            course: listings[index].course, tags: tags[index], parts: recommendation.parts, person: person)
+            course: listings[index].course, tags: tags[index], parts: recommendation.parts, person: person,
+            target: facts[index].target(person, fiscalYear: fiscalYear))
         return written
     }
 

@@ -12,15 +12,18 @@ public struct CourseScorer: Sendable {
 
     /// The course's parts and total; `tags` are its confirmed ability tags, `trained` the
     /// abilities of the person's trainings in the last year (see `recentlyTrained`).
-    func score(_ course: CourseFacts, tags: [AbilityWeight], trained: Set<Int>, for person: PersonContext) -> ScoreParts {
-        completed(fixedParts(course, for: person), tags: tags, trained: trained, for: person)
+    /// `fiscalYear`: the one the course runs in, for its audiences.
+    func score(
+        _ course: CourseFacts, tags: [AbilityWeight], trained: Set<Int>, for person: PersonContext, fiscalYear: Int
+    ) -> ScoreParts {
+        completed(fixedParts(course, for: person, fiscalYear: fiscalYear), tags: tags, trained: trained, for: person)
     }
 
-    /// The parts that depend on the person's rank, track, tier and months in rank only, not
-    /// on their gaps or history (alike staff share them: see `ScoringProfile`).
-    func fixedParts(_ course: CourseFacts, for person: PersonContext) -> ScoreParts {
-        let hasRanks = !course.rankNames.isEmpty
-        let namesRank = hasRanks && course.targetsRank(person)
+    /// The parts that depend on the person's rank, years, track, tier and months in rank only,
+    /// not on their gaps or history (alike staff share them: see `ScoringProfile`).
+    func fixedParts(_ course: CourseFacts, for person: PersonContext, fiscalYear: Int) -> ScoreParts {
+        let hasRanks = course.restrictsRank
+        let namesRank = hasRanks && course.target(person, fiscalYear: fiscalYear) != nil
         let kind = course.kind
         let tier = course.digitalTier
         var parts = ScoreParts()

@@ -53,23 +53,60 @@ enum CourseJSON {
                 }
                 raw("]")
             }
+            if !course.audiences.isEmpty {
+                key("audiences")
+                array(course.audiences) { $0.audience($1) }
+            }
             if let tier = course.digitalTier { key("digitalTier"); string(tier) }
             if !course.families.isEmpty { key("families"); strings(course.families.map(\.rawValue)) }
             key("id"); string(course.id)
             if let kind = course.kind { key("kind"); string(kind) }
             if !course.presentations.isEmpty {
                 key("presentations")
-                raw("[")
-                for (index, presentation) in course.presentations.enumerated() {
-                    if index > 0 { raw(",") }
-                    self.presentation(presentation)
-                }
-                raw("]")
+                array(course.presentations) { $0.presentation($1) }
             }
             if !course.ranks.isEmpty { key("ranks"); strings(course.ranks) }
             if !course.subjects.isEmpty { key("subjects"); strings(course.subjects) }
             if !course.summary.isEmpty { key("summary"); string(course.summary) }
             if let url = course.url { key("url"); string(url) }
+            raw("}")
+        }
+
+        /// `[a,b]`, each element written by `element`.
+        private mutating func array<Element>(_ elements: [Element], _ element: (inout Writer, Element) -> Void) {
+            raw("[")
+            for (index, item) in elements.enumerated() {
+                if index > 0 { raw(",") }
+                element(&self, item)
+            }
+            raw("]")
+        }
+
+        /// `{"rankYears":{"from":1,"to":1},"ranks":["係長"]}`: keys in order, none empty.
+        private mutating func audience(_ audience: CourseAudience) {
+            var fields: [String] = []
+            if audience.rankYears != nil { fields.append("rankYears") }
+            if !audience.ranks.isEmpty { fields.append("ranks") }
+            if audience.serviceYears != nil { fields.append("serviceYears") }
+            raw("{")
+            for (index, field) in fields.enumerated() {
+                if index > 0 { raw(",") }
+                string(field)
+                raw(":")
+                switch field {
+                case "rankYears": if let years = audience.rankYears { span(years) }
+                case "ranks": strings(audience.ranks)
+                default: if let years = audience.serviceYears { span(years) }
+                }
+            }
+            raw("}")
+        }
+
+        private mutating func span(_ span: YearSpan) {
+            raw("{\"from\":")
+            integer(span.from)
+            raw(",\"to\":")
+            integer(span.to)
             raw("}")
         }
 

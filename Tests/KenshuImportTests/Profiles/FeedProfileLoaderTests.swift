@@ -38,11 +38,41 @@ struct FeedProfileLoaderTests {
         let academy = try #require(profiles.first)
         #expect(academy.rootElement == XMLName("urn:example:academy:courses:1", "catalogue"))
         #expect(academy.provider.id == .fixed("jamp"))
-        #expect(academy.mapped(.ranks, "若手職員") == ["主事", "主任"])
+        #expect(academy.audience("若手職員") == CourseAudience(serviceYears: YearSpan(from: 1, to: 10)))
         let jichi = try #require(profiles.last)
         #expect(jichi.rootElement == XMLName("", "研修計画"))
         #expect(jichi.mapped(.families, "全職種") == [])
         #expect(jichi.mapped(.kind, "長期派遣研修") == ["external.dispatch.long-term.jichi-daigakko"])
+        #expect(jichi.audience("新規採用職員") == CourseAudience(serviceYears: YearSpan(from: 1, to: 1)))
+        #expect(jichi.audience("新任係長") == CourseAudience(ranks: ["係長"], rankYears: YearSpan(from: 1, to: 1)))
+        #expect(jichi.mapped(.ranks, "新規採用職員") == nil)
+    }
+
+    @Test func aRankTextMayNameAnAudience() throws {
+        let profile = try ProfileFixtures.profile(Self.yaml(
+            fields: "fields:\n  id: \"@code\"\n  title: title\n  ranks: rank",
+            extra: "values:\n  ranks:\n    新任係長: {ranks: [係長], rankYears: 1}\n    若手: {serviceYears: 1-10}\n    係長級: 係長"))
+        #expect(profile.audience(" 新任係長 ") == CourseAudience(ranks: ["係長"], rankYears: YearSpan(from: 1, to: 1)))
+        #expect(profile.audience("若手") == CourseAudience(serviceYears: YearSpan(from: 1, to: 10)))
+        #expect(profile.audience("係長級") == nil)
+        #expect(profile.mapped(.ranks, "係長級") == ["係長"])
+    }
+
+    @Test(arguments: [
+        ("{serviceYears: 0}", "expected years as N or N-M"),
+        ("{serviceYears: 10-1}", "expected years as N or N-M"),
+        ("{rankYears: 1, ranks: 班長}", "'班長' is neither a title"),
+        ("{years: 1}", "unknown key 'years'"),
+        ("{}", "an audience needs ranks, serviceYears or rankYears"),
+    ])
+    func aBadAudienceIsAnErrorAtItsLine(audience: String, message: String) throws {
+        let error = try #require(throws: InputError.self) {
+            try ProfileFixtures.profile(Self.yaml(
+                fields: "fields:\n  id: \"@code\"\n  title: title\n  ranks: rank",
+                extra: "values:\n  ranks:\n    新任: \(audience)"))
+        }
+        #expect(error.description.contains(message), "\(error)")
+        #expect(error.location.line == 13)
     }
 
     @Test func aValidProfileReadsPathsAndValues() throws {

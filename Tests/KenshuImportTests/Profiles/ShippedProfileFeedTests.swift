@@ -81,7 +81,8 @@ struct ShippedProfileFeedTests {
         let newcomers = try #require(read.course("R9-0101"))
         #expect(newcomers.kind == "external.rank-based")
         #expect(newcomers.families.isEmpty)
-        #expect(newcomers.ranks == ["general.shuji", "nursery.hoikushi", "manual.staff", "fire.shoboshi"])
+        #expect(newcomers.ranks.isEmpty)
+        #expect(newcomers.audiences == [CourseAudience(serviceYears: YearSpan(from: 1, to: 1))])
         #expect(newcomers.presentations.map(\.start) == [
             LocalDate(year: 2027, month: 4, day: 13), LocalDate(year: 2027, month: 4, day: 20),
         ])

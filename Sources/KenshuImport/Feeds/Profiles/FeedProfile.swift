@@ -31,6 +31,9 @@ public struct FeedProfile: Sendable, Hashable {
     /// Value maps: feed text (white space folded) → Kenshu values. Single-valued fields map
     /// to exactly one value; list fields to any number (none: the text is dropped).
     public var values: [MappedField: [String: [String]]]
+    /// Feed texts of `ranks` that name an audience rather than bands (新規採用職員 →
+    /// `{serviceYears: 1}`), white space folded.
+    public var audiences: [String: CourseAudience]
     /// The policy's vocabulary the values are read against.
     public var vocabulary: Vocabulary
 
@@ -38,7 +41,7 @@ public struct FeedProfile: Sendable, Hashable {
         name: String, description: String = "", file: String, schemaPath: String? = nil,
         provider: ProviderMapping = .init(), course: ProfilePath, fields: [CourseField: [ProfilePath]],
         presentation: ProfilePath? = nil, presentationFields: [PresentationField: [ProfilePath]] = [:],
-        values: [MappedField: [String: [String]]] = [:], vocabulary: Vocabulary
+        values: [MappedField: [String: [String]]] = [:], audiences: [String: CourseAudience] = [:], vocabulary: Vocabulary
     ) {
         self.name = name
         self.description = description
@@ -50,6 +53,7 @@ public struct FeedProfile: Sendable, Hashable {
         self.presentation = presentation
         self.presentationFields = presentationFields
         self.values = values
+        self.audiences = audiences
         self.vocabulary = vocabulary
     }
 
@@ -60,6 +64,11 @@ public struct FeedProfile: Sendable, Hashable {
     /// The mapped values for a feed text of a field, or nil when the profile maps nothing for it.
     public func mapped(_ field: MappedField, _ text: String) -> [String]? {
         values[field]?[FeedProfile.valueKey(text)]
+    }
+
+    /// The audience a feed text of `ranks` names, if the profile maps it to one.
+    public func audience(_ text: String) -> CourseAudience? {
+        audiences.isEmpty ? nil : audiences[FeedProfile.valueKey(text)]
     }
 
     /// How value-map keys and feed texts are compared: white space folded and trimmed.

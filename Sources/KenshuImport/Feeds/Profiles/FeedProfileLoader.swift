@@ -166,12 +166,13 @@ public enum FeedProfileLoader {
         let provider = try readProvider(root["provider"], course: course) { (node) throws(InputError) in
             try path(node, absolute: true)
         }
-        let values = try readValues(root["values"], vocabulary: vocabulary, fields: fields, presentationFields: presentationFields)
+        let (values, audiences) = try readValues(
+            root["values"], vocabulary: vocabulary, fields: fields, presentationFields: presentationFields)
 
         return FeedProfile(
             name: name, description: description, file: file, schemaPath: schemaPath, provider: provider,
             course: course, fields: fields, presentation: presentation, presentationFields: presentationFields,
-            values: values, vocabulary: vocabulary)
+            values: values, audiences: audiences, vocabulary: vocabulary)
     }
 
     /// A mapping's entries in the order the file has them, so the first error reported is the first in the file.
@@ -242,9 +243,10 @@ public enum FeedProfileLoader {
     private static func readValues(
         _ node: YAMLValue?, vocabulary: FeedProfile.Vocabulary,
         fields: [CourseField: [ProfilePath]], presentationFields: [PresentationField: [ProfilePath]]
-    ) throws(InputError) -> [MappedField: [String: [String]]] {
-        guard let node else { return [:] }
+    ) throws(InputError) -> (values: [MappedField: [String: [String]]], audiences: [String: CourseAudience]) {
+        guard let node else { return ([:], [:]) }
         var values: [MappedField: [String: [String]]] = [:]
+        var audiences: [String: CourseAudience] = [:]
         let abilities = AbilityIndex(vocabulary.abilities)
         for (key, table) in ordered(try node.mapping(allowed: MappedField.allCases.map(\.rawValue))) {
             guard let field = MappedField(rawValue: key) else { continue }
@@ -259,7 +261,11 @@ public enum FeedProfileLoader {
             for (text, at, target) in try table.entries() {
                 let feedKey = FeedProfile.valueKey(text)
                 guard !feedKey.isEmpty else { throw at.error("an empty feed value cannot be mapped") }
-                guard map[feedKey] == nil else { throw at.error("'\(feedKey)' is mapped twice") }
+                guard map[feedKey] == nil, audiences[feedKey] == nil else { throw at.error("'\(feedKey)' is mapped twice") }
+                if field == .ranks, (try? target.mapping(allowed: [])) != nil {
+                    audiences[feedKey] = try CourseAudienceLoader.parse(target) { vocabulary.rankNames.contains($0) }
+                    continue
+                }
                 var items: [YAMLValue] = [target]
                 if let list = try? target.sequence() {
                     guard field.isList else {
@@ -275,7 +281,7 @@ public enum FeedProfileLoader {
             }
             values[field] = map
         }
-        return values
+        return (values, audiences)
     }
 
     /// A mapped value, checked against the policy and put in Kenshu's form.

@@ -64,7 +64,15 @@ struct ProfileCourseMapper {
             }
             for family in families where !course.families.contains(family) { course.families.append(family) }
         }
-        course.ranks = mappedList(.ranks, Self.list(fields[.ranks], in: node))
+        var ranks: [Found] = []
+        for found in Self.list(fields[.ranks], in: node) {
+            if let audience = profile.audience(found.text) {
+                if !course.audiences.contains(audience) { course.audiences.append(audience) }
+            } else {
+                ranks.append(found)
+            }
+        }
+        course.ranks = mappedList(.ranks, ranks)
         course.subjects = mappedList(.subjects, Self.list(fields[.subjects], in: node))
         for found in Self.list(fields[.abilities], in: node) {
             let numbers: [Int]
