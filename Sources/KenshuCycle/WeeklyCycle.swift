@@ -220,8 +220,8 @@ public enum WeeklyCycle {
     /// run it again (also after a restart).
     private static func record(_ report: Report, week: ISOWeek, day: LocalDate, session: Session) throws(KenshuError) {
         let failedFeeds = report.feeds.filter { $0.outcome != .imported }.count
-        let summary = "\(report.mail?.spooled ?? 0) mail(s) spooled, \(report.mail?.alreadySpooled ?? 0) already; "
-            + "\(report.feeds.count - failedFeeds) feed(s) imported, \(failedFeeds) not"
+        let summary = "メール \(report.mail?.spooled ?? 0) 通を送信待ちに（今週すでに \(report.mail?.alreadySpooled ?? 0) 通）、"
+            + "研修フィード \(report.feeds.count - failedFeeds) 件取込、\(failedFeeds) 件取り込めず"
         do {
             try session.store.recordWeeklyRun(
                 WeeklyRunRecord(week: week.description, day: day.description, finishedAt: Date(), summary: summary))
@@ -254,14 +254,14 @@ public enum WeeklyCycle {
         for (kind, file) in dataFiles(session) {
             try stop.check("the \(kind.rawValue) import")
             guard let file else {
-                steps.append(Step(kind: kind, file: nil, outcome: .notConfigured, detail: "no data.\(kind.rawValue) in the config"))
+                steps.append(Step(kind: kind, file: nil, outcome: .notConfigured, detail: "kenshu.yaml に data.\(kind.rawValue) がありません"))
                 continue
             }
             do {
                 let summary = try StaffImport.run(kind, file: file, encoding: encoding,
                                                   accept: accept || data.review.acceptScheduled, session: session)
                 steps.append(Step(kind: kind, file: file, outcome: .imported,
-                                  detail: "\(summary.encoding), \(summary.rows) rows; \(summary.changes)"))
+                                  detail: "\(summary.encoding)、\(summary.rows) 行: \(summary.changes)"))
             } catch {
                 let outcome: Step.Outcome = switch error.kind {
                 case .badInput: .rejected
@@ -276,7 +276,7 @@ public enum WeeklyCycle {
 
     private static func skippedDataSteps(_ session: Session) -> [Step] {
         dataFiles(session).map { kind, file in
-            Step(kind: kind, file: file, outcome: file == nil ? .notConfigured : .skipped, detail: "dry run: not imported")
+            Step(kind: kind, file: file, outcome: file == nil ? .notConfigured : .skipped, detail: "試行（--dry-run）のため取り込んでいません")
         }
     }
 

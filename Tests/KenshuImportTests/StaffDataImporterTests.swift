@@ -212,7 +212,7 @@ struct StaffDataImporterTests {
 
             """)
         let summary = try importer(store).importFile(.history, path: good)
-        #expect(summary.changes == "added 2, updated 0, unchanged 0")
+        #expect(summary.changes == "追加 2・更新 0・変更なし 0")
         let bad = try file("h-bad.csv", "staff_id,provider,course_id,title,completed_on,report_filed_on\n100001,内部,,研修,2026-06-01,2026-05-01\n")
         let error = try rejection { () throws(StaffImportError) in _ = try importer(store).importFile(.history, path: bad) }
         #expect(error.field == "復命書提出日 (report_filed_on)")

@@ -112,7 +112,7 @@ struct StaffImportReviewTests {
         } throws: { error in
             guard case StaffImportError.held(_, let review) = error else { return false }
             return review.impact == ImportImpact(before: 456, removed: 256, changed: 0, fields: review.impact.fields)
-                && review.description.contains("deactivate 256 of 456 active staff")
+                && review.description.contains("在職の職員 456 人のうち 256 人を名簿から外す")
         }
         #expect(try store.allStaff() == before)
         let status = try store.latestImports()
@@ -134,7 +134,7 @@ struct StaffImportReviewTests {
         let summary = try importRoster(store, path)
         #expect(summary.applied)
         #expect(summary.review?.isHeld == false)
-        #expect(summary.changes.contains("deactivated 40"))
+        #expect(summary.changes.contains("名簿から外れた 40"))
     }
 
     @Test func evaluationsThatDropMostStaffOfAPeriodAreHeld() throws {
@@ -151,7 +151,7 @@ struct StaffImportReviewTests {
             _ = try importer.importFile(.evaluations, path: path, options: StaffImportOptions())
         } throws: { error in
             guard case StaffImportError.held(_, let review) = error else { return false }
-            return review.reasons.first?.contains("remove the ratings of") == true
+            return review.reasons.first?.contains("評価のある職員") == true
         }
     }
 

@@ -38,12 +38,12 @@ struct ConcurrentCommandsTests {
             let results = try atOnce(city, [["run", "--date", "2026-12-01"], ["run", "--date", "2026-12-01"]])
             for result in results {
                 #expect(result.status == 0, "\(result.stderr)")
-                #expect(result.stdout.contains("roster      imported"), "\(result.stdout)")
+                #expect(result.stdout.contains("職員名簿  取込済み"), "\(result.stdout)")
             }
             // One of the two found the other's week spooled; the mails are the single run's.
             #expect(try spooled(city).count == expected)
-            #expect(results.contains { $0.stdout.contains("\(expected) spooled, 0 already") })
-            #expect(results.contains { $0.stdout.contains("0 spooled, \(expected) already") })
+            #expect(results.contains { $0.stdout.contains("\(expected) 通を送信待ちに（今週すでに入れたもの 0 通）") })
+            #expect(results.contains { $0.stdout.contains("0 通を送信待ちに（今週すでに入れたもの \(expected) 通）") })
             #expect(results.contains { $0.stderr.contains("waiting for it to finish") })
         }
     }

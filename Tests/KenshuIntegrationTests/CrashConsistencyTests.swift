@@ -75,7 +75,7 @@ struct CrashConsistencyTests {
             #expect(mails.allSatisfy { $0.html.contains("</html>") })
         }
         let again = try city.kenshu("run", "--date", "2026-11-25")
-        #expect(again.stdout.contains("0 spooled, \(rendered) already"), "\(again.stdout)")
+        #expect(again.stdout.contains("0 通を送信待ちに（今週すでに入れたもの \(rendered) 通）"), "\(again.stdout)")
     }
 
     /// An XCRI-CAP feed of `count` courses, each the example feed's first course with its own

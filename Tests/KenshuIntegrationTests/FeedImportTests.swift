@@ -50,11 +50,11 @@ struct FeedImportTests {
         let first = try city.write("a.xml", Self.feed(courses: [("K-1", "政策形成研修"), ("K-2", "法制執務研修")]))
         let result = try city.kenshu("import", first)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("added 2, updated 0, unchanged 0, retired 0"))
+        #expect(result.stdout.contains("追加 2・更新 0・変更なし 0・掲載終了 0"))
         let again = try city.kenshu("import", first)
-        #expect(again.stdout.contains("added 0, updated 0, unchanged 2, retired 0"))
+        #expect(again.stdout.contains("追加 0・更新 0・変更なし 2・掲載終了 0"))
         let smaller = try city.write("b.xml", Self.feed(courses: [("K-1", "政策形成研修")]))
-        #expect(try city.kenshu("import", smaller).stdout.contains("added 0, updated 0, unchanged 1, retired 1"))
+        #expect(try city.kenshu("import", smaller).stdout.contains("追加 0・更新 0・変更なし 1・掲載終了 1"))
         #expect(try courseCount(city) == 1)
     }
 
@@ -126,7 +126,7 @@ struct FeedImportTests {
         let feed = try city.write("dotnet.xml", text)
         let result = try city.kenshu("import", feed)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("added 1,"))
+        #expect(result.stdout.contains("追加 1・"))
         #expect(result.stdout.contains("says UTF-16 but the bytes are UTF-8"))
     }
 
@@ -136,11 +136,11 @@ struct FeedImportTests {
         let feed = try city.write("twice.xml", Self.feed(courses: [("K-1", "政策形成研修"), ("K-1", "再掲"), ("K-2", "法制執務研修")]))
         let checked = try city.kenshu("import", "--validate-only", feed)
         #expect(checked.status == 0, "\(checked.stderr)")
-        #expect(checked.stdout.contains("the import would do: added 2,"))
+        #expect(checked.stdout.contains("取り込むと: 追加 2・"))
         #expect(checked.stdout.contains("K-1: the course id is listed again"))
         #expect(try courseCount(city) == 0)
         let imported = try city.kenshu("import", feed)
-        #expect(imported.stdout.contains("added 2, updated 0, unchanged 0, retired 0; 1 warning(s)"))
+        #expect(imported.stdout.contains("追加 2・更新 0・変更なし 0・掲載終了 0、警告 1 件"))
         #expect(try courseCount(city) == 2)
     }
 

@@ -41,7 +41,7 @@ struct MailTests {
         defer { city.remove() }
         let run = try city.kenshu("run", "--date", "2026-11-25")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("mail: "), "\(run.stdout)")
+        #expect(run.stdout.contains("メール: "), "\(run.stdout)")
         let files = spoolFiles(city)
         #expect(files.count > 400)
         #expect(spoolFiles(city, "tmp").isEmpty)
@@ -190,12 +190,12 @@ struct MailTests {
         let first = spoolFiles(city)
         let again = try city.kenshu("run", "--date", "2026-11-26")
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(again.stdout.contains("0 spooled, \(first.count) already spooled this week"), "\(again.stdout)")
+        #expect(again.stdout.contains("0 通を送信待ちに（今週すでに入れたもの \(first.count) 通）"), "\(again.stdout)")
         #expect(spoolFiles(city) == first)
 
         let dry = try city.kenshu("run", "--week", "2026-W49", "--dry-run")
         #expect(dry.status == 0, "\(dry.stderr)")
-        #expect(dry.stdout.contains("dry run: nothing spooled"))
+        #expect(dry.stdout.contains("試行のため送信待ちには入れていません"))
         #expect(spoolFiles(city) == first)
 
         let forced = try city.kenshu("run", "--week", "2026-W48", "--force", "--json")
@@ -217,13 +217,13 @@ struct MailTests {
 
         let resumed = try city.kenshu("run", "--date", "2026-11-25")
         #expect(resumed.status == 0, "\(resumed.stderr)")
-        #expect(resumed.stdout.contains("after an interrupted run"), "\(resumed.stdout)")
+        #expect(resumed.stdout.contains("中断した回のあと"), "\(resumed.stdout)")
         let files = spoolFiles(city)
         #expect(Set(keys(files)).count == files.count, "a mail was spooled twice")
         #expect(spoolFiles(city, "tmp").isEmpty)
 
         let third = try city.kenshu("run", "--date", "2026-11-25")
-        #expect(third.stdout.contains("0 spooled"), "\(third.stdout)")
+        #expect(third.stdout.contains("、0 通を送信待ちに"), "\(third.stdout)")
         #expect(spoolFiles(city) == files)
     }
 
@@ -263,7 +263,7 @@ struct MailTests {
         defer { city.remove() }
         let run = try city.kenshu("run", "--date", "2026-11-25")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("warning: staff mail: 4: 'not an address' is not a mail address"), "\(run.stdout)")
+        #expect(run.stdout.contains("注意: 職員向けメール: 鈴木 一郎（総務課、職員番号 4）のメールアドレスが読めません（'not an address' is not a mail address"), "\(run.stdout)")
         let files = spoolFiles(city)
         #expect(!files.contains { $0.contains(".staff.4.") })
         let mail = try #require(files.first { $0.contains(".staff.1.") })
@@ -308,7 +308,7 @@ struct MailTests {
         #expect(unknown.stderr.contains("'99'"))
         let unsendable = try city.kenshu("preview", "--staff", "4", "--date", "2026-11-25")
         #expect(unsendable.status == 2)
-        #expect(unsendable.stderr.contains("invalid-address"), "\(unsendable.stderr)")
+        #expect(unsendable.stderr.contains("メールアドレスが読めません"), "\(unsendable.stderr)")
         #expect(spoolFiles(city).isEmpty)
     }
 
@@ -331,7 +331,7 @@ struct MailTests {
 
         let result = try city.kenshu("deliver", "--sendmail", sendmail)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("delivered \(waiting.count), failed 0"))
+        #expect(result.stdout.contains("送信 \(waiting.count) 通、失敗 0 通"))
         #expect(spoolFiles(city).isEmpty)
         #expect(spoolFiles(city, "cur").count == waiting.count)
         let got = try FileManager.default.contentsOfDirectory(atPath: received).map {
@@ -359,7 +359,7 @@ struct MailTests {
         let ok = try script(city, "sendmail-ok", "cat > /dev/null")
         let again = try city.kenshu("deliver", "--sendmail", ok)
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(again.stdout.contains("delivered 0, failed 0, waiting for their next try \(waiting.count)"), "\(again.stdout)")
+        #expect(again.stdout.contains("送信 0 通、失敗 0 通、次の試行を待つもの \(waiting.count) 通"), "\(again.stdout)")
 
         // A missing sendmail is an error even while every mail waits for its retry.
         let missing = try city.kenshu("deliver", "--sendmail", city.folder.appendingPathComponent("no-such-sendmail").path)

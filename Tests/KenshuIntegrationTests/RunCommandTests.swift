@@ -25,16 +25,16 @@ struct RunCommandTests {
         defer { city.remove() }
         let result = try city.kenshu("run")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("roster      imported"))
-        #expect(result.stdout.contains("history     imported"))
-        #expect(result.stdout.contains("456 active staff"))
+        #expect(result.stdout.contains("職員名簿  取込済み"))
+        #expect(result.stdout.contains("研修履歴  取込済み"))
+        #expect(result.stdout.contains("在職 456 人"))
 
         let again = try city.kenshu("run", "--json")
         #expect(again.status == 0)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
         let steps = try #require(report["steps"] as? [[String: Any]])
         #expect(steps.map { $0["outcome"] as? String } == ["imported", "imported", "imported"])
-        #expect((steps.first?["detail"] as? String)?.contains("added 0, updated 0, unchanged 456") == true)
+        #expect((steps.first?["detail"] as? String)?.contains("追加 0・更新 0・変更なし 456") == true)
     }
 
     @Test func aRejectedFileIsReportedAndTheOthersStillImport() throws {
@@ -52,10 +52,10 @@ struct RunCommandTests {
 
         let result = try city.kenshu("run")
         #expect(result.status == 2)
-        #expect(result.stdout.contains("roster      imported"))
-        #expect(result.stdout.contains("evaluations rejected"))
-        #expect(result.stdout.contains("history     not-configured"))
-        #expect(result.stdout.contains("2 active staff, 0 ratings"))
+        #expect(result.stdout.contains("職員名簿  取込済み"))
+        #expect(result.stdout.contains("人事評価  取込不可"))
+        #expect(result.stdout.contains("研修履歴  指定なし"))
+        #expect(result.stdout.contains("在職 2 人、人事評価 0 件"))
         #expect(result.stderr.contains("evaluations.csv:3:"), "\(result.stderr)")
         #expect(result.stderr.contains("'9'"), "\(result.stderr)")
     }

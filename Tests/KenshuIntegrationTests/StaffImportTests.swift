@@ -41,7 +41,7 @@ struct StaffImportTests {
         #expect(cp932.status == 0, "\(cp932.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(cp932.stdout.utf8)) as? [String: Any])
         #expect(summary["encoding"] as? String == "CP932")
-        #expect((summary["changes"] as? String)?.hasPrefix("added 0, updated 0,") == true)
+        #expect((summary["changes"] as? String)?.hasPrefix("追加 0・更新 0・") == true)
 
         let text = try city.kenshu("status")
         #expect(text.status == 0)
@@ -85,7 +85,7 @@ struct StaffImportTests {
         // The person on line 2 was not promoted by the rejected file.
         let listed = try city.kenshu("roster", "import", good, "--json")
         #expect((try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any])?["changes"] as? String
-            == "added 0, updated 0, unchanged 3, deactivated 0, reactivated 0")
+            == "追加 0・更新 0・変更なし 3・名簿から外れた 0・名簿に戻った 0")
     }
 
     @Test func evaluationsForUnknownStaffAreRejectedWithTheirLine() throws {

@@ -1,4 +1,5 @@
 import Testing
+import KenshuCore
 @testable import KenshuMail
 
 /// Plain-text parts wrapped to 76 columns as a terminal counts them.

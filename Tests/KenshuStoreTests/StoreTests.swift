@@ -90,7 +90,7 @@ struct StoreTests {
         let latest = try store.latestImports()
         #expect(latest.count == 1)
         #expect(latest.first?.succeeded == false)
-        #expect(try store.latestSuccessfulImports().first?.summary.contains("deactivated 1") == true)
+        #expect(try store.latestSuccessfulImports().first?.summary.contains("名簿から外れた 1") == true)
     }
 
     @Test func opensAFileStoreInWALModeAndReopensIt() throws {

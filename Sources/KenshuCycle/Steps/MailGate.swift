@@ -67,14 +67,3 @@ extension WeeklyCycle.Step.Outcome {
         }
     }
 }
-
-extension StaffDataKind {
-    /// The export's name as the policy and the HR office call it.
-    public var japaneseName: String {
-        switch self {
-        case .roster: "職員名簿"
-        case .evaluations: "人事評価"
-        case .history: "研修履歴"
-        }
-    }
-}

@@ -36,8 +36,8 @@ public enum MailPreview {
         let composed = WeeklyMails.compose(inputs, templates: try WeeklyMails.templates(setup: session.setup), setup: session.setup,
                                            only: (kind, recipient))
         guard let mail = composed.mails.first else {
-            let why = composed.skipped.first.map { "\($0.reason.rawValue): \($0.detail)" } ?? "nothing to send"
-            throw KenshuError(.badInput, "no \(kind.rawValue) mail for \(recipient) this week (\(why))")
+            let why = composed.skipped.first.map(\.detail) ?? "送るものがありません"
+            throw KenshuError(.badInput, "今週、\(recipient) への\(kind.japaneseName)はありません（\(why)）")
         }
         switch format {
         case .text: return "Subject: \(mail.subject)\n\n" + mail.text

@@ -10,7 +10,7 @@ public enum FeedFormat: Sendable {
     public var name: String {
         switch self {
         case .xcriCAP: "XCRI-CAP 1.2"
-        case .profile(let profile): "profile \(profile.name)"
+        case .profile(let profile): "プロファイル \(profile.name)"
         }
     }
 

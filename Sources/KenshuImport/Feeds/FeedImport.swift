@@ -41,9 +41,9 @@ public enum FeedImport {
         }
     }
 
-    /// One line for a log or a summary: format, providers, changes, warnings.
+    /// One line for a log or a summary, in Japanese: format, providers, changes, warnings.
     public static func describe(_ summary: FeedImportSummary) -> String {
-        "\(summary.format), providers \(summary.changes.providers.joined(separator: ", ")); \(summary.changes); "
-            + "\(summary.warningCount) warning(s), \(summary.untaggedCount) untagged"
+        "\(summary.format)、研修機関 \(summary.changes.providers.joined(separator: "・")): \(summary.changes)、"
+            + "警告 \(summary.warningCount) 件、能力タグなし \(summary.untaggedCount) 件"
     }
 }

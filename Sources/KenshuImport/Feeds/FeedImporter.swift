@@ -200,7 +200,7 @@ public struct FeedImporter {
         guard !validateOnly, case .rejected(_, let message) = error else { return error }
         try? store.recordFeedImport(FeedImportEntry(
             source: path, format: format?.name ?? "unknown", providers: provider.map { [$0] } ?? [], succeeded: false,
-            summary: "rejected; the previous catalogue stays", warnings: 0, message: message, finishedAt: Date()))
+            summary: "取込不可（前回の研修一覧のまま）", warnings: 0, message: message, finishedAt: Date()))
         return error
     }
 }

@@ -11,6 +11,15 @@ public enum StaffDataKind: String, Sendable, CaseIterable, Codable {
     case evaluations
     /// 研修履歴.
     case history
+
+    /// The export's name as the policy and the HR office call it.
+    public var japaneseName: String {
+        switch self {
+        case .roster: "職員名簿"
+        case .evaluations: "人事評価"
+        case .history: "研修履歴"
+        }
+    }
 }
 
 /// What an import did, for the command's summary and `--json`.
@@ -20,7 +29,7 @@ public struct StaffImportSummary: Sendable, Codable, Equatable {
     public var encoding: String
     /// Data rows read.
     public var rows: Int
-    /// What changed, in words (`added 3, updated 12, …`).
+    /// What changed, in words (`追加 3・更新 12・…`).
     public var changes: String
     /// Header cells that named no known column and were skipped.
     public var ignoredColumns: [String]
@@ -116,7 +125,7 @@ public struct StaffDataImporter: Sendable {
         if !outcome.applied && !options.dryRun, let review = outcome.summary.review {
             try? store.recordImport(ImportRun(
                 kind: kind.rawValue, source: path, encoding: detected?.rawValue, rows: outcome.summary.rows,
-                summary: "held back: \(review.reasons.count) reason(s)", succeeded: false,
+                summary: "保留（理由 \(review.reasons.count) 件）", succeeded: false,
                 message: review.reasons.joined(separator: "; "), finishedAt: now()))
             throw .held(path: path, review)
         }
@@ -168,7 +177,7 @@ public struct StaffDataImporter: Sendable {
         let first = errors.errors.first?.description ?? "rejected"
         let count = errors.errors.count + errors.omitted
         let run = ImportRun(kind: kind.rawValue, source: path, encoding: encoding?.rawValue, rows: 0,
-                            summary: "rejected: \(count) error(s)", succeeded: false, message: first, finishedAt: now())
+                            summary: "取込不可（エラー \(count) 件）", succeeded: false, message: first, finishedAt: now())
         try? store.recordImport(run)
         return .invalid(errors)
     }

@@ -28,34 +28,36 @@ public struct StaffImportReview: Sendable, Codable, Equatable {
         var changes: [String] = []
         var reasons: [String] = []
         let noun = kind.reviewedRecords
+        let unit = kind.reviewedUnit
         let limit = threshold * Double(impact.before)
+        let over = "しきい値 \(Self.percent(threshold))（data.review.threshold）を超えます"
         switch kind {
         case .roster, .evaluations:
             if impact.removed > 0 {
-                changes.append("\(kind.removalVerb) \(impact.removed) of \(impact.before) \(noun)")
+                changes.append("\(noun) \(impact.before) \(unit)のうち \(impact.removed) \(unit)\(kind.removal)")
             }
             if impact.changed > 0 {
-                changes.append("change \(impact.changed) of \(impact.before) \(noun)")
+                changes.append("\(noun) \(impact.before) \(unit)のうち \(impact.changed) \(unit)の内容を変える")
             }
             let affected = impact.removed + impact.changed
             if impact.before > 0, Double(affected) > limit {
-                reasons.append("it would \(kind.removalVerb) or change \(affected) of \(impact.before) \(noun) "
-                    + "(\(Self.percent(affected, of: impact.before)), more than \(Self.percent(threshold)))")
+                reasons.append("\(noun) \(impact.before) \(unit)のうち \(affected) \(unit)"
+                    + "（\(Self.percent(affected, of: impact.before))）が外れるか変わり、\(over)")
             }
         case .history:
             if impact.changed > 0 {
-                changes.append("change the report date of \(impact.changed) of \(impact.before) known \(noun)")
+                changes.append("\(noun) \(impact.before) \(unit)のうち \(impact.changed) \(unit)の復命書提出日を変える")
             }
         }
         for spec in columns {
             guard let field = impact.fields[spec.key] else { continue }
             if field.changed > 0 {
-                let blanked = field.blanked > 0 ? " (blank for \(field.blanked) of the \(field.filled) who have it)" : ""
-                changes.append("\(spec.label): \(field.changed) changed\(blanked)")
+                let blanked = field.blanked > 0 ? "（値のある \(field.filled) \(unit)のうち \(field.blanked) \(unit)が空になる）" : ""
+                changes.append("\(spec.label): \(field.changed) \(unit)変更\(blanked)")
             }
             if field.blanked >= Self.minimumBlanked, Double(field.blanked) > threshold * Double(field.filled) {
-                reasons.append("it would blank \(spec.label) for \(field.blanked) of the \(field.filled) \(noun) that have it "
-                    + "(\(Self.percent(field.blanked, of: field.filled)), more than \(Self.percent(threshold)))")
+                reasons.append("\(spec.label)が、値のある\(noun) \(field.filled) \(unit)のうち \(field.blanked) \(unit)"
+                    + "（\(Self.percent(field.blanked, of: field.filled))）で空になり、\(over)")
             }
         }
         self.changes = changes
@@ -64,11 +66,11 @@ public struct StaffImportReview: Sendable, Codable, Equatable {
 
     /// The summary a held-back import prints.
     public var description: String {
-        var lines = ["held back: " + reasons.joined(separator: "; ")]
-        if !changes.isEmpty { lines.append("what it would change:") }
+        var lines = ["保留しました: " + reasons.joined(separator: "。")]
+        if !changes.isEmpty { lines.append("取り込むと変わること:") }
         lines += changes.map { "  " + $0 }
-        lines.append("the store is as it was; if these changes are right, import the file again with --accept "
-            + "(the weekly run: data.review.acceptScheduled: true in kenshu.yaml)")
+        lines.append("保管データは変えていません。変更が正しければ --accept を付けてもう一度取り込んでください"
+            + "（週次処理では kenshu.yaml に data.review.acceptScheduled: true）")
         return lines.joined(separator: "\n")
     }
 
@@ -86,17 +88,23 @@ extension StaffDataKind {
     /// What `ImportImpact.before` counts for this kind.
     var reviewedRecords: String {
         switch self {
-        case .roster: "active staff"
-        case .evaluations: "rated staff"
-        case .history: "trainings"
+        case .roster: "在職の職員"
+        case .evaluations: "評価のある職員"
+        case .history: "記録済みの研修履歴"
         }
     }
 
-    var removalVerb: String {
+    /// Its counter word: 人 or 件.
+    var reviewedUnit: String {
+        self == .history ? "件" : "人"
+    }
+
+    /// What removing one means, after the count: を名簿から外す.
+    var removal: String {
         switch self {
-        case .roster: "deactivate"
-        case .evaluations: "remove the ratings of"
-        case .history: "remove"
+        case .roster: "を名簿から外す（在職でなくする）"
+        case .evaluations: "の評価を消す"
+        case .history: "を消す"
         }
     }
 }

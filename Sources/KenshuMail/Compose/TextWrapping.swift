@@ -1,3 +1,5 @@
+import KenshuCore
+
 /// Plain-text parts wrapped to at most 76 terminal columns (`DisplayWidth`), so that every
 /// mail reads the same in any client: Japanese breaks between characters, never before a
 /// closing mark (、。」）) nor after an opening one (「（); English words and numbers stay

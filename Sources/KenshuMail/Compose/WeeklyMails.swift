@@ -64,7 +64,7 @@ public enum WeeklyMails {
             }
             guard let email = member.email, !email.isEmpty else {
                 composed.skipped.append(SkippedMail(kind: kind, recipient: member.id, reason: .noAddress,
-                                                    detail: "\(kind.rawValue) mail: \(member.id) has no mail address in the roster"))
+                                                    detail: "\(kind.japaneseName): \(Self.who(member))は職員名簿にメールアドレスがありません"))
                 return
             }
             let address: MailAddress
@@ -72,7 +72,7 @@ public enum WeeklyMails {
                 address = try MailAddress(address: email, displayName: member.name)
             } catch {
                 composed.skipped.append(SkippedMail(kind: kind, recipient: member.id, reason: .invalidAddress,
-                                                    detail: "\(kind.rawValue) mail: \(member.id): \(error)"))
+                                                    detail: "\(kind.japaneseName): \(Self.who(member))のメールアドレスが読めません（\(error)）"))
                 return
             }
             composed.mails.append(render(kind, recipient: member.id, to: [address], view: view, templates: templates))
@@ -86,7 +86,7 @@ public enum WeeklyMails {
             }
             guard view.hasNews || setup.configuration.mail.sendWhenNothingNew || only != nil else {
                 composed.skipped.append(SkippedMail(kind: .staff, recipient: entry.staff.id, reason: .nothingNew,
-                                                    detail: "nothing new since last week"))
+                                                    detail: "先週から新しい推薦がありません"))
                 continue
             }
             add(.staff, entry.staff, view: view)
@@ -99,7 +99,7 @@ public enum WeeklyMails {
                                               byStaff: byStaff, setup: setup)
             guard !view.isEmpty || only != nil else {
                 composed.skipped.append(SkippedMail(kind: .manager, recipient: managerID, reason: .nothingNew,
-                                                    detail: "nothing to report on the team"))
+                                                    detail: "チームについて知らせることがありません"))
                 continue
             }
             add(.manager, manager, view: view)
@@ -141,9 +141,14 @@ public enum WeeklyMails {
             }
         }
         if addresses.isEmpty {
-            skipped.append(SkippedMail(kind: kind, recipient: hrRecipient, reason: .noAddress, detail: "no hr.addresses in the config"))
+            skipped.append(SkippedMail(kind: kind, recipient: hrRecipient, reason: .noAddress, detail: "kenshu.yaml に hr.addresses（人事担当の宛先）がありません"))
         }
         return addresses
+    }
+
+    /// A member of staff as a warning names them: 氏名（所属、職員番号 10042）.
+    static func who(_ member: StaffMember) -> String {
+        "\(member.name)（\(member.department)、職員番号 \(member.id)）"
     }
 
     private static func render(_ kind: MailKind, recipient: String, to: [MailAddress], view: Any, templates: MailTemplates) -> OutgoingMail {

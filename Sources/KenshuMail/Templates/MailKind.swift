@@ -5,6 +5,16 @@ public enum MailKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// To the HR office, instead of the week's mails: the data was not fit to mail (the
     /// pre-mail gate), and why.
     case hold
+
+    /// The mail as the HR office calls it: 職員向けメール …
+    public var japaneseName: String {
+        switch self {
+        case .staff: "職員向けメール"
+        case .manager: "管理職向けダイジェスト"
+        case .hr: "人事担当向けレポート"
+        case .hold: "配信保留のお知らせ"
+        }
+    }
 }
 
 /// The parts a mail is rendered from: a one-line subject, a plain-text body, an HTML body.

@@ -59,14 +59,7 @@ enum MailText {
             let truncated = (entry.message ?? "").contains("truncated") ? "ファイルが途中で切れています。" : ""
             return "取り込めませんでした。\(truncated)前回の研修一覧をそのまま使っています（理由は kenshu status で確かめられます）。"
         }
-        var counts: [String: Int] = [:]
-        for part in entry.summary.split(separator: ",") {
-            let words = part.split(separator: " ")
-            guard words.count == 2, let number = Int(words[1]) else { continue }
-            counts[String(words[0])] = number
-        }
-        var text = "追加 \(counts["added"] ?? 0) 件、更新 \(counts["updated"] ?? 0) 件、変更なし \(counts["unchanged"] ?? 0) 件、"
-            + "掲載終了 \(counts["retired"] ?? 0) 件"
+        var text = ImportSummaryText.japanese(entry.summary)
         if entry.warnings > 0 { text += "（一部の研修に警告 \(entry.warnings) 件）" }
         return text
     }

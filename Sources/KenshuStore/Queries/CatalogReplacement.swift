@@ -22,7 +22,7 @@ public struct CatalogChanges: Sendable, Equatable, Codable, CustomStringConverti
         self.retired = retired
     }
 
-    public var description: String { "added \(added), updated \(updated), unchanged \(unchanged), retired \(retired)" }
+    public var description: String { "追加 \(added)・更新 \(updated)・変更なし \(unchanged)・掲載終了 \(retired)" }
 }
 
 /// Writes one feed's courses inside the import's transaction, one course at a time (a feed

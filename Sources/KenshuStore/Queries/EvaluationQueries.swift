@@ -9,7 +9,7 @@ public struct EvaluationChanges: Sendable, Equatable, CustomStringConvertible {
     public var inserted = 0
 
     public var description: String {
-        "periods \(periods.map(String.init).joined(separator: ", ")): replaced \(removed) rating(s) with \(inserted)"
+        "\(periods.map(String.init).joined(separator: "・"))年度の評価 \(removed) 件を \(inserted) 件に置き換え"
     }
 }
 

@@ -8,7 +8,7 @@ public struct HistoryChanges: Sendable, Equatable, CustomStringConvertible {
     public var updated = 0
     public var unchanged = 0
 
-    public var description: String { "added \(added), updated \(updated), unchanged \(unchanged)" }
+    public var description: String { "追加 \(added)・更新 \(updated)・変更なし \(unchanged)" }
 }
 
 /// The identity of a completed training: who, where, which course, and when.

@@ -13,7 +13,7 @@ public struct RosterChanges: Sendable, Equatable, CustomStringConvertible {
     public var reactivated = 0
 
     public var description: String {
-        "added \(added), updated \(updated), unchanged \(unchanged), deactivated \(deactivated), reactivated \(reactivated)"
+        "追加 \(added)・更新 \(updated)・変更なし \(unchanged)・名簿から外れた \(deactivated)・名簿に戻った \(reactivated)"
     }
 }
 

@@ -17,7 +17,8 @@ public struct ImportRun: Sendable, Codable, Equatable, FetchableRecord, MutableP
     public var encoding: String?
     /// Data rows read.
     public var rows: Int
-    /// What changed, e.g. `added 3, updated 12, deactivated 1`.
+    /// What changed, e.g. `追加 3・更新 12・変更なし 400・名簿から外れた 1・名簿に戻った 0` (stores
+    /// written before 2026-12 have it in English: see `ImportSummaryText`).
     public var summary: String
     public var succeeded: Bool
     /// The error, when it failed.

@@ -1,30 +1,32 @@
+import KenshuConfig
 import KenshuCore
 import KenshuImport
 
-/// A feed import's summary as text: what changed, the warnings, the untagged courses.
+/// A feed import's summary as text for the HR office: what changed, the warnings, the
+/// untagged courses with suggested abilities.
 enum FeedImportText {
     static func render(_ summary: FeedImportSummary, catalog: PolicyCatalog) -> String {
-        let providers = summary.changes.providers.joined(separator: ", ")
+        let providers = summary.changes.providers.joined(separator: "・")
         let what = summary.validateOnly
-            ? "checked, nothing stored; the import would do: \(summary.changes)"
-            : "providers \(providers.isEmpty ? "(none)" : providers); \(summary.changes)"
-        var lines = ["\(summary.file) (\(summary.format)): \(what); \(summary.warningCount) warning(s), "
-            + String(format: "%.1f MB in %.2f s", Double(summary.bytes) / 1e6, summary.seconds)]
-        for warning in summary.warnings { lines.append("  warning: \(warning)") }
+            ? "確認のみで保存していません。取り込むと: \(summary.changes)"
+            : "研修機関 \(providers.isEmpty ? "なし" : providers): \(summary.changes)"
+        var lines = ["\(FilePaths.name(summary.file))（\(summary.format)）: \(what)、警告 \(summary.warningCount) 件、"
+            + String(format: "%.1f MB を %.2f 秒で", Double(summary.bytes) / 1e6, summary.seconds)]
+        for warning in summary.warnings { lines.append("  警告: \(warning)") }
         if summary.warningCount > summary.warnings.count {
-            lines.append("  … \(summary.warningCount - summary.warnings.count) more warning(s) (see --json)")
+            lines.append("  ほかに警告 \(summary.warningCount - summary.warnings.count) 件（--json で全件）")
         }
-        if summary.validated && summary.schemaDeviations.isEmpty { lines.append("  schema: valid") }
-        for deviation in summary.schemaDeviations { lines.append("  schema: \(deviation)") }
+        if summary.validated && summary.schemaDeviations.isEmpty { lines.append("  スキーマ: 適合") }
+        for deviation in summary.schemaDeviations { lines.append("  スキーマ: \(deviation)") }
         if summary.untaggedCount > 0 {
-            lines.append("  \(summary.untaggedCount) course(s) no rule tags with an ability (confirm in rules.yaml, courses.abilities):")
+            lines.append("  能力のタグがない研修 \(summary.untaggedCount) 件（rules.yaml の courses.abilities で確かめてください）:")
             for course in summary.untagged.prefix(10) {
                 let suggested = course.suggestions.map { suggestion in
                     let name = catalog.ability(number: suggestion.ability).map { "\($0.symbol)\($0.shortName)" } ?? "\(suggestion.ability)"
-                    return "\(name) (\(String(format: "%.2f", suggestion.score)))"
+                    return "\(name)（\(String(format: "%.2f", suggestion.score))）"
                 }
-                lines.append("    \(course.id) 「\(course.title)」: "
-                    + (suggested.isEmpty ? "no suggestion" : "suggested " + suggested.joined(separator: ", ")))
+                lines.append("    「\(course.title)」: "
+                    + (suggested.isEmpty ? "候補なし" : "候補 " + suggested.joined(separator: "、")))
             }
         }
         return lines.joined(separator: "\n")

@@ -1,6 +1,8 @@
 import Foundation
 import KenshuCore
 import KenshuCycle
+import KenshuImport
+import KenshuStore
 
 /// `kenshu status` as text for people: counts, imports, warnings grouped by kind.
 enum StatusText {
@@ -12,7 +14,7 @@ enum StatusText {
         out += "職員: 在職 \(report.staff.active) 人、退職・異動 \(report.staff.inactive) 人\n"
         for family in JobFamily.allCases {
             let count = report.staff.byFamily[family.japaneseName] ?? .init(active: 0, inactive: 0)
-            out += "  \(pad(family.japaneseName, 6)) 在職 \(count.active) 人、退職・異動 \(count.inactive) 人\n"
+            out += "  \(pad(family.japaneseName, 8)) 在職 \(count.active) 人、退職・異動 \(count.inactive) 人\n"
         }
         let periods = report.evaluations.periods.map { "\($0)年度" }.joined(separator: ", ")
         out += "人事評価: \(report.evaluations.ratings) 件" + (periods.isEmpty ? "" : "（\(periods)）") + "\n"
@@ -22,9 +24,9 @@ enum StatusText {
         for entry in report.imports {
             let when = timestamp(entry.finishedAt, timeZone)
             if entry.succeeded {
-                out += "  \(pad(entry.kind, 12)) \(when)  成功: \(entry.rows) 行、\(entry.summary)\n"
+                out += "  \(pad(kindName(entry.kind), 12)) \(when)  成功: \(entry.rows) 行、\(ImportSummaryText.japanese(entry.summary))\n"
             } else {
-                out += "  \(pad(entry.kind, 12)) \(when)  失敗・保留: \(entry.message ?? entry.summary)\n"
+                out += "  \(pad(kindName(entry.kind), 12)) \(when)  失敗・保留: \(entry.message ?? ImportSummaryText.japanese(entry.summary))\n"
                 if let success = entry.lastSuccessAt { out += "  \(pad("", 12)) 最後の成功 \(timestamp(success, timeZone))\n" }
             }
             out += "  \(pad("", 12)) \(entry.source)\n"
@@ -36,8 +38,8 @@ enum StatusText {
             if let last = provider.lastImport {
                 let when = timestamp(last.finishedAt, timeZone)
                 out += last.succeeded
-                    ? "    最後の取込 \(when) 成功: \(last.summary)、警告 \(last.warnings) 件\n"
-                    : "    最後の取込 \(when) 却下: \(last.message ?? last.summary)\n"
+                    ? "    最後の取込 \(when) 成功: \(ImportSummaryText.japanese(last.summary))、警告 \(last.warnings) 件\n"
+                    : "    最後の取込 \(when) 却下: \(last.message ?? ImportSummaryText.japanese(last.summary))\n"
             }
         }
         for feed in report.rejectedFeeds {
@@ -67,8 +69,14 @@ enum StatusText {
         return out
     }
 
+    /// Padded to `width` display columns (a Japanese character takes two).
     static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+        DisplayWidth.padded(text, to: width)
+    }
+
+    /// An HR export's kind (`roster`) by its name (職員名簿).
+    static func kindName(_ kind: String) -> String {
+        StaffDataKind(rawValue: kind)?.japaneseName ?? kind
     }
 
     static func timestamp(_ date: Date, _ zone: TimeZone) -> String {

@@ -1,12 +1,12 @@
 /// How many terminal columns text takes, as a Japanese mail client or terminal shows it:
 /// East Asian wide and fullwidth characters take 2, and so do the ambiguous ones Japanese
 /// text uses as wide (①, ■, ※, →); combining marks and variation selectors take none.
-enum DisplayWidth {
-    static func of(_ text: some StringProtocol) -> Int {
+public enum DisplayWidth {
+    public static func of(_ text: some StringProtocol) -> Int {
         text.unicodeScalars.reduce(0) { $0 + columns($1) }
     }
 
-    static func columns(_ scalar: Unicode.Scalar) -> Int {
+    public static func columns(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         switch value {
         case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F, 0x3099...0x309A: return 0
@@ -22,5 +22,11 @@ enum DisplayWidth {
         default:
             return 1
         }
+    }
+
+    /// `text` followed by spaces up to `width` columns (as it is, when it is wider).
+    public static func padded(_ text: String, to width: Int) -> String {
+        let used = of(text)
+        return used >= width ? text : text + String(repeating: " ", count: width - used)
     }
 }
