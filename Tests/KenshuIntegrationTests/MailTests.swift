@@ -173,6 +173,26 @@ struct MailTests {
             let english = stripped.matches(of: /[A-Za-z]{2,}/).map { String($0.output) }
             #expect(english.isEmpty, "\(Set(english))")
         }
+        // Every other mail too: an English word may come only from the feeds' own text (course
+        // titles and places such as 「データ活用とEBPM」, 「オンライン（Web会議）」).
+        var feedWords = Set<String>()
+        for feed in ["academy.xml", "jichi-kenshujo.xml", "xcri-niigata.xml"] {
+            let text = try String(contentsOfFile: TemporaryCity.example("feeds/\(feed)"), encoding: .utf8)
+            for node in text.matches(of: />([^<]+)</) {
+                feedWords.formUnion(node.output.1.matches(of: /[A-Za-z]{2,}/).map { String($0.output) })
+            }
+        }
+        var programWords: [String: String] = [:]
+        for mail in try #require(try MailParser.parse(spoolFiles(city).filter { !$0.contains(".hr.") })) {
+            for part in [mail.subject, mail.text, mail.html.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)] {
+                let stripped = part.replacingOccurrences(
+                    of: #"https?://\S+|\S+@\S+|Kenshu|&[a-z]+;"#, with: "", options: .regularExpression)
+                for word in stripped.matches(of: /[A-Za-z]{2,}/) where !feedWords.contains(String(word.output)) {
+                    programWords[String(word.output)] = mail.file
+                }
+            }
+        }
+        #expect(programWords.isEmpty, "English words in staff and manager mails: \(programWords)")
         #expect(!hr.text.contains(KenshuBinary.repository.path), "a server path in the HR report")
         #expect(hr.text.contains("[成功] academy.xml（"))
         #expect(hr.text.contains("（総務課、職員番号 10030）: 2025年度の人事評価がありません"), "\(hr.text)")
