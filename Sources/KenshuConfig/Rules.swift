@@ -25,7 +25,7 @@ public struct Rules: Sendable, Equatable {
 
 /// Reads and checks `rules.yaml`.
 public enum RulesLoader {
-    static let keys = ["titles", "courses", "levels", "evaluation", "recommendations", "mentors"]
+    static let keys = ["titles", "courses", "work", "levels", "evaluation", "recommendations", "mentors"]
     static let titleKeys = ["aliases"]
     static let courseKeys = ["abilities", "audiences"]
     static let abilityTagKeys = ["subjects", "keywords"]
@@ -83,6 +83,7 @@ public enum RulesLoader {
             rules.matching.audiences.append(TitleAudience(
                 word: word, audience: try CourseAudienceLoader.parse(value) { rankNames.contains($0) }))
         }
+        if let work = root["work"] { rules.matching.work = try WorkRulesLoader.parse(work) }
         rules.mentors = try MentorRulesLoader.parse(root["mentors"])
         return rules
     }

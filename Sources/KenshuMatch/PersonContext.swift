@@ -13,6 +13,9 @@ public struct PersonContext: Sendable {
     /// Courses (`provider`␟`courseID`) recommended every week of the rules' `noUptakeWeeks`
     /// before this one: they rest.
     public var recommendedEveryWeek: Set<String>
+    /// The work fields and roles of their 所属 and 係 (`WorkRules`), as the matching core
+    /// fills them in from its rules.
+    public var work = PersonWork()
 
     public init(staff: StaffMember, band: RankBand?, gaps: [AbilityGap], history: [TrainingRecord], today: LocalDate,
                 recommendedEveryWeek: Set<String> = []) {
@@ -31,8 +34,47 @@ public struct PersonContext: Sendable {
         return gaps.first { $0.ability == ability }
     }
 
+    /// The same person with their work as `rules` says it.
+    func withWork(_ rules: WorkRules) -> PersonContext {
+        var person = self
+        person.work = PersonWork(staff: staff, rules: rules)
+        return person
+    }
+
     /// Whole months in the current band (from 現職位発令日), when known.
     public var monthsInRank: Int? {
         staff.rankSince.map { $0.months(until: today) }
+    }
+}
+
+/// What a member of staff works on, by the rules' work map: the fields of their 所属 and
+/// 係, where each comes from, and their roles.
+public struct PersonWork: Sendable, Hashable {
+    public var fields: Set<String> = []
+    /// Field → the place that owns it for this person (税務課, or 企画政策課 財政係).
+    public var placeOfField: [String: String] = [:]
+    public var roles: Set<String> = []
+
+    public init() {}
+
+    public init(staff: StaffMember, rules: WorkRules) {
+        guard !rules.isEmpty else { return }
+        for field in rules.departments[staff.department] ?? [] where placeOfField[field] == nil {
+            placeOfField[field] = staff.department
+        }
+        for place in WorkRules.places(department: staff.department, section: staff.section).dropFirst() {
+            for field in rules.sections[place] ?? [] where placeOfField[field] == nil {
+                placeOfField[field] = place.replacingSlash()
+            }
+        }
+        fields = Set(placeOfField.keys)
+        roles = rules.roles(department: staff.department, section: staff.section)
+    }
+}
+
+private extension String {
+    /// `企画政策課/財政係` as a sentence names it: 企画政策課 財政係.
+    func replacingSlash() -> String {
+        String(map { $0 == "/" ? " " : $0 })
     }
 }

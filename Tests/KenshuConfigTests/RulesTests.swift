@@ -52,6 +52,34 @@ struct RulesTests {
         #expect(error.description.contains(message), "\(error)")
     }
 
+    @Test func readsTheWorkOfDepartmentsSectionsAndRoles() throws {
+        let rules = try RulesLoader.parse("""
+            work:
+              departments:
+                税務課: [税務, 徴収]
+                会計課: 会計
+              sections:
+                企画政策課/財政係: [財政]
+              roles:
+                窓口担当: [市民課, 税務課]
+            """, file: "rules.yaml", catalog: catalog)
+        #expect(rules.matching.work == WorkRules(
+            departments: ["税務課": ["税務", "徴収"], "会計課": ["会計"]], sections: ["企画政策課/財政係": ["財政"]],
+            roles: ["窓口担当": ["市民課", "税務課"]]))
+    }
+
+    @Test(arguments: [
+        ("work:\n  sections:\n    財政係: [財政]\n", 3, "a 係 is written 所属/係"),
+        ("work:\n  departments:\n    税務課: []\n", 3, "lists no field"),
+        ("work:\n  departments:\n    税務課: ['']\n", 3, "an empty field"),
+        ("work:\n  teams: {}\n", 2, "unknown key 'teams'"),
+    ])
+    func aBadWorkMapNamesItsLine(text: String, line: Int, message: String) throws {
+        let error = try #require(throws: InputError.self) { try RulesLoader.parse(text, file: "rules.yaml", catalog: catalog) }
+        #expect(error.location.line == line)
+        #expect(error.description.contains(message), "\(error)")
+    }
+
     @Test func anAliasToAnUnknownTitleNamesItsLine() throws {
         let error = try #require(throws: InputError.self) {
             try RulesLoader.parse("titles:\n  aliases:\n    保育士職:\n      副園長: 教頭\n", file: "rules.yaml", catalog: catalog)

@@ -11,22 +11,16 @@ import Testing
 /// the fiscal year the course runs, and the reason that names the audience is true.
 struct CourseAudienceCityTests {
     @Test func everyAudienceCourseGoesToItsAudienceOnly() throws {
-        let city = try TemporaryCity()
-        defer { city.remove() }
-        try city.appendConfig(TemporaryCity.exampleData(feeds: ["academy.xml", "jichi-kenshujo.xml", "xcri-niigata.xml"]))
-        let session = try Session.open(try Setup.load(configPath: city.config))
-        _ = try WeeklyCycle.run(session: session, options: WeeklyCycle.Options(date: "2026-11-25", dryRun: false))
-        let day = try #require(LocalDate(parsing: "2026-11-25"))
-        let week = try CourseRecommendations.week(on: day, session: session)
-        let courses = Dictionary(week.listings.map { ("\($0.course.provider.id)\u{1F}\($0.course.id)", $0.course) },
-                                 uniquingKeysWith: { first, _ in first })
+        let example = try ExampleCityWeek()
+        defer { example.city.remove() }
+        let (session, day, week) = (example.session, example.day, example.week)
         let rules = session.rules.matching.audiences
         var audienceRecommendations = 0
         var newHireCourses = 0
         for entry in week.entries {
             let member = entry.staff
             for recommendation in entry.result.recommendations {
-                let course = try #require(courses["\(recommendation.provider)\u{1F}\(recommendation.courseID)"])
+                let course = try #require(example.course(of: recommendation))
                 let ruled = rules.filter { course.title.contains($0.word) }.map(\.audience)
                 let audiences = ruled.isEmpty ? course.audiences : ruled
                 let ranks = ruled.isEmpty ? course.ranks : []

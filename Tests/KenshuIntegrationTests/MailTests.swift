@@ -164,11 +164,12 @@ struct MailTests {
         #expect(duplicates.stdout.hasPrefix("0 "), "mails listing a course twice: \(duplicates.stdout) \(duplicates.stderr)")
         let hr = try #require(try MailParser.parse(spoolFiles(city).filter { $0.contains(".hr.") })?.first)
         // The HR report in Japanese: no English word but in URLs, addresses, file names, a
-        // kenshu command, the product's name and quoted data; files by their names alone; each
-        // data-quality line with the person's name and department; no opt-out footer.
+        // kenshu command, a key of the config or rules (work.roles), the product's name and
+        // quoted data; files by their names alone; each data-quality line with the person's
+        // name and department; no opt-out footer.
         for part in [hr.text, hr.html.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)] {
             let stripped = part.replacingOccurrences(
-                of: #"https?://\S+|\S+@\S+|[\w.-]+\.(xml|csv|yaml)|kenshu \w+|Kenshu|「[^」]*」|&[a-z]+;"#, with: "",
+                of: #"https?://\S+|\S+@\S+|[\w.-]+\.(xml|csv|yaml)|kenshu( [a-z]+)+|Kenshu|「[^」]*」|&[a-z]+;|\b[a-z]+(\.[a-zA-Z]+)+"#, with: "",
                 options: .regularExpression)
             let english = stripped.matches(of: /[A-Za-z]{2,}/).map { String($0.output) }
             #expect(english.isEmpty, "\(Set(english))")

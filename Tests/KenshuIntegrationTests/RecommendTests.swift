@@ -90,6 +90,27 @@ struct RecommendTests {
         #expect(result.stdout.contains("配信停止中の職員には推薦しません"))
     }
 
+    /// The work map is a rule like any other: taking it out shows domain courses spreading
+    /// beyond the departments that own their fields.
+    @Test func rulesDiffShowsWhatTheWorkMapChanges() throws {
+        let city = try exampleCity()
+        defer { city.remove() }
+        let current = TemporaryCity.example("rules.yaml")
+        let text = try String(contentsOfFile: current, encoding: .utf8)
+        let work = try #require(text.range(of: "\nwork:\n"))
+        let levels = try #require(text.range(of: "\nlevels:\n"))
+        let withoutWork = try city.write("nowork.yaml", String(text[..<work.lowerBound]) + String(text[levels.lowerBound...]))
+        let diff = try city.kenshu("rules", "diff", withoutWork, current, "--date", "2026-11-25")
+        #expect(diff.status == 0, "\(diff.stderr)")
+        let line = try #require(diff.stdout.split(separator: "\n").first { $0.contains("税務（滞納整理と徴収実務）") }, "\(diff.stdout)")
+        #expect(line.contains("−"), "the 税務 course is lost outside 税務課: \(line)")
+        // rules check reads the work map against the roster and the catalogue.
+        let misspelt = try city.write("misspelt.yaml", text.replacingOccurrences(of: "    会計課: [", with: "    会計科: ["))
+        let check = try city.kenshu("rules", "check", misspelt)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("work.departments.会計科: 「会計科」は職員名簿にない所属・係です（もしかして「会計課」？）"), "\(check.stdout)")
+    }
+
     @Test func rulesDiffShowsWhoGainsAndLoses() throws {
         let city = try exampleCity()
         defer { city.remove() }

@@ -9,6 +9,12 @@ struct GroupedMatchingTests {
     func groupedAndPerCourseMatchingAgree(seed: Int) throws {
         var world = try MatchFixtures()
         world.rules.perPerson = 3
+        world.rules.work = WorkRules(departments: ["税務課": ["税務"], "会計課": ["会計"]], sections: ["総務課/人事係": ["人事"]],
+                                     roles: ["窓口担当": ["税務課", "市民課"]])
+        let lines = ["対象：全職員", "対象：係長", "対象：窓口担当職員、主任", "対象：税務担当職員", "対象：採用3年目までの職員",
+                     "対象：メンターに指名された職員", "対象：保育士"]
+        let subjects = [["税務"], ["会計", "法務"], ["人事"], ["法務"], []]
+        let departments = [("税務課", ""), ("会計課", ""), ("総務課", "人事係"), ("市民課", ""), ("建設課", "道路係")]
         var random = SeededRandom(seed: UInt64(seed) &+ 99)
         let titles = ["政策形成研修", "法務研修", "接遇研修", "政策法務研修", "Excel研修"]
         let ranks = [[], ["係長"], ["主事"], ["general.kakaricho"], ["課長"]]
@@ -26,13 +32,16 @@ struct GroupedMatchingTests {
                 startIn: Int.random(in: 1...150, using: &random), applyBy: Int.random(in: -5...20, using: &random))
             if Bool.random(using: &random) { course.presentations[0].seats = Int.random(in: 1...3, using: &random) }
             if index % 4 == 1 { course.audiences = [audiences[Int.random(in: 0..<audiences.count, using: &random)]] }
+            if index % 3 == 2 { course.audienceLines = [lines[Int.random(in: 0..<lines.count, using: &random)]] }
+            course.subjects = subjects[Int.random(in: 0..<subjects.count, using: &random)]
             courses.append(course)
         }
         let staffTitles = ["係長", "主事", "課長", "主任"]
         let persons = (0..<12).map { index in
-            let member = world.staff("S\(index)", title: staffTitles[index % staffTitles.count],
+            var member = world.staff("S\(index)", title: staffTitles[index % staffTitles.count],
                                      rankSince: world.today.adding(months: -Int.random(in: 1...24, using: &random)),
                                      hiredOn: world.today.adding(months: -Int.random(in: 1...240, using: &random)))
+            (member.department, member.section) = departments[Int.random(in: 0..<departments.count, using: &random)]
             let ratings = (1...10).map { ability in
                 Evaluation(staffID: member.id, ability: ability, score: Int.random(in: 1...5, using: &random),
                            rater: .primary, period: 2025)

@@ -6,6 +6,8 @@
 /// it as a data-quality warning.
 public struct BandResolver: Sendable {
     private var bandsByKey: [Key: RankBand] = [:]
+    /// Every title, alias and band id it resolves, in any family (for reading 「対象：係長」).
+    public private(set) var rankNames: Set<String> = []
 
     private struct Key: Hashable {
         var family: JobFamily
@@ -24,7 +26,9 @@ public struct BandResolver: Sendable {
                                      reason: "title is listed in two bands (\(other.id), \(band.id))")
                 }
                 bandsByKey[key] = band
+                rankNames.insert(title)
             }
+            rankNames.insert(band.id)
         }
         for (family, table) in aliases {
             for (alias, target) in table.sorted(by: { $0.key < $1.key }) {
@@ -35,6 +39,7 @@ public struct BandResolver: Sendable {
                                      reason: "no \(family.japaneseName) band has that title or id")
                 }
                 bandsByKey[Key(family: family, title: Self.normalise(alias))] = targetBand
+                rankNames.insert(alias)
             }
         }
     }

@@ -20,6 +20,10 @@ public struct Course: Sendable, Hashable, Codable {
     /// Whom else it is for, by years of service or in the band (採用1年目, 新任係長): a person
     /// is targeted by a rank above or by any of these.
     public var audiences: [CourseAudience]
+    /// Whom it is for in the feed's own words, read at matching time against the policy and
+    /// the rules' work map (「対象：税務担当職員」, or a profile's rank text it has no value
+    /// for): each line is alternatives to the ranks and audiences above.
+    public var audienceLines: [String]
     /// Abilities the feed itself states it develops (rare; rules and suggestions add more).
     public var abilities: [AbilityWeight]
     /// Digital talent tier it builds (`expert`, `dx-leader`, `general`), when stated.
@@ -33,7 +37,7 @@ public struct Course: Sendable, Hashable, Codable {
 
     public init(
         provider: CourseProvider, id: String, title: String, summary: String = "", url: String? = nil,
-        kind: String? = nil, families: [JobFamily] = [], ranks: [String] = [], audiences: [CourseAudience] = [], abilities: [AbilityWeight] = [],
+        kind: String? = nil, families: [JobFamily] = [], ranks: [String] = [], audiences: [CourseAudience] = [], audienceLines: [String] = [], abilities: [AbilityWeight] = [],
         digitalTier: String? = nil, subjects: [String] = [], presentations: [Presentation] = [], line: Int? = nil
     ) {
         self.provider = provider
@@ -45,6 +49,7 @@ public struct Course: Sendable, Hashable, Codable {
         self.families = families
         self.ranks = ranks
         self.audiences = audiences
+        self.audienceLines = audienceLines
         self.abilities = abilities
         self.digitalTier = digitalTier
         self.subjects = subjects

@@ -26,6 +26,8 @@ public struct MatchingRules: Sendable, Equatable {
     /// Whom courses are for, by a word of their title (`courses.audiences`): for feeds that
     /// say it only in prose (対象：採用2年目の職員). In the rules' order.
     public var audiences: [TitleAudience] = []
+    /// The work of each department (`work`): which courses are domain courses, and for whom.
+    public var work = WorkRules()
 
     /// How much each part of a course's score counts.
     public struct ScoreWeights: Sendable, Equatable {

@@ -74,6 +74,10 @@ struct HRReportView: MailView, Sendable {
     var unrecommendedMore: Int?
     var untagged: [CourseLine]
     var untaggedMore: Int?
+    /// Per work field some department owns: its staff, and how many got a course in it.
+    var workCoverage: [FieldCoverage]
+    /// Audience lines with words Kenshu could not read (their courses go to no one).
+    var unreadAudiences: [UnreadAudience]
     var warnings: [Warning]
     var warningsMore: Int?
     var footer: MailFooter
@@ -131,6 +135,7 @@ extension HRReportView {
             unmatched: unmatched, shortlists: shortlists,
             unrecommended: Array(unrecommended.prefix(listLimit)), unrecommendedMore: nonZero(unrecommendedAll - listLimit),
             untagged: Array(untagged.prefix(listLimit)), untaggedMore: nonZero(untaggedAll - listLimit),
+            workCoverage: workCoverage(inputs: inputs, setup: setup), unreadAudiences: unreadAudiences(inputs: inputs, setup: setup),
             warnings: Array(warnings.prefix(listLimit * 2)), warningsMore: nonZero(warnings.count - listLimit * 2),
             footer: MailFooter(contact: settings.contact, stopNotice: nil))
     }

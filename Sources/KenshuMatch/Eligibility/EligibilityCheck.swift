@@ -11,14 +11,17 @@ public enum EligibilityOutcome: Sendable, Hashable {
 public struct EligibilityCheck: Sendable {
     let rules: MatchingRules
     let resolver: BandResolver
+    let lineReader: AudienceLineReader
 
     public init(rules: MatchingRules, resolver: BandResolver) {
         self.rules = rules
         self.resolver = resolver
+        lineReader = AudienceLineReader(rankNames: resolver.rankNames, work: rules.work)
     }
 
     /// The presentation to recommend, or why none.
     public func check(_ course: Course, for person: PersonContext) -> EligibilityOutcome {
+        let person = person.withWork(rules.work)
         let facts = self.facts(course)
         let outcome = presentation(of: course, on: person.today)
         if let reason = personalExclusion(facts, for: person, completed: CompletedTrainings(person.history),
@@ -30,7 +33,7 @@ public struct EligibilityCheck: Sendable {
 
     /// What eligibility needs of the course, the rules' audiences applied.
     func facts(_ course: Course) -> CourseFacts {
-        CourseFacts(course, resolver: resolver, audienceRules: rules.audiences)
+        CourseFacts(course, resolver: resolver, audienceRules: rules.audiences, lineReader: lineReader)
     }
 
     /// The fiscal year a course's audience is counted in: that of the presentation to apply
@@ -52,7 +55,13 @@ public struct EligibilityCheck: Sendable {
         if !facts.families.isEmpty, !facts.families.contains(person.staff.family) {
             return .family(targets: facts.familyNames)
         }
+        if !facts.ownedFields.isEmpty, facts.workField(person) == nil {
+            return .work(fields: facts.ownedFields)
+        }
         if facts.restrictsRank, facts.target(person, fiscalYear: fiscalYear) == nil {
+            if !facts.lines.isEmpty {
+                return .audienceLine(lines: facts.lines.map(\.line), unread: facts.lines.flatMap(\.unread))
+            }
             return facts.audiences.isEmpty ? .rank(targets: facts.ranks)
                 : .audience(ranks: facts.ranks, audiences: facts.audiences.map(\.audience))
         }

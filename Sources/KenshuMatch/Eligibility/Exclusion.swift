@@ -9,6 +9,10 @@ public enum ExclusionReason: Sendable, Hashable, Codable {
     case rank(targets: [String])
     /// Not in the course's audiences (採用1年目 …) nor of the ranks it names.
     case audience(ranks: [String], audiences: [CourseAudience])
+    /// Not whom the feed's audience lines name; `unread`: what of them Kenshu could not read.
+    case audienceLine(lines: [String], unread: [String])
+    /// A domain course (its fields owned by departments, `work`) outside the person's work.
+    case work(fields: [String])
     case digitalTier(target: String)
     case applyByPassed(LocalDate)
     case outsideHorizon(firstStart: LocalDate?, days: Int)
@@ -47,6 +51,10 @@ public enum ExclusionReason: Sendable, Hashable, Codable {
         case .rank(let targets): "対象職位外です（対象: \(targets.joined(separator: "・"))）"
         case .audience(let ranks, let audiences):
             "対象外です（対象: \((ranks + audiences.map { $0.text() }).joined(separator: "、"))）"
+        case .audienceLine(let lines, let unread):
+            "対象外です（\(lines.joined(separator: "／"))）" + (unread.isEmpty ? ""
+                : "。読み取れなかった対象: \(unread.joined(separator: "、"))（rules.yaml の work.roles か work の分野に書くと読めます）")
+        case .work(let fields): "担当業務の分野外です（分野: \(fields.joined(separator: "・"))）"
         case .digitalTier(let target): "デジタル人材区分が対象外です（対象: \(target)）"
         case .applyByPassed(let date): "申込締切（\(date)）を過ぎています"
         case .outsideHorizon(let start, let days):

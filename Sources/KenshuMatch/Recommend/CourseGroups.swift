@@ -22,7 +22,9 @@ struct CourseGroups {
         let rankNames: [String]
         let rankBands: [String]
         let audiences: [CourseAudience]
-        /// Only for courses with audiences: the others are alike in any year.
+        let lines: [ReadAudienceLine]
+        let ownedFields: [String]
+        /// Only for courses with audiences or lines: the others are alike in any year.
         let audienceYear: Int?
         let tier: String?
         let kind: String?
@@ -49,12 +51,19 @@ struct CourseGroups {
             guard case .eligible(let presentation) = presentations[listing] else { continue }
             let fact = facts[listing]
             let fiscalYear = (presentation.start ?? today).fiscalYear
-            for audience in fact.audiences where seen.insert(AudienceCheck(audience: audience.audience, fiscalYear: fiscalYear)).inserted {
+            // A line's years are checked as an audience of those years alone: the rest of
+            // what it names (family, rank, work) is in the person's scoring profile.
+            let lineYears = fact.lineTerms.compactMap(\.term.serviceYears).map {
+                AudienceFacts(audience: CourseAudience(serviceYears: $0), ranks: .anyRank)
+            }
+            for audience in fact.audiences + lineYears
+            where seen.insert(AudienceCheck(audience: audience.audience, fiscalYear: fiscalYear)).inserted {
                 checks.append((AudienceCheck(audience: audience.audience, fiscalYear: fiscalYear), audience))
             }
             let key = Key(families: fact.families.map(\.rawValue).sorted(), rankNames: fact.rankNames.sorted(),
                           rankBands: fact.rankBands.sorted(), audiences: fact.audiences.map(\.audience),
-                          audienceYear: fact.audiences.isEmpty ? nil : fiscalYear,
+                          lines: fact.lines, ownedFields: fact.ownedFields,
+                          audienceYear: fact.audiences.isEmpty && fact.lines.isEmpty ? nil : fiscalYear,
                           tier: fact.digitalTier, kind: fact.kind, tags: tags[listing])
             let start = presentation.start?.daysSinceEpoch ?? Int.max
             if let group = index[key] {

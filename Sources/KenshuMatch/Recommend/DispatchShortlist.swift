@@ -30,6 +30,7 @@ extension Recommender {
         longer.horizonDays = max(rules.horizonDays, 365)
         let eligibility = EligibilityCheck(rules: longer, resolver: self.eligibility.resolver)
         // What depends only on the person, worked out once, not once per dispatch course.
+        let persons = persons.map { $0.withWork(rules.work) }
         let completed = persons.map { CompletedTrainings($0.history) }
         let trained = persons.map { scorer.recentlyTrained($0) }
         for listing in listings {
@@ -54,7 +55,8 @@ extension Recommender {
                 candidates: ranked.prefix(size).map { item in
                     DispatchShortlist.Candidate(staffID: item.person.staff.id, score: item.parts.total,
                                                 reasons: text.reasons(course: course, tags: tags, parts: item.parts, person: item.person,
-                                                                     target: facts.target(item.person, fiscalYear: fiscalYear)))
+                                                                     target: facts.target(item.person, fiscalYear: fiscalYear),
+                                                                     work: facts.workField(item.person)))
                 }))
         }
         return shortlists

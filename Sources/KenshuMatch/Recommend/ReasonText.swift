@@ -17,8 +17,12 @@ struct ReasonText {
         self.names = names
     }
 
-    /// `target`: how the course is aimed at the person (their rank, or an audience they are in).
-    func reasons(course: Course, tags: [AbilityWeight], parts: ScoreParts, person: PersonContext, target: RankTarget?) -> [String] {
+    /// `target`: how the course is aimed at the person (their rank, or an audience they are in);
+    /// `work`: the course's field the person works in, and where (a domain course).
+    func reasons(
+        course: Course, tags: [AbilityWeight], parts: ScoreParts, person: PersonContext, target: RankTarget?,
+        work: (field: String, place: String)?
+    ) -> [String] {
         var reasons: [String] = []
         let title = person.staff.title
         if parts.mandatory {
@@ -38,11 +42,13 @@ struct ReasonText {
             let evaluated = gap.fromPrior ? "評価なし（仮に \(format(gap.evaluated))）" : "評価 \(format(gap.evaluated))"
             reasons.append("\(title)の期待水準 \(name) \(gap.expected) に対し\(evaluated)。本研修は\(symbol)を扱います")
         }
+        if let work { reasons.append("\(work.place)の担当業務（\(work.field)）に関わる研修です") }
         if parts.rank == 1 && !parts.mandatory {
-            if case .audience(let audience) = target {
-                reasons.append("\(audience.text(rankName: rankName))向けの研修です")
-            } else {
-                reasons.append("\(title)を対象とした研修です")
+            switch target {
+            case .audience(let audience): reasons.append("\(audience.text(rankName: rankName))向けの研修です")
+            case .line(let term) where !term.everyone: reasons.append("研修の対象（\(term.text)）に当たります")
+            case .line: break
+            case .rank, nil: reasons.append("\(title)を対象とした研修です")
             }
         }
         if parts.track == 1 {

@@ -32,6 +32,7 @@ public struct Recommender: Sendable {
     public func recommendAll(
         _ persons: [PersonContext], listings: [CourseListing], explaining: Set<String> = []
     ) -> [PersonRecommendations] {
+        let persons = persons.map { $0.withWork(rules.work) }
         // A course's tags do not depend on the person: found once.
         let tags = listings.map { tagger.tags(for: $0.course) }
         let facts = listings.map { eligibility.facts($0.course) }
@@ -244,7 +245,7 @@ public struct Recommender: Sendable {
         let fiscalYear = (recommendation.start ?? person.today).fiscalYear
         written.reasons = text.reasons(
             course: listings[index].course, tags: tags[index], parts: recommendation.parts, person: person,
-            target: facts[index].target(person, fiscalYear: fiscalYear))
+            target: facts[index].target(person, fiscalYear: fiscalYear), work: facts[index].workField(person))
         return written
     }
 

@@ -1,8 +1,8 @@
 import KenshuCore
 
 /// What eligibility and the score know of a person apart from their gaps and history: their
-/// day, family, title, band, tier and track, whether they are newly promoted, which of the
-/// day's course audiences they are in, whether they opted out. Staff with one profile are eligible for the same courses (before their own
+/// day, family, title, band, tier and track, their work (fields and roles), whether they
+/// are newly promoted, which of the day's course audiences they are in, whether they opted out. Staff with one profile are eligible for the same courses (before their own
 /// history is looked at) with the same rank, track, tier and mandatory parts, so a weekly
 /// run works those out once per profile, not once per person.
 struct ScoringProfile: Hashable {
@@ -16,6 +16,8 @@ struct ScoringProfile: Hashable {
     let newlyPromoted: Bool
     /// In each of the day's audiences (`CourseGroups.audienceChecks`) or not.
     let audiences: [Bool]
+    /// Their work (fields and roles of their 所属 and 係).
+    let work: PersonWork
 
     init(_ person: PersonContext, rules: MatchingRules, audiences: [Bool]) {
         today = person.today
@@ -27,6 +29,7 @@ struct ScoringProfile: Hashable {
         track = person.staff.track
         newlyPromoted = Self.isNewlyPromoted(person, rules: rules)
         self.audiences = audiences
+        work = person.work
     }
 
     /// In their band for fewer than the rules' `newlyPromotedMonths` (false when unknown).

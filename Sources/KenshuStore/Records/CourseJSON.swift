@@ -53,6 +53,7 @@ enum CourseJSON {
                 }
                 raw("]")
             }
+            if !course.audienceLines.isEmpty { key("audienceLines"); strings(course.audienceLines) }
             if !course.audiences.isEmpty {
                 key("audiences")
                 array(course.audiences) { $0.audience($1) }

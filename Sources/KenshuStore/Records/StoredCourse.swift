@@ -12,13 +12,14 @@ struct StoredCourse: Decodable {
     var families: [JobFamily]
     var ranks: [String]
     var audiences: [CourseAudience]
+    var audienceLines: [String]
     var abilities: [AbilityWeight]
     var digitalTier: String?
     var subjects: [String]
     var presentations: [Presentation]
 
     private enum Key: String, CodingKey {
-        case id, summary, url, kind, families, ranks, audiences, abilities, digitalTier, subjects, presentations
+        case id, summary, url, kind, families, ranks, audiences, audienceLines, abilities, digitalTier, subjects, presentations
     }
 
     init(from decoder: any Decoder) throws {
@@ -30,6 +31,7 @@ struct StoredCourse: Decodable {
         families = try container.decodeIfPresent([JobFamily].self, forKey: .families) ?? []
         ranks = try container.decodeIfPresent([String].self, forKey: .ranks) ?? []
         audiences = try container.decodeIfPresent([CourseAudience].self, forKey: .audiences) ?? []
+        audienceLines = try container.decodeIfPresent([String].self, forKey: .audienceLines) ?? []
         abilities = try container.decodeIfPresent([AbilityWeight].self, forKey: .abilities) ?? []
         digitalTier = try container.decodeIfPresent(String.self, forKey: .digitalTier)
         subjects = try container.decodeIfPresent([String].self, forKey: .subjects) ?? []
@@ -39,7 +41,7 @@ struct StoredCourse: Decodable {
 
     func course(provider: CourseProvider, title: String) -> Course {
         Course(provider: provider, id: id, title: title, summary: summary, url: url, kind: kind, families: families,
-               ranks: ranks, audiences: audiences, abilities: abilities, digitalTier: digitalTier, subjects: subjects,
+               ranks: ranks, audiences: audiences, audienceLines: audienceLines, abilities: abilities, digitalTier: digitalTier, subjects: subjects,
                presentations: presentations)
     }
 }

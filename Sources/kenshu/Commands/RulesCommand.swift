@@ -59,11 +59,28 @@ struct RulesCheck: ParsableCommand {
     func run() throws {
         let setup = try common.setup()
         let path = file.map { FilePaths.resolve($0, relativeTo: FileManager.default.currentDirectoryPath) } ?? setup.configuration.rulesFile
+        let rules: Rules
         do {
-            _ = try RulesLoader.load(path: path, catalog: setup.catalog)
+            rules = try RulesLoader.load(path: path, catalog: setup.catalog)
         } catch {
             throw KenshuError(.badInput, error.description)
         }
-        Console.print(common.json ? try JSONOutput.render(["file": path, "result": "valid"]) : "\(path): ok")
+        // The work map is checked against the roster and the catalogue, when the store has them.
+        var warnings: [String] = []
+        if !rules.matching.work.isEmpty, let session = try? Session.open(setup, access: .readOnly) {
+            warnings = try WorkRulesCheck.warnings(rules.matching.work, store: session.store)
+        }
+        if common.json {
+            Console.print(try JSONOutput.render(RulesCheckResult(file: path, result: "valid", warnings: warnings)))
+        } else {
+            Console.print((["\(path): ok"] + warnings.map { "  注意: " + $0 }).joined(separator: "\n"))
+        }
     }
+}
+
+/// `kenshu rules check --json`.
+struct RulesCheckResult: Encodable {
+    var file: String
+    var result: String
+    var warnings: [String]
 }

@@ -65,7 +65,7 @@ struct ProfileFeedReaderTests {
                   <p>A&amp;B</p></outline>
                 <link> https://example.jp/c/101 </link>
                 <category>公募</category>
-                <target><family>保育士</family><family>一般職</family><rank>若手</rank><rank>係長相当</rank><rank>主査</rank></target>
+                <target><family>保育士</family><family>一般職</family><rank>若手</rank><rank>係長相当</rank><rank>主査</rank><rank>窓口担当職員</rank></target>
                 <field>政策形成、EBPM</field><field>EBPM</field>
                 <dx>DX推進リーダー</dx>
                 <ability>④</ability><ability>政策形成能力</ability><ability>1</ability>
@@ -93,6 +93,8 @@ struct ProfileFeedReaderTests {
         #expect(course.kind == "external.open-call.generalist")
         #expect(course.families == [.nursery, .general])
         #expect(course.ranks == ["主事", "主任", "係長", "主査"])
+        // A rank text the profile does not map and the policy does not know is words for whom.
+        #expect(course.audienceLines == ["窓口担当職員"])
         #expect(course.subjects == ["政策形成", "EBPM"])
         #expect(course.digitalTier == "dx-leader")
         #expect(course.abilities == [AbilityWeight(ability: 4), AbilityWeight(ability: 1)])

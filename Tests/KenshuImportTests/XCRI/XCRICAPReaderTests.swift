@@ -47,6 +47,18 @@ struct XCRICAPReaderTests {
             seats: 20, cost: "5,000円"))
     }
 
+    @Test func aPrerequisiteThatSaysWhomIsAnAudienceLineAndOthersAreNot() throws {
+        let course = Self.oneCourse.replacingOccurrences(of: "<mlo:url>", with: """
+            <mlo:prerequisite>対象：税務担当職員、係長</mlo:prerequisite>
+            <mlo:prerequisite>Basic knowledge of Excel</mlo:prerequisite>
+            <mlo:prerequisite>  受講対象:  全職員 </mlo:prerequisite>
+            <mlo:url>
+            """)
+        let read = try readXCRI(xcriCatalog(course))
+        #expect(read.warnings.isEmpty)
+        #expect(read.courses.first?.audienceLines == ["対象：税務担当職員、係長", "受講対象: 全職員"])
+    }
+
     @Test func theDefaultNamespaceAndAnXcriPrefixGiveTheSameCourses() throws {
         let prefixed = """
             <xcri:catalog xmlns:xcri="http://xcri.org/profiles/1.2/catalog" xmlns:dc="http://purl.org/dc/elements/1.1/"

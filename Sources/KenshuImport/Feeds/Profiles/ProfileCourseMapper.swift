@@ -64,12 +64,16 @@ struct ProfileCourseMapper {
             }
             for family in families where !course.families.contains(family) { course.families.append(family) }
         }
+        // A rank text the profile maps is ranks or an audience; one it does not map is a rank
+        // when the policy knows it, else words for whom (窓口担当職員), read at matching time.
         var ranks: [Found] = []
         for found in Self.list(fields[.ranks], in: node) {
             if let audience = profile.audience(found.text) {
                 if !course.audiences.contains(audience) { course.audiences.append(audience) }
-            } else {
+            } else if profile.mapped(.ranks, found.text) != nil || profile.vocabulary.rankNames.contains(found.text) {
                 ranks.append(found)
+            } else if !course.audienceLines.contains(found.text) {
+                course.audienceLines.append(found.text)
             }
         }
         course.ranks = mappedList(.ranks, ranks)

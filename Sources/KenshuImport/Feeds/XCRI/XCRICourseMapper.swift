@@ -22,7 +22,7 @@ struct XCRICourseMapper {
         }
         return Course(
             provider: provider, id: id, title: title, summary: summary(of: record),
-            url: record.firstText(.url), subjects: subjects(of: record),
+            url: record.firstText(.url), audienceLines: audienceLines(of: record), subjects: subjects(of: record),
             presentations: presentations(of: record, courseID: id, warning: warning), line: node.line)
     }
 
@@ -45,6 +45,17 @@ struct XCRICourseMapper {
             if let text = text(of: candidate) { return text }
         }
         return ""
+    }
+
+    /// The `mlo:prerequisite`s that say whom the course is for (対象：…, 受講対象：…); other
+    /// prerequisites (what one must know first) are not about whom.
+    private func audienceLines<Node>(of record: XCRIRecord<Node>) -> [String] {
+        var lines: [String] = []
+        for prerequisite in record.all(.prerequisite) {
+            let text = XCRIFields.foldedText(prerequisite)
+            if AudienceLine.isAudienceLine(text), !lines.contains(text) { lines.append(text) }
+        }
+        return lines
     }
 
     /// Every `dc:subject`'s text and its `identifier` attribute (a JACS code), once each.

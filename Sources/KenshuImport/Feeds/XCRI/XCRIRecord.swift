@@ -4,7 +4,7 @@ import KenshuXML
 /// The fields a course or presentation record holds, as `XCRINames` matches them; the raw
 /// value is the local name as XCRI-CAP spells it (feeds may write it in another letter case).
 enum XCRIField: String, CaseIterable {
-    case identifier, title, description, abstract, url, subject
+    case identifier, title, description, abstract, url, subject, prerequisite
     case start, end, applyUntil, attendanceMode, places, cost, venue
     /// A structural element, not a field: matched only in XCRI-CAP's namespaces.
     case presentation
