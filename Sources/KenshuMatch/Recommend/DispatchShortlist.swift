@@ -30,7 +30,7 @@ extension Recommender {
         longer.horizonDays = max(rules.horizonDays, 365)
         let eligibility = EligibilityCheck(rules: longer, resolver: self.eligibility.resolver)
         // What depends only on the person, worked out once, not once per dispatch course.
-        let persons = persons.map { $0.withWork(rules.work) }
+        let persons = rules.work.isEmpty ? persons : persons.map { $0.withWork(rules.work) }
         let completed = persons.map { CompletedTrainings($0.history) }
         let trained = persons.map { scorer.recentlyTrained($0) }
         for listing in listings {

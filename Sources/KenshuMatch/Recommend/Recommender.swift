@@ -32,7 +32,7 @@ public struct Recommender: Sendable {
     public func recommendAll(
         _ persons: [PersonContext], listings: [CourseListing], explaining: Set<String> = []
     ) -> [PersonRecommendations] {
-        let persons = persons.map { $0.withWork(rules.work) }
+        let persons = rules.work.isEmpty ? persons : persons.map { $0.withWork(rules.work) }
         // A course's tags do not depend on the person: found once.
         let tags = listings.map { tagger.tags(for: $0.course) }
         let facts = listings.map { eligibility.facts($0.course) }
@@ -221,13 +221,14 @@ public struct Recommender: Sendable {
         listing index: Int, parts: ScoreParts, listings: [CourseListing], presentations: [EligibilityOutcome]
     ) -> Recommendation? {
         guard case .eligible(let presentation) = presentations[index] else { return nil }
-        let listing = listings[index]
-        let course = listing.course
+        // Fields read in place: a copy of the course would retain each of its many fields,
+        // and a weekly run makes this for every candidate of everyone.
         return Recommendation(
-            provider: course.provider.id, courseID: course.id, presentationID: presentation.id, title: course.title,
-            start: presentation.start, applyBy: presentation.applyBy, seats: presentation.seats, score: parts.total,
-            mandatory: parts.mandatory, reasons: [], parts: parts, sources: listing.sources.map(\.provider.name),
-            listing: index, presentationIndex: course.presentations.firstIndex { $0.id == presentation.id } ?? 0)
+            provider: listings[index].course.provider.id, courseID: listings[index].course.id, presentationID: presentation.id,
+            title: listings[index].course.title, start: presentation.start, applyBy: presentation.applyBy,
+            seats: presentation.seats, score: parts.total, mandatory: parts.mandatory, reasons: [], parts: parts,
+            sources: listings[index].sources.map(\.provider.name), listing: index,
+            presentationIndex: listings[index].course.presentations.firstIndex { $0.id == presentation.id } ?? 0)
     }
 
     /// How many the person may be given: `perPerson`, less what the fiscal year's cap has used.
