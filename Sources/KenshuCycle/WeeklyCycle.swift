@@ -167,10 +167,18 @@ public enum WeeklyCycle {
         let mentors = try MentorRun.run(on: day, dryRun: options.dryRun, session: session)
         try options.stop.check("the mails")
         let inputs = try MailInputs.gather(on: day, match: match, mentors: mentors, session: session)
-        let composed = WeeklyMails.compose(inputs, templates: try WeeklyMails.templates(setup: session.setup), setup: session.setup)
-        let spooled = options.dryRun ? MailSpooling.Outcome()
+        // A second run of the week makes only the mails the spool does not have yet.
+        var settled = MailSpooling.Outcome()
+        let inSpool = options.dryRun || options.force ? []
+            : try MailSpooling.spooledKeys(week: week, configuration: session.configuration, store: session.store, outcome: &settled)
+        let composed = WeeklyMails.compose(inputs, templates: try WeeklyMails.templates(setup: session.setup), setup: session.setup,
+                                           alreadySpooled: inSpool)
+        var spooled = options.dryRun ? MailSpooling.Outcome()
             : try MailSpooling.write(composed.mails, week: week, force: options.force, stop: options.stop,
                                      configuration: session.configuration, store: session.store, observer: options.spoolObserver)
+        spooled.alreadySpooled += composed.alreadySpooled
+        spooled.settled += settled.settled
+        spooled.forgotten += settled.forgotten
         let pairs = mentors.pairs
         let report = Report(
             steps: steps, feeds: feeds,

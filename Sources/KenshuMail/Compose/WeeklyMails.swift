@@ -1,5 +1,6 @@
 import KenshuConfig
 import KenshuCore
+import KenshuStore
 
 /// One rendered mail of the week, before it becomes a MIME message.
 public struct OutgoingMail: Sendable {
@@ -35,6 +36,8 @@ public enum WeeklyMails {
     public struct Composed: Sendable {
         public var mails: [OutgoingMail]
         public var skipped: [SkippedMail]
+        /// Mails not made because the spool already has them this week (`alreadySpooled`).
+        public var alreadySpooled = 0
     }
 
     /// Loads the templates the config names (shipped, and the office's folder on top).
@@ -48,14 +51,21 @@ public enum WeeklyMails {
     }
 
     /// Composes the mails; `only` narrows to one kind and recipient (for `kenshu preview`),
-    /// in which case a mail is made even when there is nothing new.
+    /// in which case a mail is made even when there is nothing new. A mail whose
+    /// `MailLogEntry.key` is in `alreadySpooled` is not made at all: the spool has this
+    /// week's, and a second run of the week would only throw it away.
     public static func compose(
-        _ inputs: MailInputs, templates: MailTemplates, setup: Setup, only: (kind: MailKind, recipient: String)? = nil
+        _ inputs: MailInputs, templates: MailTemplates, setup: Setup, only: (kind: MailKind, recipient: String)? = nil,
+        alreadySpooled: Set<String> = []
     ) -> Composed {
         var composed = Composed(mails: [], skipped: [])
         let byStaff = Dictionary(inputs.entries.map { ($0.staff.id, $0) }, uniquingKeysWith: { first, _ in first })
         func wanted(_ kind: MailKind, _ recipient: String) -> Bool {
-            only.map { $0.kind == kind && $0.recipient == recipient } ?? true
+            if alreadySpooled.contains(MailLogEntry.key(kind: kind.rawValue, recipient: recipient)) {
+                composed.alreadySpooled += 1
+                return false
+            }
+            return only.map { $0.kind == kind && $0.recipient == recipient } ?? true
         }
         func add(_ kind: MailKind, _ member: StaffMember, view: Any) {
             guard !member.optedOut else {
@@ -152,6 +162,7 @@ public enum WeeklyMails {
     }
 
     private static func render(_ kind: MailKind, recipient: String, to: [MailAddress], view: Any, templates: MailTemplates) -> OutgoingMail {
+        let view = TemplateContext.make(view)
         let subject = templates.render(kind, .subject, view)
             .split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: " ")
         return OutgoingMail(kind: kind, recipient: recipient, to: to, subject: subject,

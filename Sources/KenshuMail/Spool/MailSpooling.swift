@@ -65,6 +65,28 @@ public enum MailSpooling {
         }
     }
 
+    /// The keys (`MailLogEntry.key`) of this week's mails the spool already has, after settling
+    /// what a crash left (counted in `outcome`), so that a second run of the week need not
+    /// make them again. Under the spool lock, as `write` is.
+    public static func spooledKeys(
+        week: ISOWeek, configuration: KenshuConfiguration, store: KenshuStore, outcome: inout Outcome
+    ) throws(KenshuError) -> Set<String> {
+        let spool = try spool(configuration: configuration)
+        let lock: SpoolLock?
+        do {
+            lock = try SpoolLock.take("spool", in: spool, wait: true)
+        } catch {
+            throw KenshuError(.runtime, error.description)
+        }
+        defer { withExtendedLifetime(lock) {} }
+        try reconcile(spool: spool, store: store, outcome: &outcome)
+        do {
+            return Set(try store.mailLog(week: week.description).keys)
+        } catch {
+            throw KenshuError(.runtime, error.description)
+        }
+    }
+
     /// Spools `mails` for `week` into the spool `configuration` names, with `store`'s ledger;
     /// with `force`, also those already spooled this week.
     public static func write(

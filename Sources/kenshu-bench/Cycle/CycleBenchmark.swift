@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import KenshuCore
+
+/// `kenshu-bench cycle`: a city of N staff written to a folder, and the real `kenshu`
+/// commands timed on it end to end: the first weekly run, an unchanged re-run, and the
+/// commands an admin runs for one person.
+struct CycleBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cycle",
+        abstract: "Time the real kenshu run and the admin commands on a city of N staff.",
+        discussion: """
+            Writes the example city's generator scaled to N staff (copies of the 456-staff city, each \
+            with its departments, managers and mentees, ~34 ratings and ~2 trainings a person), the three \
+            example feeds and a generated XCRI-CAP feed of --presentations presentations, and a kenshu.yaml \
+            with the example rules; then runs the kenshu binary beside this one (build it with \
+            swift build -c release --product kenshu) and prints each command's time and peak RSS. \
+            Every mail is rendered and spooled with its fsync, as on the HR server.
+            """)
+
+    @Option(help: "Members of staff (rounded to whole copies of the 456-staff example city).")
+    var staff = 18_240
+
+    @Option(help: "Presentations in the generated feed (two per course).")
+    var presentations = 20_000
+
+    @Option(help: "The day the city's exports are taken and the week is run, as YYYY-MM-DD.")
+    var asOf = "2026-11-25"
+
+    @Option(help: "The folder to write the city into (default: a new temporary folder, removed at the end).")
+    var out: String?
+
+    @Option(help: "The folder that holds the shipped catalogue (policy/, profiles/, templates/, example/).")
+    var catalog = "Catalog"
+
+    @Option(help: "The kenshu binary to time (default: the one beside kenshu-bench).")
+    var kenshu: String?
+
+    @Option(help: "Seed of the generator.")
+    var seed: UInt64 = 2026
+
+    func run() throws {
+        guard let day = LocalDate(parsing: asOf) else { throw ValidationError("--as-of '\(asOf)' is not a date: use YYYY-MM-DD") }
+        let catalogPath = URL(fileURLWithPath: catalog, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardized.path
+        guard FileManager.default.fileExists(atPath: catalogPath + "/example/rules.yaml") else {
+            throw ValidationError("\(catalogPath) is not the shipped catalogue (no example/rules.yaml): pass --catalog")
+        }
+        let program = kenshu ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kenshu").path
+        let folder = URL(fileURLWithPath: out ?? NSTemporaryDirectory() + "kenshu-cycle-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { if out == nil { try? FileManager.default.removeItem(at: folder) } }
+
+        let city = try CityWriter(folder: folder, catalog: catalogPath, day: day, staff: staff, presentations: presentations, seed: seed)
+            .write()
+        print("city: \(city.staff) staff, \(city.ratings) ratings, \(city.trainings) trainings, "
+              + "\(presentations) generated presentations + the example feeds, in \(folder.path)")
+        let config = folder.appendingPathComponent("kenshu.yaml").path
+        let log = folder.appendingPathComponent("commands.log").path
+        let rules = catalogPath + "/example/rules.yaml"
+        let phases: [(name: String, arguments: [String])] = [
+            ("kenshu run (first of the week)", ["run", "--date", asOf]),
+            ("kenshu run (again, nothing new)", ["run", "--date", asOf]),
+            ("kenshu recommend --staff", ["recommend", "--staff", city.person, "--date", asOf]),
+            ("kenshu explain --staff", ["explain", "--staff", city.person, "--date", asOf]),
+            ("kenshu preview --staff", ["preview", "--staff", city.person, "--date", asOf]),
+            ("kenshu recommend --all", ["recommend", "--all", "--date", asOf]),
+            ("kenshu mentors --dry-run", ["mentors", "--dry-run", "--date", asOf]),
+            ("kenshu rules diff (same rules)", ["rules", "diff", rules, rules, "--date", asOf]),
+            ("kenshu status", ["status"]),
+        ]
+        print("command                              time     peak RSS  exit")
+        for phase in phases {
+            try "\n$ kenshu \(phase.arguments.joined(separator: " "))\n".appendLine(to: log)
+            let measured = try MeasuredRun.run(program, phase.arguments + ["--config", config], log: log)
+            print(phase.name.padding(toLength: 36, withPad: " ", startingAt: 0)
+                  + String(format: " %7.2f s %7.0f MB  %d", measured.seconds, measured.peakMB, measured.status))
+        }
+        print("(output of each command: \(log)\(out == nil ? ", removed with the folder" : ""))")
+    }
+}
+
+private extension String {
+    func appendLine(to path: String) throws {
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(utf8))
+    }
+}
