@@ -46,6 +46,16 @@ public enum MailSpooling {
         return spool
     }
 
+    /// The spool's lock, waited for: one run spools at a time (a manual `kenshu run` beside
+    /// the daemon waits its turn).
+    private static func spoolingLock(_ spool: MailSpool) throws(KenshuError) -> SpoolLock? {
+        do {
+            return try SpoolLock.take("spool", in: spool, wait: true)
+        } catch {
+            throw KenshuError(.runtime, error.description)
+        }
+    }
+
     /// Settles claims a crash left between the ledger and the spool.
     public static func reconcile(spool: MailSpool, store: KenshuStore, outcome: inout Outcome) throws(KenshuError) {
         do {
@@ -72,12 +82,7 @@ public enum MailSpooling {
         week: ISOWeek, configuration: KenshuConfiguration, store: KenshuStore, outcome: inout Outcome
     ) throws(KenshuError) -> Set<String> {
         let spool = try spool(configuration: configuration)
-        let lock: SpoolLock?
-        do {
-            lock = try SpoolLock.take("spool", in: spool, wait: true)
-        } catch {
-            throw KenshuError(.runtime, error.description)
-        }
+        let lock = try spoolingLock(spool)
         defer { withExtendedLifetime(lock) {} }
         try reconcile(spool: spool, store: store, outcome: &outcome)
         do {
@@ -94,13 +99,7 @@ public enum MailSpooling {
         configuration: KenshuConfiguration, store: KenshuStore, observer: StepObserver? = nil
     ) throws(KenshuError) -> Outcome {
         let spool = try spool(configuration: configuration)
-        // One run spools at a time (a manual `kenshu run` beside the daemon waits its turn).
-        let lock: SpoolLock?
-        do {
-            lock = try SpoolLock.take("spool", in: spool, wait: true)
-        } catch {
-            throw KenshuError(.runtime, error.description)
-        }
+        let lock = try spoolingLock(spool)
         defer { withExtendedLifetime(lock) {} }
         var outcome = Outcome()
         try reconcile(spool: spool, store: store, outcome: &outcome)
