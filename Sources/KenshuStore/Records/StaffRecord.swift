@@ -26,6 +26,46 @@ struct StaffRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
+    /// Read by column name, not through `Decodable` (see `EvaluationRecord.init(row:)`).
+    init(row: Row) throws {
+        id = try row.decode(forColumn: "id")
+        name = try row.decode(forColumn: "name")
+        email = try row.decode(forColumn: "email")
+        family = try row.decode(forColumn: "family")
+        department = try row.decode(forColumn: "department")
+        section = try row.decode(forColumn: "section")
+        title = try row.decode(forColumn: "title")
+        hiredOn = try row.decode(forColumn: "hired_on")
+        rankSince = try row.decode(forColumn: "rank_since")
+        track = try row.decode(forColumn: "track")
+        digitalTier = try row.decode(forColumn: "digital_tier")
+        mentorTrained = try row.decode(forColumn: "mentor_trained")
+        managerId = try row.decode(forColumn: "manager_id")
+        optedOut = try row.decode(forColumn: "opted_out")
+        active = try row.decode(forColumn: "active")
+        updatedAt = try row.decode(forColumn: "updated_at")
+    }
+
+    /// Written by column name, not through `Encodable`.
+    func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["name"] = name
+        container["email"] = email
+        container["family"] = family
+        container["department"] = department
+        container["section"] = section
+        container["title"] = title
+        container["hired_on"] = hiredOn
+        container["rank_since"] = rankSince
+        container["track"] = track
+        container["digital_tier"] = digitalTier
+        container["mentor_trained"] = mentorTrained
+        container["manager_id"] = managerId
+        container["opted_out"] = optedOut
+        container["active"] = active
+        container["updated_at"] = updatedAt
+    }
+
     init(_ member: StaffMember, updatedAt: Date) {
         id = member.id
         name = member.name

@@ -15,6 +15,28 @@ struct TrainingHistoryRecord: Codable, FetchableRecord, PersistableRecord {
     var completedOn: String
     var reportFiledOn: String?
 
+    /// Read by column name, not through `Decodable` (see `EvaluationRecord.init(row:)`).
+    init(row: Row) throws {
+        id = try row.decode(forColumn: "id")
+        staffId = try row.decode(forColumn: "staff_id")
+        provider = try row.decode(forColumn: "provider")
+        courseId = try row.decode(forColumn: "course_id")
+        title = try row.decode(forColumn: "title")
+        completedOn = try row.decode(forColumn: "completed_on")
+        reportFiledOn = try row.decode(forColumn: "report_filed_on")
+    }
+
+    /// Written by column name, not through `Encodable`.
+    func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["staff_id"] = staffId
+        container["provider"] = provider
+        container["course_id"] = courseId
+        container["title"] = title
+        container["completed_on"] = completedOn
+        container["report_filed_on"] = reportFiledOn
+    }
+
     init(_ record: TrainingRecord) {
         staffId = record.staffID
         provider = record.provider
