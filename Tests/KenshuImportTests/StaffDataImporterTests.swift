@@ -79,6 +79,28 @@ struct StaffDataImporterTests {
         #expect(staff[2].family == .nursery)
     }
 
+    /// The file the store's data came from, imported again, is recognised by its size and
+    /// content hash and not parsed; one changed byte, and it is read and applied again.
+    @Test func theSameFileAgainIsRecognisedWithoutParsingAndAChangedOneIsRead() throws {
+        let store = try KenshuStore.inMemory()
+        try roster(store)
+        let path = folder.appendingPathComponent("roster.csv").path
+        let again = try importer(store).importFile(.roster, path: path, options: StaffImportOptions())
+        #expect(again.changes == "前回の取込と同じ内容のファイルのため、読み込みを省きました（変更なし）")
+        #expect(again.rows == 3 && again.applied && again.review == nil)
+        #expect(try store.latestSuccessfulImport(kind: "roster")?.summary == again.changes)
+        let dry = try importer(store).importFile(.roster, path: path, options: StaffImportOptions(dryRun: true))
+        #expect(!dry.applied && dry.changes == again.changes)
+
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: ",係長,2005/4/1", with: ",課長,2005/4/1").write(toFile: path, atomically: true, encoding: .utf8)
+        let changed = try importer(store).importFile(.roster, path: path, options: StaffImportOptions(accept: true))
+        #expect(changed.changes.hasPrefix("追加 0・更新 1"), "\(changed.changes)")
+        #expect(try store.allStaff().first?.title == "課長")
+        #expect(FileFingerprint.of(Array("a".utf8)) != FileFingerprint.of(Array("b".utf8)))
+        #expect(FileFingerprint.of([UInt8]()) == "0:cbf29ce484222325")
+    }
+
     @Test func readsEnglishHeadersInAnyOrderAndListsUnknownColumns() throws {
         let store = try KenshuStore.inMemory()
         let path = try file("en.csv", "title,job_family,staff_id,name,department,内線番号\n主任,保育士職,7,A,東保育園,1234\n")

@@ -141,7 +141,10 @@ struct StaffImportReviewTests {
         let store = try exampleStore()
         let importer = StaffDataImporter(store: store, catalog: catalog)
         _ = try importer.importFile(.evaluations, path: RepositoryPaths.example("evaluations.csv"))
-        let again = try importer.importFile(.evaluations, path: RepositoryPaths.example("evaluations.csv"), options: StaffImportOptions())
+        // The same content in other bytes (CRLF) is read and reviewed: nothing removed or changed.
+        let crlf = try file("crlf.csv", try String(contentsOfFile: RepositoryPaths.example("evaluations.csv"), encoding: .utf8)
+            .replacingOccurrences(of: "\n", with: "\r\n"))
+        let again = try importer.importFile(.evaluations, path: crlf, options: StaffImportOptions())
         #expect(again.review?.impact.removed == 0)
         #expect(again.review?.impact.changed == 0)
         #expect(again.review?.impact.before ?? 0 > 400)

@@ -34,7 +34,7 @@ struct RunCommandTests {
         let report = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
         let steps = try #require(report["steps"] as? [[String: Any]])
         #expect(steps.map { $0["outcome"] as? String } == ["imported", "imported", "imported"])
-        #expect((steps.first?["detail"] as? String)?.contains("追加 0・更新 0・変更なし 456") == true)
+        #expect((steps.first?["detail"] as? String)?.contains("前回の取込と同じ内容のファイルのため、読み込みを省きました（変更なし）") == true)
     }
 
     @Test func aRejectedFileIsReportedAndTheOthersStillImport() throws {

@@ -85,7 +85,7 @@ struct StaffImportTests {
         // The person on line 2 was not promoted by the rejected file.
         let listed = try city.kenshu("roster", "import", good, "--json")
         #expect((try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any])?["changes"] as? String
-            == "追加 0・更新 0・変更なし 3・名簿から外れた 0・名簿に戻った 0")
+            == "前回の取込と同じ内容のファイルのため、読み込みを省きました（変更なし）")
     }
 
     @Test func evaluationsForUnknownStaffAreRejectedWithTheirLine() throws {

@@ -106,13 +106,17 @@ public struct StaffDataImporter: Sendable {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (a folder, or permissions?)" : "no such file"
             throw .unreadable(path: path, reason: reason)
         }
+        let bytes = [UInt8](data)
+        let fingerprint = FileFingerprint.of(bytes)
+        if let same = try sameAsLastImport(kind, path: path, fingerprint: fingerprint, options: options) { return same }
         var detected: DetectedEncoding?
         let outcome: (summary: StaffImportSummary, applied: Bool)
         do {
-            let decoded = try TextDecoding.decode([UInt8](data), as: options.encoding, file: path)
+            let decoded = try TextDecoding.decode(bytes, as: options.encoding, file: path)
             detected = decoded.encoding
             let records = try CSVReader(text: decoded.text, file: path).records()
-            outcome = try apply(kind, records: records, path: path, encoding: decoded.encoding, options: options)
+            outcome = try apply(kind, records: records, path: path, encoding: decoded.encoding, fingerprint: fingerprint,
+                                options: options)
         } catch let error as InputError {
             throw fail(kind, path: path, encoding: detected, errors: InputErrors([error]))
         } catch let errors as InputErrors {
@@ -132,8 +136,35 @@ public struct StaffDataImporter: Sendable {
         return outcome.summary
     }
 
+    /// The summary of an import of the very file the store's data of `kind` came from (the
+    /// same size and content hash as its last successful import): nothing to parse or change.
+    /// Logged as a successful import, so that status shows it was looked at.
+    private func sameAsLastImport(
+        _ kind: StaffDataKind, path: String, fingerprint: String, options: StaffImportOptions
+    ) throws(StaffImportError) -> StaffImportSummary? {
+        let last: ImportRun?
+        do {
+            last = try store.latestSuccessfulImport(kind: kind.rawValue)
+        } catch {
+            throw .store(error)
+        }
+        guard let last, last.fingerprint == fingerprint else { return nil }
+        let changes = "前回の取込と同じ内容のファイルのため、読み込みを省きました（変更なし）"
+        if !options.dryRun {
+            do {
+                try store.recordImport(ImportRun(kind: kind.rawValue, source: path, encoding: last.encoding, rows: last.rows,
+                                                 summary: changes, succeeded: true, finishedAt: now(), fingerprint: fingerprint))
+            } catch {
+                throw .store(error)
+            }
+        }
+        return StaffImportSummary(kind: kind, file: path, encoding: last.encoding ?? "", rows: last.rows, changes: changes,
+                                  ignoredColumns: [], review: nil, applied: !options.dryRun)
+    }
+
     private func apply(
-        _ kind: StaffDataKind, records: [CSVRecord], path: String, encoding: DetectedEncoding, options: StaffImportOptions
+        _ kind: StaffDataKind, records: [CSVRecord], path: String, encoding: DetectedEncoding, fingerprint: String,
+        options: StaffImportOptions
     ) throws -> (summary: StaffImportSummary, applied: Bool) {
         let columns: [ColumnSpec] = switch kind {
         case .roster: RosterParser.columns
@@ -143,7 +174,7 @@ public struct StaffDataImporter: Sendable {
         let table = try CSVTable(records: records, columns: columns, file: path,
                                  absent: options.review.absentColumns[kind.rawValue] ?? [], kind: kind.rawValue)
         let run = ImportRun(kind: kind.rawValue, source: path, encoding: encoding.rawValue, rows: table.rows.count,
-                            summary: "", succeeded: true, finishedAt: now())
+                            summary: "", succeeded: true, finishedAt: now(), fingerprint: fingerprint)
         let threshold = options.review.threshold
         let decide: ImportDecision = { [accept = options.accept, dryRun = options.dryRun] impact in
             !dryRun && (accept || !StaffImportReview(kind: kind, impact: impact, threshold: threshold, columns: columns).isHeld)

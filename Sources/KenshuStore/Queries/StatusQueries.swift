@@ -105,6 +105,14 @@ extension KenshuStore {
         }
     }
 
+    /// The newest successful import of `kind`: what the store holds of it came from that file.
+    public func latestSuccessfulImport(kind: String) throws(StoreError) -> ImportRun? {
+        try read { db in
+            try ImportRun.fetchOne(db, sql: "SELECT * FROM import_run WHERE kind = ? AND succeeded ORDER BY id DESC LIMIT 1",
+                                   arguments: [kind])
+        }
+    }
+
     /// The newest successful import of each kind.
     public func latestSuccessfulImports() throws(StoreError) -> [ImportRun] {
         try read { db in

@@ -24,9 +24,11 @@ public struct ImportRun: Sendable, Codable, Equatable, FetchableRecord, MutableP
     /// The error, when it failed.
     public var message: String?
     public var finishedAt: Date
+    /// The file's `FileFingerprint`, for a successful import.
+    public var fingerprint: String?
 
     public init(kind: String, source: String, encoding: String?, rows: Int, summary: String,
-                succeeded: Bool, message: String? = nil, finishedAt: Date) {
+                succeeded: Bool, message: String? = nil, finishedAt: Date, fingerprint: String? = nil) {
         self.kind = kind
         self.source = source
         self.encoding = encoding
@@ -35,6 +37,7 @@ public struct ImportRun: Sendable, Codable, Equatable, FetchableRecord, MutableP
         self.succeeded = succeeded
         self.message = message
         self.finishedAt = finishedAt
+        self.fingerprint = fingerprint
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

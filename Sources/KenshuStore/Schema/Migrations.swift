@@ -217,6 +217,13 @@ enum Migrations {
                 t.column("problems", .text).notNull()
             }
         }
+        migrator.registerMigration("012-import-fingerprint") { db in
+            // The imported file's size and content hash: the same file again is recognised
+            // without parsing it row by row.
+            try db.alter(table: "import_run") { t in
+                t.add(column: "fingerprint", .text)
+            }
+        }
         return migrator
     }
 }
