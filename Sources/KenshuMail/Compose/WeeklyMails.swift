@@ -67,52 +67,42 @@ public enum WeeklyMails {
             }
             return only.map { $0.kind == kind && $0.recipient == recipient } ?? true
         }
-        func add(_ kind: MailKind, _ member: StaffMember, view: Any) {
-            guard !member.optedOut else {
-                composed.skipped.append(SkippedMail(kind: kind, recipient: member.id, reason: .optedOut, detail: "配信停止"))
-                return
+        func add(_ piece: Piece) {
+            switch piece {
+            case .mail(let mail): composed.mails.append(mail)
+            case .skipped(let skipped): composed.skipped.append(skipped)
             }
-            guard let email = member.email, !email.isEmpty else {
-                composed.skipped.append(SkippedMail(kind: kind, recipient: member.id, reason: .noAddress,
-                                                    detail: "\(kind.japaneseName): \(Self.who(member))は職員名簿にメールアドレスがありません"))
-                return
-            }
-            let address: MailAddress
-            do {
-                address = try MailAddress(address: email, displayName: member.name)
-            } catch {
-                composed.skipped.append(SkippedMail(kind: kind, recipient: member.id, reason: .invalidAddress,
-                                                    detail: "\(kind.japaneseName): \(Self.who(member))のメールアドレスが読めません（\(error)）"))
-                return
-            }
-            composed.mails.append(render(kind, recipient: member.id, to: [address], view: view, templates: templates))
         }
 
-        for entry in inputs.entries.sorted(by: { $0.staff.id < $1.staff.id }) where wanted(.staff, entry.staff.id) {
+        // The mails are made on every core: each is a pure function of the inputs; they are
+        // collected in the order one core would have made them.
+        let sendWhenNothingNew = setup.configuration.mail.sendWhenNothingNew || only != nil
+        let staffEntries = inputs.entries.sorted(by: { $0.staff.id < $1.staff.id }).filter { wanted(.staff, $0.staff.id) }
+        for piece in ParallelMap.map(staffEntries, { entry in
             let view = StaffMailView.make(entry, inputs: inputs, setup: setup)
-            guard !entry.staff.optedOut else {
-                add(.staff, entry.staff, view: view)  // records the opt-out
-                continue
+            guard entry.staff.optedOut || view.hasNews || sendWhenNothingNew else {
+                return Piece.skipped(SkippedMail(kind: .staff, recipient: entry.staff.id, reason: .nothingNew,
+                                                 detail: "先週から新しい推薦がありません"))
             }
-            guard view.hasNews || setup.configuration.mail.sendWhenNothingNew || only != nil else {
-                composed.skipped.append(SkippedMail(kind: .staff, recipient: entry.staff.id, reason: .nothingNew,
-                                                    detail: "先週から新しい推薦がありません"))
-                continue
-            }
-            add(.staff, entry.staff, view: view)
+            return piece(.staff, entry.staff, view: view, templates: templates)  // an opt-out is recorded there
+        }) {
+            add(piece)
         }
 
         let teams = Dictionary(grouping: inputs.staff.values.filter { $0.managerID != nil }, by: { $0.managerID ?? "" })
-        for (managerID, team) in teams.sorted(by: { $0.key < $1.key }) where wanted(.manager, managerID) {
-            guard let manager = inputs.staff[managerID] else { continue }
-            let view = ManagerDigestView.make(manager: manager, team: team.sorted { $0.id < $1.id }, inputs: inputs,
-                                              byStaff: byStaff, setup: setup)
-            guard !view.isEmpty || only != nil else {
-                composed.skipped.append(SkippedMail(kind: .manager, recipient: managerID, reason: .nothingNew,
-                                                    detail: "チームについて知らせることがありません"))
-                continue
+        let managers = teams.sorted(by: { $0.key < $1.key }).filter { wanted(.manager, $0.key) }.compactMap { managerID, team in
+            inputs.staff[managerID].map { (manager: $0, team: team.sorted { $0.id < $1.id }) }
+        }
+        let reportEmpty = only == nil
+        for piece in ParallelMap.map(managers, { manager, team in
+            let view = ManagerDigestView.make(manager: manager, team: team, inputs: inputs, byStaff: byStaff, setup: setup)
+            guard !view.isEmpty || !reportEmpty else {
+                return Piece.skipped(SkippedMail(kind: .manager, recipient: manager.id, reason: .nothingNew,
+                                                 detail: "チームについて知らせることがありません"))
             }
-            add(.manager, manager, view: view)
+            return piece(.manager, manager, view: view, templates: templates)
+        }) {
+            add(piece)
         }
 
         if wanted(.hr, hrRecipient) {
@@ -154,6 +144,30 @@ public enum WeeklyMails {
             skipped.append(SkippedMail(kind: kind, recipient: hrRecipient, reason: .noAddress, detail: "kenshu.yaml に hr.addresses（人事担当の宛先）がありません"))
         }
         return addresses
+    }
+
+    /// One recipient's outcome: a mail, or why none.
+    private enum Piece: Sendable {
+        case mail(OutgoingMail)
+        case skipped(SkippedMail)
+    }
+
+    /// The mail to a member of staff, or why they get none (opted out, no or a bad address).
+    private static func piece(_ kind: MailKind, _ member: StaffMember, view: any Sendable, templates: MailTemplates) -> Piece {
+        guard !member.optedOut else {
+            return .skipped(SkippedMail(kind: kind, recipient: member.id, reason: .optedOut, detail: "配信停止"))
+        }
+        guard let email = member.email, !email.isEmpty else {
+            return .skipped(SkippedMail(kind: kind, recipient: member.id, reason: .noAddress,
+                                        detail: "\(kind.japaneseName): \(Self.who(member))は職員名簿にメールアドレスがありません"))
+        }
+        do {
+            let address = try MailAddress(address: email, displayName: member.name)
+            return .mail(render(kind, recipient: member.id, to: [address], view: view, templates: templates))
+        } catch {
+            return .skipped(SkippedMail(kind: kind, recipient: member.id, reason: .invalidAddress,
+                                        detail: "\(kind.japaneseName): \(Self.who(member))のメールアドレスが読めません（\(error)）"))
+        }
     }
 
     /// A member of staff as a warning names them: 氏名（所属、職員番号 10042）.
