@@ -16,9 +16,20 @@ struct LocalDateTests {
     @Test(arguments: [
         "", "2026-13-01", "2026-02-30", "2025-02-29", "2026/4", "2026-04-01x", "平成32年1月1日", "令和1年4月30日",
         "昭和64年1月8日", "26/4/1", "April 1, 2026", "2026--04-01", "2026-4-1-1", "2026-04-001",
+        "0999-01-01", "2026-0x-01", "2026-04-+1",
     ])
     func rejectsWhatIsNotADate(text: String) {
         #expect(LocalDate(parsing: text) == nil)
+    }
+
+    /// The store's own form is read straight from its bytes: the same day back for every day
+    /// of a long span.
+    @Test func everyStoredDateReadsBack() {
+        for days in stride(from: -25_000, through: 40_000, by: 1) {
+            let date = LocalDate(daysSinceEpoch: days)
+            guard date.year >= 1000 else { continue }
+            #expect(LocalDate(parsing: date.description) == date)
+        }
     }
 
     @Test func countsDaysAndMonths() throws {

@@ -4,6 +4,10 @@ extension LocalDate {
     /// `平成31年4月30日`, `昭和64年1月7日`, `R8.4.1`, `H31/4/30`. Full-width digits are accepted.
     /// Returns nil for anything else, including dates that do not exist.
     public init?(parsing raw: String) {
+        if let date = LocalDate.isoDate(raw) {
+            self = date
+            return
+        }
         let text = LocalDate.foldDigits(raw.trimmingWhitespace())
         guard !text.isEmpty else { return nil }
         if let era = JapaneseEra.allCases.first(where: { text.hasPrefix($0.kanji) || text.hasPrefix($0.letter) }) {
@@ -20,6 +24,27 @@ extension LocalDate {
               let date = LocalDate(year: parts[0], month: parts[1], day: parts[2])
         else { return nil }
         self = date
+    }
+
+    /// `2026-04-01` exactly, read from its bytes: the form the store keeps every date in, so
+    /// loading a city's staff and trainings meets it hundreds of thousands of times. Anything
+    /// else is left to the general reading (nil here).
+    private static func isoDate(_ text: String) -> LocalDate? {
+        var text = text
+        return text.withUTF8 { bytes -> LocalDate? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = Int(bytes[index]) - 0x30
+                    guard (0...9).contains(digit) else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0..<4), year >= 1000, let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return LocalDate(year: year, month: month, day: day)
+        }
     }
 
     /// `2026-04-01` → [2026, 4, 1]; separators `-`, `/`, `.`, or 年月日.
