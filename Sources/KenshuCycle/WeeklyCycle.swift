@@ -64,6 +64,8 @@ public enum WeeklyCycle {
         public var outcome: Outcome
         /// The import's summary, or the error.
         public var detail: String
+        /// The same file as the store's data came from: nothing changed.
+        public var unchanged = false
     }
 
     /// What the cycle did with one course feed.
@@ -75,6 +77,8 @@ public enum WeeklyCycle {
         public var detail: String
         /// Where an inbox feed was filed (`imported/`, `rejected/`).
         public var movedTo: String?
+        /// Imported, and no course was added, changed or retired.
+        public var unchanged = false
     }
 
     /// What the recommendation step did.
@@ -133,6 +137,9 @@ public enum WeeklyCycle {
         public var gate: MailGate.Verdict?
         public var dryRun: Bool
         public var status: StatusReport
+        /// When nothing the week was computed from had changed since its completed cycle: that
+        /// cycle's end. Its recommendations, mentor pairs and mails stand; none was made again.
+        public var reusedFrom: Date?
 
         /// 0 when every configured step worked, 2 when an input was rejected or held back or the
         /// week's mails were held back by the gate, 1 when the
@@ -159,6 +166,10 @@ public enum WeeklyCycle {
         let gate = try MailGate.check(steps: steps, session: session)
         guard gate.passed else { return try hold(week: week, steps: steps, feeds: feeds, gate: gate, options: options, session: session) }
         if !options.dryRun { try clearHold(week: week, session: session) }
+        if !options.dryRun, !options.force,
+           let reused = try reusedWeek(week: week, day: day, steps: steps, feeds: feeds, gate: gate, session: session) {
+            return reused
+        }
         try options.stop.check("the matching")
         let match = try CourseRecommendations.week(on: day, session: session)
         let entries = match.entries
@@ -216,6 +227,48 @@ public enum WeeklyCycle {
                       gate: gate, dryRun: options.dryRun, status: try StatusReport.gather(session: session))
     }
 
+    /// The week's completed cycle, when nothing it was computed from has changed since: every
+    /// export the same file, every feed without a change and none in the inbox, the same day,
+    /// the same rules and catalogue, and every mail it spooled still there. Its recommendations,
+    /// pairs and mails stand; matching again would give the same.
+    private static func reusedWeek(
+        week: ISOWeek, day: LocalDate, steps: [Step], feeds: [FeedStep], gate: MailGate.Verdict, session: Session
+    ) throws(KenshuError) -> Report? {
+        guard steps.allSatisfy({ $0.unchanged || $0.outcome == .notConfigured }),
+              feeds.allSatisfy({ $0.origin == "source" && $0.unchanged }) else { return nil }
+        let record: WeeklyRunRecord?
+        do {
+            record = try session.store.weeklyRun(week: week.description)
+        } catch {
+            throw KenshuError(.runtime, error.description)
+        }
+        guard let record, record.day == day.description, record.inputs == inputsFingerprint(session) else { return nil }
+        var spooled = MailSpooling.Outcome()
+        let inSpool = try MailSpooling.spooledKeys(week: week, configuration: session.configuration, store: session.store,
+                                                   outcome: &spooled)
+        guard spooled.forgotten == 0 else { return nil }
+        spooled.alreadySpooled = inSpool.count
+        let recorded: [String: Set<String>]
+        do {
+            recorded = try session.store.recommendations(week: week)
+        } catch {
+            throw KenshuError(.runtime, error.description)
+        }
+        return Report(
+            steps: steps, feeds: feeds,
+            recommendations: RecommendationStep(week: week.description, staff: recorded.values.filter { !$0.isEmpty }.count,
+                                                recommendations: recorded.values.reduce(0) { $0 + $1.count }),
+            mentors: nil, mail: MailStep(WeeklyMails.Composed(mails: [], skipped: []), spooled), gate: gate, dryRun: false,
+            status: try StatusReport.gather(session: session), reusedFrom: record.finishedAt)
+    }
+
+    /// What a cycle is computed from besides the store: the rules and the policy catalogue.
+    static func inputsFingerprint(_ session: Session) -> String {
+        let files = [session.configuration.rulesFile, session.configuration.catalogDirectory + "/policy/policy-catalog.xml"]
+        return files.map { path in FileManager.default.contents(atPath: path).map { FileFingerprint.of([UInt8]($0)) } ?? "none" }
+            .joined(separator: "|")
+    }
+
     private static func clearHold(week: ISOWeek, session: Session) throws(KenshuError) {
         do {
             try session.store.clearMailHold(week: week.description)
@@ -232,7 +285,8 @@ public enum WeeklyCycle {
             + "研修フィード \(report.feeds.count - failedFeeds) 件取込、\(failedFeeds) 件取り込めず"
         do {
             try session.store.recordWeeklyRun(
-                WeeklyRunRecord(week: week.description, day: day.description, finishedAt: Date(), summary: summary))
+                WeeklyRunRecord(week: week.description, day: day.description, finishedAt: Date(), summary: summary,
+                                inputs: inputsFingerprint(session)))
         } catch {
             throw KenshuError(.runtime, error.description)
         }
@@ -269,7 +323,7 @@ public enum WeeklyCycle {
                 let summary = try StaffImport.run(kind, file: file, encoding: encoding,
                                                   accept: accept || data.review.acceptScheduled, session: session)
                 steps.append(Step(kind: kind, file: file, outcome: .imported,
-                                  detail: "\(summary.encoding)、\(summary.rows) 行: \(summary.changes)"))
+                                  detail: "\(summary.encoding)、\(summary.rows) 行: \(summary.changes)", unchanged: summary.unchanged))
             } catch {
                 let outcome: Step.Outcome = switch error.kind {
                 case .badInput: .rejected
@@ -307,7 +361,9 @@ public enum WeeklyCycle {
             do {
                 let summary = try FeedImport.run(file: source.file, profile: source.profile, provider: source.provider,
                                                  validateOnly: false, importer: importer)
-                steps.append(FeedStep(file: source.file, origin: "source", outcome: .imported, detail: FeedImport.describe(summary)))
+                let changes = summary.changes
+                steps.append(FeedStep(file: source.file, origin: "source", outcome: .imported, detail: FeedImport.describe(summary),
+                                      unchanged: changes.added == 0 && changes.updated == 0 && changes.retired == 0))
             } catch {
                 steps.append(FeedStep(file: source.file, origin: "source", outcome: error.kind == .badInput ? .rejected : .failed,
                                       detail: error.message))

@@ -229,6 +229,40 @@ struct MailTests {
         #expect(spoolFiles(city).count > first.count)
     }
 
+    /// The same files, the same day, the same rules: the week's results stand and nothing is
+    /// matched or made again; a change to the rules, another day or --force, and it is.
+    @Test func anUnchangedRerunReusesTheWeekAndAChangeDoesNot() throws {
+        let city = try exampleCity()
+        defer { city.remove() }
+        #expect(try city.kenshu("run", "--date", "2026-11-25").status == 0)
+        let first = spoolFiles(city)
+        let again = try city.kenshu("run", "--date", "2026-11-25")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("推薦・メンターの組み合わせ・メールは前回の結果のままです"), "\(again.stdout)")
+        #expect(again.stdout.contains("推薦: 2026-W48: 職員 "), "\(again.stdout)")
+        #expect(again.stdout.contains("今週すでに入れたもの \(first.count) 通"), "\(again.stdout)")
+        let json = try city.kenshu("run", "--date", "2026-11-25", "--json")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(report["reusedFrom"] != nil)
+        #expect(spoolFiles(city) == first)
+
+        let otherDay = try city.kenshu("run", "--date", "2026-11-26")
+        #expect(!otherDay.stdout.contains("前回の結果のまま"), "\(otherDay.stdout)")
+        // The rules changed: the week is matched again (its mails are in the spool already).
+        let rules = try String(contentsOfFile: TemporaryCity.example("rules.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "perPerson: 5", with: "perPerson: 4")
+        let proposed = try city.write("rules.yaml", rules)
+        let config = try String(contentsOfFile: city.config, encoding: .utf8)
+            .replacingOccurrences(of: "rules: \(TemporaryCity.example("rules.yaml"))", with: "rules: \(proposed)")
+        try config.write(toFile: city.config, atomically: true, encoding: .utf8)
+        let changed = try city.kenshu("run", "--date", "2026-11-26")
+        #expect(changed.status == 0, "\(changed.stderr)")
+        #expect(!changed.stdout.contains("前回の結果のまま"), "\(changed.stdout)")
+        #expect(try city.kenshu("run", "--date", "2026-11-26").stdout.contains("前回の結果のまま"))
+        let forced = try city.kenshu("run", "--date", "2026-11-26", "--force")
+        #expect(!forced.stdout.contains("前回の結果のまま"))
+    }
+
     @Test(arguments: ["claim:7", "spool:7"])
     func aCrashAtAnyPointStillSpoolsEachMailExactlyOnce(point: String) throws {
         let city = try exampleCity()

@@ -37,6 +37,8 @@ public struct StaffImportSummary: Sendable, Codable, Equatable {
     public var review: StaffImportReview?
     /// False for a dry run: the summary says what the import would do; nothing was stored.
     public var applied: Bool = true
+    /// The very file the store's data came from: recognised by its fingerprint, not read.
+    public var unchanged: Bool = false
 }
 
 /// How an import of one export is run.
@@ -159,7 +161,7 @@ public struct StaffDataImporter: Sendable {
             }
         }
         return StaffImportSummary(kind: kind, file: path, encoding: last.encoding ?? "", rows: last.rows, changes: changes,
-                                  ignoredColumns: [], review: nil, applied: !options.dryRun)
+                                  ignoredColumns: [], review: nil, applied: !options.dryRun, unchanged: true)
     }
 
     private func apply(

@@ -38,6 +38,12 @@ public enum WeeklyMails {
         public var skipped: [SkippedMail]
         /// Mails not made because the spool already has them this week (`alreadySpooled`).
         public var alreadySpooled = 0
+
+        public init(mails: [OutgoingMail] = [], skipped: [SkippedMail] = [], alreadySpooled: Int = 0) {
+            self.mails = mails
+            self.skipped = skipped
+            self.alreadySpooled = alreadySpooled
+        }
     }
 
     /// Loads the templates the config names (shipped, and the office's folder on top).

@@ -8,12 +8,15 @@ public struct WeeklyRunRecord: Sendable, Equatable, Codable {
     public var finishedAt: Date
     /// One line: what the cycle did (mails spooled, feeds imported).
     public var summary: String
+    /// The fingerprints of what it was computed from besides the store (rules, catalogue).
+    public var inputs: String?
 
-    public init(week: String, day: String, finishedAt: Date, summary: String) {
+    public init(week: String, day: String, finishedAt: Date, summary: String, inputs: String? = nil) {
         self.week = week
         self.day = day
         self.finishedAt = finishedAt
         self.summary = summary
+        self.inputs = inputs
     }
 }
 
@@ -82,14 +85,21 @@ extension KenshuStore {
     /// Notes that the week's cycle completed (a later one for the same week replaces it).
     public func recordWeeklyRun(_ run: WeeklyRunRecord) throws(StoreError) {
         try write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO weekly_run (week, day, finished_at, summary) VALUES (?, ?, ?, ?)",
-                           arguments: [run.week, run.day, run.finishedAt, run.summary])
+            try db.execute(sql: "INSERT OR REPLACE INTO weekly_run (week, day, finished_at, summary, inputs) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [run.week, run.day, run.finishedAt, run.summary, run.inputs])
         }
     }
 
     /// The ISO weeks whose cycle completed.
     public func completedWeeks() throws(StoreError) -> Set<String> {
         Set(try read { db in try String.fetchAll(db, sql: "SELECT week FROM weekly_run") })
+    }
+
+    /// The completed cycle of `week`, if there is one.
+    public func weeklyRun(week: String) throws(StoreError) -> WeeklyRunRecord? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM weekly_run WHERE week = ?", arguments: [week]).map(Self.weeklyRun)
+        }
     }
 
     /// The most recent completed cycle.
@@ -114,7 +124,8 @@ extension KenshuStore {
     }
 
     private static func weeklyRun(_ row: Row) -> WeeklyRunRecord {
-        WeeklyRunRecord(week: row["week"], day: row["day"], finishedAt: row["finished_at"], summary: row["summary"])
+        WeeklyRunRecord(week: row["week"], day: row["day"], finishedAt: row["finished_at"], summary: row["summary"],
+                        inputs: row["inputs"])
     }
 
     private static func feedPoll(_ row: Row) -> FeedPollRecord {

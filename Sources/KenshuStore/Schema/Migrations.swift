@@ -224,6 +224,13 @@ enum Migrations {
                 t.add(column: "fingerprint", .text)
             }
         }
+        migrator.registerMigration("013-weekly-run-inputs") { db in
+            // What a completed cycle was computed from besides the store (the rules' and the
+            // policy catalogue's fingerprints): an unchanged re-run reuses its results.
+            try db.alter(table: "weekly_run") { t in
+                t.add(column: "inputs", .text)
+            }
+        }
         return migrator
     }
 }

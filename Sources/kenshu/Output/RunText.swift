@@ -29,6 +29,10 @@ enum RunText {
             default: lines.append("  \(outcome)\(file)\(moved): \(feed.detail)")
             }
         }
+        if let reused = report.reusedFrom {
+            lines.append("職員データ・研修フィード・rules.yaml に前回の週次処理（\(reused.formatted(.iso8601))）から変わりがないため、"
+                + "推薦・メンターの組み合わせ・メールは前回の結果のままです（作り直すには --force）")
+        }
         if let gate = report.gate, !gate.passed {
             lines.append("配信保留: 今週のデータはメールを送れる状態ではありません。この回は推薦・メンターの組み合わせ・"
                 + "職員と管理職へのメールを作りません（人事担当には理由をメールします）:")
