@@ -204,11 +204,16 @@ struct MailTests {
         #expect(departments.map { String($0.prefix(4)) } == ["総務課 ", "消防本部"], "\(Array(departments))")
     }
 
-    @Test func aSecondRunOfTheSameWeekWritesNothingAndForceWritesAgain() throws {
+    /// The example city after the week's first run, and the mails it spooled.
+    func cityAfterTheWeeksFirstRun() throws -> (city: TemporaryCity, first: [String]) {
         let city = try exampleCity()
-        defer { city.remove() }
         #expect(try city.kenshu("run", "--date", "2026-11-25").status == 0)
-        let first = spoolFiles(city)
+        return (city, spoolFiles(city))
+    }
+
+    @Test func aSecondRunOfTheSameWeekWritesNothingAndForceWritesAgain() throws {
+        let (city, first) = try cityAfterTheWeeksFirstRun()
+        defer { city.remove() }
         let again = try city.kenshu("run", "--date", "2026-11-26")
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("0 通を送信待ちに（今週すでに入れたもの \(first.count) 通）"), "\(again.stdout)")
@@ -232,10 +237,8 @@ struct MailTests {
     /// The same files, the same day, the same rules: the week's results stand and nothing is
     /// matched or made again; a change to the rules, another day or --force, and it is.
     @Test func anUnchangedRerunReusesTheWeekAndAChangeDoesNot() throws {
-        let city = try exampleCity()
+        let (city, first) = try cityAfterTheWeeksFirstRun()
         defer { city.remove() }
-        #expect(try city.kenshu("run", "--date", "2026-11-25").status == 0)
-        let first = spoolFiles(city)
         let again = try city.kenshu("run", "--date", "2026-11-25")
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("推薦・メンターの組み合わせ・メールは前回の結果のままです"), "\(again.stdout)")
