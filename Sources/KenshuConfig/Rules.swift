@@ -77,7 +77,7 @@ public enum RulesLoader {
         }
         rules.matching = try MatchingRulesLoader.parse(
             levels: root["levels"], evaluation: root["evaluation"], recommendations: root["recommendations"], catalog: catalog)
-        let rankNames = Set(catalog.bands.flatMap { [$0.id] + $0.titles })
+        let rankNames = catalog.rankNames
         for (word, key, value) in try courses["audiences"]?.entries() ?? [] {
             guard !word.isEmpty else { throw key.error("an empty word matches every course") }
             rules.matching.audiences.append(TitleAudience(

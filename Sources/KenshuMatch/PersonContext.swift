@@ -59,22 +59,8 @@ public struct PersonWork: Sendable, Hashable {
 
     public init(staff: StaffMember, rules: WorkRules) {
         guard !rules.isEmpty else { return }
-        for field in rules.departments[staff.department] ?? [] where placeOfField[field] == nil {
-            placeOfField[field] = staff.department
-        }
-        for place in WorkRules.places(department: staff.department, section: staff.section).dropFirst() {
-            for field in rules.sections[place] ?? [] where placeOfField[field] == nil {
-                placeOfField[field] = place.replacingSlash()
-            }
-        }
+        placeOfField = rules.placeOfField(department: staff.department, section: staff.section)
         fields = Set(placeOfField.keys)
         roles = rules.roles(department: staff.department, section: staff.section)
-    }
-}
-
-private extension String {
-    /// `企画政策課/財政係` as a sentence names it: 企画政策課 財政係.
-    func replacingSlash() -> String {
-        String(map { $0 == "/" ? " " : $0 })
     }
 }

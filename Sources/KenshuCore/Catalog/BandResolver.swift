@@ -26,10 +26,9 @@ public struct BandResolver: Sendable {
                                      reason: "title is listed in two bands (\(other.id), \(band.id))")
                 }
                 bandsByKey[key] = band
-                rankNames.insert(title)
             }
-            rankNames.insert(band.id)
         }
+        rankNames = catalog.rankNames
         for (family, table) in aliases {
             for (alias, target) in table.sorted(by: { $0.key < $1.key }) {
                 let targetBand = catalog.band(id: target).flatMap { $0.family == family ? $0 : nil }

@@ -42,6 +42,9 @@ public struct PolicyCatalog: Sendable, Hashable, Codable {
 
     public func band(id: String) -> RankBand? { bands.first { $0.id == id } }
 
+    /// Every title (職名) and band id of the skill maps: what a course's ranks may name.
+    public var rankNames: Set<String> { Set(bands.flatMap { [$0.id] + $0.titles }) }
+
     public func ability(number: Int) -> Ability? { abilities.first { $0.number == number } }
 
     /// Reads an ability from `4`, `④`, `④政策形成能力`, `政策形成能力`, or a name without its gloss.

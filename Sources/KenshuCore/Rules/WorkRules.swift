@@ -40,11 +40,23 @@ public struct WorkRules: Sendable, Equatable {
 
     /// The fields a member of staff works in: their department's and their 係's.
     public func fields(department: String, section: String) -> Set<String> {
-        var fields = Set(departments[department] ?? [])
+        Set(placeOfField(department: department, section: section).keys)
+    }
+
+    /// Each field a member of staff works in, with the place that owns it for them, as a
+    /// sentence names it (`placeName`): their 所属's first, then their 係's.
+    public func placeOfField(department: String, section: String) -> [String: String] {
+        var places: [String: String] = [:]
+        for field in departments[department] ?? [] where places[field] == nil { places[field] = department }
         for place in Self.places(department: department, section: section).dropFirst() {
-            fields.formUnion(sections[place] ?? [])
+            for field in sections[place] ?? [] where places[field] == nil { places[field] = Self.placeName(place) }
         }
-        return fields
+        return places
+    }
+
+    /// `企画政策課/財政係` as a sentence names it: 企画政策課 財政係.
+    public static func placeName(_ place: String) -> String {
+        String(place.map { $0 == "/" ? " " : $0 })
     }
 
     /// The roles a member of staff has through their 所属 or 係.

@@ -82,7 +82,9 @@ public enum WeeklyMails {
 
         // The mails are made on every core: each is a pure function of the inputs; they are
         // collected in the order one core would have made them.
-        let sendWhenNothingNew = setup.configuration.mail.sendWhenNothingNew || only != nil
+        // A preview (`only`) makes its one mail even when there is nothing new.
+        let preview = only != nil
+        let sendWhenNothingNew = setup.configuration.mail.sendWhenNothingNew || preview
         let staffEntries = inputs.entries.sorted(by: { $0.staff.id < $1.staff.id }).filter { wanted(.staff, $0.staff.id) }
         for piece in ParallelMap.map(staffEntries, { entry in
             let view = StaffMailView.make(entry, inputs: inputs, setup: setup)
@@ -99,10 +101,9 @@ public enum WeeklyMails {
         let managers = teams.sorted(by: { $0.key < $1.key }).filter { wanted(.manager, $0.key) }.compactMap { managerID, team in
             inputs.staff[managerID].map { (manager: $0, team: team.sorted { $0.id < $1.id }) }
         }
-        let reportEmpty = only == nil
         for piece in ParallelMap.map(managers, { manager, team in
             let view = ManagerDigestView.make(manager: manager, team: team, inputs: inputs, byStaff: byStaff, setup: setup)
-            guard !view.isEmpty || !reportEmpty else {
+            guard !view.isEmpty || preview else {
                 return Piece.skipped(SkippedMail(kind: .manager, recipient: manager.id, reason: .nothingNew,
                                                  detail: "チームについて知らせることがありません"))
             }

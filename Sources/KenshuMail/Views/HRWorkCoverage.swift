@@ -35,7 +35,8 @@ extension HRReportView {
                 inputs.listing(provider: recommendation.provider, courseID: recommendation.courseID)?.listing.course.subjects ?? []
             }))
         }, uniquingKeysWith: { first, _ in first })
-        return work.ownedFields.sorted { (work.owners(of: $0).first ?? "", $0) < (work.owners(of: $1).first ?? "", $1) }.map { field in
+        let owners = Dictionary(uniqueKeysWithValues: work.ownedFields.map { ($0, work.owners(of: $0)) })
+        return work.ownedFields.sorted { (owners[$0]?.first ?? "", $0) < (owners[$1]?.first ?? "", $1) }.map { field in
             let staff = fieldsOfStaff.filter { $0.value.contains(field) }.map(\.key)
             let courses = inputs.listings.filter { listing in
                 listing.course.subjects.contains(field) && listing.course.presentations.contains { presentation in
@@ -43,7 +44,7 @@ extension HRReportView {
                 }
             }.count
             return FieldCoverage(
-                field: field, owners: work.owners(of: field).map { String($0.map { $0 == "/" ? " " : $0 }) }.joined(separator: "、"),
+                field: field, owners: (owners[field] ?? []).map(WorkRules.placeName).joined(separator: "、"),
                 staff: staff.count, reached: staff.filter { recommendedFields[$0]?.contains(field) == true }.count, courses: courses)
         }
     }

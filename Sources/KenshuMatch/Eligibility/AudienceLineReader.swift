@@ -39,15 +39,19 @@ public struct ReadAudienceLine: Sendable, Hashable, Codable {
 /// its alternative (消防職員（救急隊員）).
 public struct AudienceLineReader: Sendable {
     let rankNames: Set<String>
-    let work: WorkRules
+    /// Every field some department owns (`WorkRules.ownedFields`), made once.
+    let ownedFields: Set<String>
+    /// The same, longest first, so that 固定資産税 is found before 税.
     private let fields: [String]
+    /// The rules' roles (`work.roles`), in name order.
+    private let roles: [String]
 
     /// - Parameter rankNames: titles, aliases and band ids (`BandResolver.rankNames`).
     public init(rankNames: Set<String>, work: WorkRules) {
         self.rankNames = rankNames
-        self.work = work
-        // Longest first, so that 固定資産税 is found before 税.
-        fields = work.ownedFields.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        ownedFields = work.ownedFields
+        fields = ownedFields.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        roles = work.roles.keys.sorted()
     }
 
     /// Words for a whole family, as feeds write them.
@@ -199,7 +203,7 @@ public struct AudienceLineReader: Sendable {
     /// A role of the rules named by `text` (窓口担当, 窓口, 窓口担当者).
     func role(in text: String) -> String? {
         let bare = Self.withoutWorkWords(Self.withoutPersonWords(text))
-        return work.roles.keys.sorted().first { role in
+        return roles.first { role in
             role == text || role == Self.withoutPersonWords(text) || Self.withoutWorkWords(role) == bare
         }
     }

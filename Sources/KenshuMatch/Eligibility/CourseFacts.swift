@@ -11,12 +11,11 @@ final class CourseFacts: Sendable {
     let families: Set<JobFamily>
     /// As the exclusion reason names them.
     let familyNames: [String]
+    /// As the feed names them (titles or band ids), for the exclusion reason.
     let ranks: [String]
     let isDispatch: Bool
-    /// The course's rank strings as written (titles or band ids).
-    let rankNames: Set<String>
-    /// Every band its ranks name or resolve to, in any family.
-    let rankBands: Set<String>
+    /// Its ranks with every band they name or resolve to.
+    let rankSet: RankSet
     /// Whom else it is for (採用1年目, 新任係長): the feed's, or the rules' for its title.
     let audiences: [AudienceFacts]
     /// Its audience lines as read (「対象：税務担当職員」), when the rules give no audience for its title.
@@ -41,8 +40,7 @@ final class CourseFacts: Sendable {
         isDispatch = course.kind?.hasPrefix("external.dispatch") ?? false
         let ruled = audienceRules.filter { course.title.contains($0.word) }.map(\.audience)
         ranks = ruled.isEmpty ? course.ranks : []
-        rankNames = Set(ranks)
-        rankBands = Self.bands(of: ranks, resolver: resolver)
+        rankSet = RankSet(ranks, resolver: resolver)
         var audiences: [AudienceFacts] = []
         for audience in ruled.isEmpty ? course.audiences : ruled where !audiences.contains(where: { $0.audience == audience }) {
             audiences.append(AudienceFacts(audience: audience, ranks: RankSet(audience.ranks, resolver: resolver)))
@@ -50,14 +48,11 @@ final class CourseFacts: Sendable {
         self.audiences = audiences
         lines = ruled.isEmpty ? course.audienceLines.compactMap { lineReader?.read($0) } : []
         lineTerms = lines.flatMap(\.terms).map { TermFacts(term: $0, ranks: RankSet($0.ranks, resolver: resolver)) }
-        if let work = lineReader?.work, !work.isEmpty {
-            let owned = work.ownedFields
-            var fields: [String] = []
+        var fields: [String] = []
+        if let owned = lineReader?.ownedFields, !owned.isEmpty {
             for subject in course.subjects where owned.contains(subject) && !fields.contains(subject) { fields.append(subject) }
-            ownedFields = fields
-        } else {
-            ownedFields = []
         }
+        ownedFields = fields
         digitalTier = course.digitalTier
         foldedTitle = EligibilityCheck.fold(course.title)
     }
@@ -65,13 +60,13 @@ final class CourseFacts: Sendable {
     /// Whether the course says whom it is for at all (by rank, audience or line); if not, or
     /// when a line says 全職員, it is for everyone.
     var restrictsRank: Bool {
-        (!rankNames.isEmpty || !audiences.isEmpty || !lines.isEmpty) && !lineTerms.contains { $0.term.everyone }
+        (!rankSet.names.isEmpty || !audiences.isEmpty || !lines.isEmpty) && !lineTerms.contains { $0.term.everyone }
     }
 
     /// How the course targets the person in `fiscalYear` (the one it runs in): by naming their
     /// rank, or by an audience they are in; nil when it does neither.
     func target(_ person: PersonContext, fiscalYear: Int) -> RankTarget? {
-        if !rankNames.isEmpty, Self.names(person, rankNames: rankNames, rankBands: rankBands) { return .rank }
+        if !rankSet.names.isEmpty, rankSet.admits(person) { return .rank }
         for audience in audiences where audience.contains(person, fiscalYear: fiscalYear) {
             return .audience(audience.audience)
         }
@@ -88,29 +83,6 @@ final class CourseFacts: Sendable {
             if let place = person.work.placeOfField[field] { return (field, place) }
         }
         return nil
-    }
-
-    /// Whether the course names the person's title, their band id, or a title of their band.
-    func targetsRank(_ person: PersonContext) -> Bool {
-        Self.names(person, rankNames: rankNames, rankBands: rankBands)
-    }
-
-    fileprivate static func names(_ person: PersonContext, rankNames: Set<String>, rankBands: Set<String>) -> Bool {
-        if rankNames.contains(person.staff.title) { return true }
-        guard let band = person.band else { return false }
-        return rankBands.contains(band.id)
-    }
-
-    /// The ranks as written and every band they name or resolve to, in any family.
-    static func bands(of ranks: [String], resolver: BandResolver) -> Set<String> {
-        var bands: Set<String> = []
-        for rank in ranks {
-            bands.insert(rank)
-            for family in JobFamily.allCases {
-                if let band = resolver.band(family: family, title: rank) { bands.insert(band.id) }
-            }
-        }
-        return bands
     }
 }
 
@@ -130,7 +102,14 @@ struct RankSet: Sendable {
 
     init(_ ranks: [String], resolver: BandResolver) {
         names = Set(ranks)
-        bands = CourseFacts.bands(of: ranks, resolver: resolver)
+        var bands: Set<String> = []
+        for rank in ranks {
+            bands.insert(rank)
+            for family in JobFamily.allCases {
+                if let band = resolver.band(family: family, title: rank) { bands.insert(band.id) }
+            }
+        }
+        self.bands = bands
     }
 
     private init() {
@@ -141,9 +120,12 @@ struct RankSet: Sendable {
     /// Names no rank: admits anyone.
     static let anyRank = RankSet()
 
-    /// Any rank when it names none.
+    /// Whether it names the person's title, their band id, or a title of their band; any
+    /// rank when it names none.
     func admits(_ person: PersonContext) -> Bool {
-        names.isEmpty || CourseFacts.names(person, rankNames: names, rankBands: bands)
+        if names.isEmpty || names.contains(person.staff.title) { return true }
+        guard let band = person.band else { return false }
+        return bands.contains(band.id)
     }
 }
 

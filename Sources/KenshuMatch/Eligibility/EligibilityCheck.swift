@@ -39,8 +39,13 @@ public struct EligibilityCheck: Sendable {
     /// The fiscal year a course's audience is counted in: that of the presentation to apply
     /// for, else today's.
     static func fiscalYear(of outcome: EligibilityOutcome, today: LocalDate) -> Int {
-        if case .eligible(let presentation) = outcome, let start = presentation.start { return start.fiscalYear }
-        return today.fiscalYear
+        guard case .eligible(let presentation) = outcome else { return today.fiscalYear }
+        return fiscalYear(start: presentation.start, today: today)
+    }
+
+    /// The fiscal year of a presentation starting on `start`, else today's.
+    static func fiscalYear(start: LocalDate?, today: LocalDate) -> Int {
+        (start ?? today).fiscalYear
     }
 
     /// The rules that depend on the person (everything but the dates, which `presentation`

@@ -50,7 +50,7 @@ struct CourseGroups {
         for listing in facts.indices {
             guard case .eligible(let presentation) = presentations[listing] else { continue }
             let fact = facts[listing]
-            let fiscalYear = (presentation.start ?? today).fiscalYear
+            let fiscalYear = EligibilityCheck.fiscalYear(start: presentation.start, today: today)
             // A line's years are checked as an audience of those years alone: the rest of
             // what it names (family, rank, work) is in the person's scoring profile.
             let lineYears = fact.lineTerms.compactMap(\.term.serviceYears).map {
@@ -60,8 +60,8 @@ struct CourseGroups {
             where seen.insert(AudienceCheck(audience: audience.audience, fiscalYear: fiscalYear)).inserted {
                 checks.append((AudienceCheck(audience: audience.audience, fiscalYear: fiscalYear), audience))
             }
-            let key = Key(families: fact.families.map(\.rawValue).sorted(), rankNames: fact.rankNames.sorted(),
-                          rankBands: fact.rankBands.sorted(), audiences: fact.audiences.map(\.audience),
+            let key = Key(families: fact.families.map(\.rawValue).sorted(), rankNames: fact.rankSet.names.sorted(),
+                          rankBands: fact.rankSet.bands.sorted(), audiences: fact.audiences.map(\.audience),
                           lines: fact.lines, ownedFields: fact.ownedFields,
                           audienceYear: fact.audiences.isEmpty && fact.lines.isEmpty ? nil : fiscalYear,
                           tier: fact.digitalTier, kind: fact.kind, tags: tags[listing])

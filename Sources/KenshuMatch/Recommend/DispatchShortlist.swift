@@ -38,7 +38,7 @@ extension Recommender {
             guard course.kind?.hasPrefix("external.dispatch") == true, let day = persons.first?.today,
                   case .eligible(let presentation) = eligibility.presentation(of: course, on: day) else { continue }
             let facts = eligibility.facts(course)
-            let fiscalYear = (presentation.start ?? day).fiscalYear
+            let fiscalYear = EligibilityCheck.fiscalYear(start: presentation.start, today: day)
             let tags = tagger.tags(for: course)
             var ranked: [(person: PersonContext, parts: ScoreParts)] = []
             for (index, person) in persons.enumerated() {

@@ -243,7 +243,7 @@ public struct Recommender: Sendable {
                              facts: [CourseFacts], tags: [[AbilityWeight]], text: ReasonText) -> Recommendation {
         guard let index = recommendation.listing else { return recommendation }
         var written = recommendation
-        let fiscalYear = (recommendation.start ?? person.today).fiscalYear
+        let fiscalYear = EligibilityCheck.fiscalYear(start: recommendation.start, today: person.today)
         written.reasons = text.reasons(
             course: listings[index].course, tags: tags[index], parts: recommendation.parts, person: person,
             target: facts[index].target(person, fiscalYear: fiscalYear), work: facts[index].workField(person))

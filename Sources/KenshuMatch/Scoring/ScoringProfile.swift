@@ -2,7 +2,8 @@ import KenshuCore
 
 /// What eligibility and the score know of a person apart from their gaps and history: their
 /// day, family, title, band, tier and track, their work (fields and roles), whether they
-/// are newly promoted, which of the day's course audiences they are in, whether they opted out. Staff with one profile are eligible for the same courses (before their own
+/// are newly promoted, which of the day's course audiences they are in, whether they opted
+/// out. Staff with one profile are eligible for the same courses (before their own
 /// history is looked at) with the same rank, track, tier and mandatory parts, so a weekly
 /// run works those out once per profile, not once per person.
 struct ScoringProfile: Hashable {

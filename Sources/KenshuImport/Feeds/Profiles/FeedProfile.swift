@@ -96,7 +96,7 @@ public struct FeedProfile: Sendable, Hashable {
             kindIDs = catalog.trainingKinds.flatMap(\.flattened).map(\.id)
             digitalTiers = catalog.digitalTiers
             abilities = catalog.abilities
-            rankNames = Set(catalog.bands.flatMap { [$0.id] + $0.titles })
+            rankNames = catalog.rankNames
         }
 
         /// A tier by id or Japanese name.
