@@ -286,7 +286,7 @@ public enum WeeklyCycle {
         do {
             try session.store.recordWeeklyRun(
                 WeeklyRunRecord(week: week.description, day: day.description, finishedAt: Date(), summary: summary,
-                                inputs: inputsFingerprint(session)))
+                                inputs: inputsFingerprint(session), dataVersion: try session.store.dataVersion()))
         } catch {
             throw KenshuError(.runtime, error.description)
         }

@@ -69,6 +69,26 @@ struct RecommendTests {
         #expect(all.stdout.contains("ほかの開催: "))
     }
 
+    /// One person's commands after the week's run show its result and say so; another day
+    /// is matched again, and says why.
+    @Test func onePersonCommandsSayWhereTheirAnswerComesFrom() throws {
+        let city = try exampleCity()
+        defer { city.remove() }
+        let explain = try city.kenshu("explain", "--staff", "10028", "--date", "2026-11-25")
+        #expect(explain.stdout.hasPrefix("11月23日の週の定期実行（11月25日時点）の結果です。"), "\(explain.stdout)")
+        let json = try city.kenshu("recommend", "--staff", "10028", "--date", "2026-11-25", "--json")
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let basis = try #require(list.first?["basis"] as? [String: Any])
+        #expect(basis["source"] as? String == "weeklyRun")
+        #expect(basis["day"] as? String == "2026-11-25")
+        let preview = try city.kenshu("preview", "--staff", "10028", "--date", "2026-11-25")
+        #expect(preview.status == 0, "\(preview.stderr)")
+        #expect(preview.stdout.hasPrefix("Subject: "))
+        #expect(preview.stderr.contains("定期実行（11月25日時点）の結果です"), "\(preview.stderr)")
+        let otherDay = try city.kenshu("explain", "--staff", "10028", "--date", "2026-11-26")
+        #expect(otherDay.stdout.hasPrefix("定期実行とは別の日を --date で指定したため"), "\(otherDay.stdout)")
+    }
+
     @Test func explainShowsWhyCoursesAreLeftOut() throws {
         let city = try exampleCity()
         defer { city.remove() }

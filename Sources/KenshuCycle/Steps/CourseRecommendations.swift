@@ -22,6 +22,45 @@ public enum CourseRecommendations {
         return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? LocalDate(daysSinceEpoch: 0)
     }
 
+    /// What `explain`, `recommend --staff` and `preview` show for a few people: the day it is
+    /// for, their results, and where those come from.
+    public struct FewPeople: Sendable {
+        public var day: LocalDate
+        public var entries: [Entry]
+        public var basis: RecommendationBasis
+    }
+
+    /// Recommendations for the active staff with `ids`, for the week of `date` (of today when
+    /// nil). When the week's run completed and nothing it was computed from has changed since
+    /// (and `date`, if given, is its day), they are its results, as of its day: its seat
+    /// allocation is reused and only these people are worked out. Otherwise everyone is
+    /// matched again for the day, and the basis says why.
+    public static func forStaff(ids: [String], date: String?, session: Session, explain: Bool) throws(KenshuError) -> FewPeople {
+        let requested = try date.map { text throws(KenshuError) in try day(text, session: session) }
+        let today = try day(nil, session: session)
+        let reason: RecomputeReason
+        switch try RecordedWeek.find(requested: requested, today: today, session: session) {
+        case .reusable(let recorded):
+            if let entries = try recorded.entries(ids: ids, explain: explain, listings: try listings(session), session: session) {
+                return FewPeople(day: recorded.day, entries: entries, basis: recorded.basis)
+            }
+            reason = .dataChanged
+        case .stale(let why):
+            reason = why
+        }
+        let asked = requested ?? today
+        return FewPeople(day: asked, entries: try run(ids: ids, on: asked, session: session, explain: explain),
+                         basis: .recomputed(reason))
+    }
+
+    static func listings(_ session: Session) throws(KenshuError) -> [CourseListing] {
+        do {
+            return try session.store.courseListings()
+        } catch {
+            throw KenshuError(.runtime, error.description)
+        }
+    }
+
     /// Recommendations for the staff with `ids`, or for every active member of staff when nil.
     /// - Parameter explain: keep each chosen person's excluded courses and those below the cut.
     public static func run(ids: [String]?, on day: LocalDate, session: Session, explain: Bool = false) throws(KenshuError) -> [Entry] {
@@ -109,7 +148,7 @@ public enum CourseRecommendations {
         return (band, gaps)
     }
 
-    private static func recommender(_ session: Session) -> Recommender {
+    static func recommender(_ session: Session) -> Recommender {
         Recommender(catalog: session.catalog, rules: session.rules.matching, resolver: session.resolver,
                     tagger: AbilityTagger(rules: session.rules.courseTags, catalog: session.catalog))
     }

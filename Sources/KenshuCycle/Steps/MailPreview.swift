@@ -15,9 +15,13 @@ public enum MailPreview {
         case message
     }
 
+    /// The mail, and where its recommendations come from (see `CourseRecommendations.forStaff`:
+    /// a staff mail or a digest of a week whose run nothing has changed since is made from that
+    /// run's results, for its day; otherwise, and for the HR report, from everyone matched
+    /// again for `date`, else today; the HR report, about everyone, has no basis).
     public static func render(
-        kind: MailKind, staffID: String?, on day: LocalDate, format: Format, session: Session
-    ) throws(KenshuError) -> String {
+        kind: MailKind, staffID: String?, date: String?, format: Format, session: Session
+    ) throws(KenshuError) -> (text: String, basis: RecommendationBasis?) {
         let recipient: String
         switch kind {
         case .hr: recipient = WeeklyMails.hrRecipient
@@ -27,12 +31,35 @@ public enum MailPreview {
             guard let staffID else { throw KenshuError(.badInput, "--staff ID is needed for a \(kind.rawValue) mail") }
             recipient = staffID
         }
+        let requested = try date.map { text throws(KenshuError) in try CourseRecommendations.day(text, session: session) }
+        let today = try CourseRecommendations.day(nil, session: session)
+        var reason = RecomputeReason.noWeeklyRun
+        if kind != .hr {
+            switch try RecordedWeek.find(requested: requested, today: today, session: session) {
+            case .reusable(let recorded):
+                if let inputs = try recorded.mailInputs(kind: kind, recipient: recipient, session: session) {
+                    return (try render(kind: kind, recipient: recipient, inputs: inputs, format: format, session: session),
+                            recorded.basis)
+                }
+                reason = .dataChanged
+            case .stale(let why):
+                reason = why
+            }
+        }
+        let day = requested ?? today
         let match = try CourseRecommendations.week(on: day, session: session)
         let mentors = try MentorRun.run(on: day, dryRun: true, session: session)
         let inputs = try MailInputs.gather(on: day, match: match, mentors: mentors, session: session)
         guard kind == .hr || inputs.staff[recipient] != nil else {
             throw KenshuError(.badInput, "no active member of staff has the id '\(recipient)' (see kenshu status)")
         }
+        return (try render(kind: kind, recipient: recipient, inputs: inputs, format: format, session: session),
+                kind == .hr ? nil : .recomputed(reason))
+    }
+
+    private static func render(
+        kind: MailKind, recipient: String, inputs: MailInputs, format: Format, session: Session
+    ) throws(KenshuError) -> String {
         let composed = WeeklyMails.compose(inputs, templates: try WeeklyMails.templates(setup: session.setup), setup: session.setup,
                                            only: (kind, recipient))
         guard let mail = composed.mails.first else {

@@ -1,5 +1,6 @@
 import KenshuConfig
 import KenshuCore
+import KenshuPOSIX
 import KenshuStore
 
 /// One rendered mail of the week, before it becomes a MIME message.

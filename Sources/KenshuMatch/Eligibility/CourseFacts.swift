@@ -30,7 +30,10 @@ final class CourseFacts: Sendable {
 
     /// - Parameter audienceRules: the rules' audiences by a word of the title; those that
     ///   match take the place of the feed's ranks and audiences.
-    init(_ course: Course, resolver: BandResolver, audienceRules: [TitleAudience] = [], lineReader: AudienceLineReader? = nil) {
+    /// - Parameter memo: what was read of titles and lines for courses before this one (many
+    ///   courses share them).
+    init(_ course: Course, resolver: BandResolver, audienceRules: [TitleAudience] = [], lineReader: AudienceLineReader? = nil,
+         memo: inout Memo) {
         providerID = course.provider.id
         providerName = course.provider.name
         courseID = course.id
@@ -38,7 +41,7 @@ final class CourseFacts: Sendable {
         families = Set(course.families)
         familyNames = course.families.map(\.japaneseName)
         isDispatch = course.kind?.hasPrefix("external.dispatch") ?? false
-        let ruled = audienceRules.filter { course.title.contains($0.word) }.map(\.audience)
+        let ruled = memo.ruled(course.title) { title in audienceRules.filter { TextSearch.contains(title, $0.word) }.map(\.audience) }
         ranks = ruled.isEmpty ? course.ranks : []
         rankSet = RankSet(ranks, resolver: resolver)
         var audiences: [AudienceFacts] = []
@@ -46,7 +49,7 @@ final class CourseFacts: Sendable {
             audiences.append(AudienceFacts(audience: audience, ranks: RankSet(audience.ranks, resolver: resolver)))
         }
         self.audiences = audiences
-        lines = ruled.isEmpty ? course.audienceLines.compactMap { lineReader?.read($0) } : []
+        lines = ruled.isEmpty ? course.audienceLines.compactMap { line in memo.read(line) { lineReader?.read($0) } } : []
         lineTerms = lines.flatMap(\.terms).map { TermFacts(term: $0, ranks: RankSet($0.ranks, resolver: resolver)) }
         var fields: [String] = []
         if let owned = lineReader?.ownedFields, !owned.isEmpty {
@@ -55,6 +58,27 @@ final class CourseFacts: Sendable {
         ownedFields = fields
         digitalTier = course.digitalTier
         foldedTitle = EligibilityCheck.fold(course.title)
+    }
+
+    /// The rules' audiences found for each title and the reading of each line, kept while the
+    /// facts of many courses are made.
+    struct Memo {
+        private var audiencesOfTitle: [String: [CourseAudience]] = [:]
+        private var readLines: [String: ReadAudienceLine?] = [:]
+
+        mutating func ruled(_ title: String, _ find: (String) -> [CourseAudience]) -> [CourseAudience] {
+            if let known = audiencesOfTitle[title] { return known }
+            let found = find(title)
+            audiencesOfTitle[title] = found
+            return found
+        }
+
+        mutating func read(_ line: String, _ reader: (String) -> ReadAudienceLine?) -> ReadAudienceLine? {
+            if let known = readLines[line] { return known }
+            let read = reader(line)
+            readLines[line] = .some(read)
+            return read
+        }
     }
 
     /// Whether the course says whom it is for at all (by rank, audience or line); if not, or

@@ -33,7 +33,17 @@ public struct EligibilityCheck: Sendable {
 
     /// What eligibility needs of the course, the rules' audiences applied.
     func facts(_ course: Course) -> CourseFacts {
-        CourseFacts(course, resolver: resolver, audienceRules: rules.audiences, lineReader: lineReader)
+        var memo = CourseFacts.Memo()
+        return CourseFacts(course, resolver: resolver, audienceRules: rules.audiences, lineReader: lineReader, memo: &memo)
+    }
+
+    /// The facts of each listed course; a title or audience line that many courses share is
+    /// read once.
+    func facts(_ listings: [CourseListing]) -> [CourseFacts] {
+        var memo = CourseFacts.Memo()
+        return listings.map {
+            CourseFacts($0.course, resolver: resolver, audienceRules: rules.audiences, lineReader: lineReader, memo: &memo)
+        }
     }
 
     /// The fiscal year a course's audience is counted in: that of the presentation to apply

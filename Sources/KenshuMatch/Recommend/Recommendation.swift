@@ -47,3 +47,22 @@ public struct StaffRecommendations: Sendable {
         self.result = result
     }
 }
+
+/// A presentation of a provider's course, as a recommendation names it and the week's
+/// record keeps it.
+public struct PresentationKey: Sendable, Hashable {
+    public var provider: String
+    public var courseID: String
+    public var presentationID: String
+
+    public init(provider: String, courseID: String, presentationID: String) {
+        self.provider = provider
+        self.courseID = courseID
+        self.presentationID = presentationID
+    }
+
+    public init(_ recommendation: Recommendation) {
+        self.init(provider: recommendation.provider, courseID: recommendation.courseID,
+                  presentationID: recommendation.presentationID)
+    }
+}

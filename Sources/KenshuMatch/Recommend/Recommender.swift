@@ -35,7 +35,7 @@ public struct Recommender: Sendable {
         let persons = rules.work.isEmpty ? persons : persons.map { $0.withWork(rules.work) }
         // A course's tags do not depend on the person: found once.
         let tags = listings.map { tagger.tags(for: $0.course) }
-        let facts = listings.map { eligibility.facts($0.course) }
+        let facts = eligibility.facts(listings)
         // Neither do its dates: the presentation to apply for is found once per day.
         var presentations: [LocalDate: [EligibilityOutcome]] = [:]
         var groups: [LocalDate: CourseGroups] = [:]
@@ -76,31 +76,69 @@ public struct Recommender: Sendable {
             capacity: prepared.map(\.capacity), seats: seats)
         let text = ReasonText(catalog: catalog)
         return persons.indices.map { index in
-            let person = persons[index]
-            let picked = Set(chosen[index])
-            var recommendations = picked.sorted().map {
-                withReasons(pool[index][$0], person: person, listings: listings, facts: facts, tags: tags, text: text)
-            }
-            recommendations.sort(by: { Self.ordered($0, $1, today: person.today) })
-            var excluded = prepared[index].excluded
-            var alsoEligible: [Recommendation] = []
-            let wouldHaveHad = min(prepared[index].capacity, pool[index].count)
-            let explain = explaining.contains(person.staff.id)
-            for (position, candidate) in prepared[index].candidates.enumerated() where explain && !picked.contains(position) {
-                if prepared[index].capacity == 0 {
-                    excluded.append(Exclusion(provider: candidate.provider, courseID: candidate.courseID, title: candidate.title,
-                                              reason: .yearlyCapReached))
-                } else if position < wouldHaveHad, candidate.seats != nil {
-                    excluded.append(Exclusion(provider: candidate.provider, courseID: candidate.courseID, title: candidate.title,
-                                              reason: .seatsTaken))
-                } else {
-                    alsoEligible.append(candidate)
-                }
-            }
-            return PersonRecommendations(
-                staffID: person.staff.id, band: person.band?.id, gaps: person.gaps,
-                recommendations: recommendations, alsoEligible: alsoEligible, excluded: excluded)
+            result(for: persons[index], prepared: prepared[index], pool: pool[index], picked: Set(chosen[index]),
+                   explain: explaining.contains(persons[index].staff.id), listings: listings, facts: facts, tags: tags, text: text)
         }
+    }
+
+    /// Some people's results as a seat allocation made for everyone left them, without
+    /// matching everyone again: each one's candidates are found as `recommendAll` finds them,
+    /// and those in their `allocated` (the `PresentationKey`s the allocation gave them) are
+    /// their recommendations. nil when an allocated presentation is not among someone's
+    /// candidates: the allocation was made from other data, and only matching everyone again
+    /// answers.
+    public func recommend(
+        _ people: [(person: PersonContext, allocated: Set<PresentationKey>)], listings: [CourseListing], explain: Bool
+    ) -> [PersonRecommendations]? {
+        let tags = listings.map { tagger.tags(for: $0.course) }
+        let facts = eligibility.facts(listings)
+        var outcomes: [LocalDate: [EligibilityOutcome]] = [:]
+        let text = ReasonText(catalog: catalog)
+        var results: [PersonRecommendations] = []
+        for (person, allocated) in people {
+            let person = rules.work.isEmpty ? person : person.withWork(rules.work)
+            let presentations = outcomes[person.today] ?? listings.map { eligibility.presentation(of: $0.course, on: person.today) }
+            outcomes[person.today] = presentations
+            let prepared = candidates(for: person, listings: listings, tags: tags, facts: facts, presentations: presentations,
+                                      explain: explain)
+            let pool = Array(prepared.candidates.prefix(rules.perPerson * 3))
+            let picked = Set(pool.indices.filter { allocated.contains(PresentationKey(pool[$0])) })
+            guard picked.count == allocated.count else { return nil }
+            results.append(result(for: person, prepared: prepared, pool: pool, picked: picked, explain: explain,
+                                  listings: listings, facts: facts, tags: tags, text: text))
+        }
+        return results
+    }
+
+    /// A person's result once the seats are allocated: the `picked` places of their `pool`
+    /// with reasons, best first; for `explain`, the other candidates as left out (the year's
+    /// cap, seats others took) or below the cut.
+    private func result(
+        for person: PersonContext, prepared: (candidates: [Recommendation], excluded: [Exclusion], capacity: Int),
+        pool: [Recommendation], picked: Set<Int>, explain: Bool, listings: [CourseListing], facts: [CourseFacts],
+        tags: [[AbilityWeight]], text: ReasonText
+    ) -> PersonRecommendations {
+        var recommendations = picked.sorted().map {
+            withReasons(pool[$0], person: person, listings: listings, facts: facts, tags: tags, text: text)
+        }
+        recommendations.sort(by: { Self.ordered($0, $1, today: person.today) })
+        var excluded = prepared.excluded
+        var alsoEligible: [Recommendation] = []
+        let wouldHaveHad = min(prepared.capacity, pool.count)
+        for (position, candidate) in prepared.candidates.enumerated() where explain && !picked.contains(position) {
+            if prepared.capacity == 0 {
+                excluded.append(Exclusion(provider: candidate.provider, courseID: candidate.courseID, title: candidate.title,
+                                          reason: .yearlyCapReached))
+            } else if position < wouldHaveHad, candidate.seats != nil {
+                excluded.append(Exclusion(provider: candidate.provider, courseID: candidate.courseID, title: candidate.title,
+                                          reason: .seatsTaken))
+            } else {
+                alsoEligible.append(candidate)
+            }
+        }
+        return PersonRecommendations(
+            staffID: person.staff.id, band: person.band?.id, gaps: person.gaps,
+            recommendations: recommendations, alsoEligible: alsoEligible, excluded: excluded)
     }
 
     /// A person's eligible courses (best first), the courses left out, and how many they may get.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KenshuCore
+import KenshuPOSIX
 
 /// A feed import, successful or rejected, as logged for `status`.
 public struct FeedImportEntry: Sendable, Codable, Equatable {
@@ -56,6 +57,9 @@ extension KenshuStore {
                     let warningCount = try feed(replacement)
                     let changes = try replacement.finish()
                     if dryRun { throw RolledBack(changes: changes) }
+                    if changes.added + changes.updated + changes.retired > 0 || replacement.providerRowsChanged {
+                        try KenshuStore.noteDataChanged(db)
+                    }
                     try Self.insert(FeedImportEntry(source: source, format: format, providers: changes.providers,
                                                     succeeded: true, summary: changes.description,
                                                     warnings: warnings ?? warningCount, finishedAt: now), db)
@@ -160,19 +164,22 @@ extension KenshuStore {
                 WHERE c.retired_at IS NULL \(filter) ORDER BY c.provider_id, c.course_id
                 """, arguments: arguments)
         }
-        var courses: [Course] = []
-        courses.reserveCapacity(rows.count)
+        // The columns as values, so that both cores can decode the JSON (most of the time).
+        let values = rows.map { row in
+            (data: row[0] as String, title: row[1] as String, provider: CourseProvider(id: row[2], name: row[3], url: row[4]))
+        }
         let decoder = JSONDecoder()
-        for row in rows {
+        let decoded = ParallelMap.map(values) { value -> Result<Course, StoreError> in
             do {
-                let text: String = row[0]
-                let provider = CourseProvider(id: row[2], name: row[3], url: row[4])
-                let stored = try decoder.decode(StoredCourse.self, from: Data(text.utf8))
-                courses.append(stored.course(provider: provider, title: row[1]))
+                let stored = try decoder.decode(StoredCourse.self, from: Data(value.data.utf8))
+                return .success(stored.course(provider: value.provider, title: value.title))
             } catch {
-                throw .corrupt("\(what): \(error)")
+                return .failure(.corrupt("\(what): \(error)"))
             }
         }
+        var courses: [Course] = []
+        courses.reserveCapacity(decoded.count)
+        for result in decoded { courses.append(try result.get()) }
         return courses
     }
 

@@ -39,6 +39,8 @@ public final class CatalogReplacement {
     /// The feed's providers that had no course in the store before this import: all their
     /// courses are this import's, none to retire.
     private var newProviders: Set<String> = []
+    /// Whether a provider's row was added or its name or address changed.
+    private(set) var providerRowsChanged = false
     private let statements: CourseStatements
     /// The last course's canonical JSON, its buffer reused for the next.
     private var json = JSONBytes()
@@ -257,8 +259,12 @@ public final class CatalogReplacement {
             if stored != true { newProviders.insert(provider.id) }
         }
         try db.execute(
-            sql: "INSERT INTO provider (id, name, url) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, url = excluded.url",
+            sql: """
+                INSERT INTO provider (id, name, url) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, url = excluded.url
+                WHERE name IS NOT excluded.name OR url IS NOT excluded.url
+                """,
             arguments: [provider.id, provider.name, provider.url])
+        if db.changesCount > 0 { providerRowsChanged = true }
     }
 }
 

@@ -79,6 +79,10 @@ extension KenshuStore {
                                                evaluation.rater.rawValue, evaluation.score])
             }
             changes.inserted = evaluations.count
+            for period in changes.periods {
+                try db.execute(sql: "INSERT OR IGNORE INTO evaluation_period (period) VALUES (?)", arguments: [period])
+            }
+            try KenshuStore.noteDataChanged(db)
             var logged = run
             logged.summary = changes.description
             try logged.insert(db)
@@ -99,8 +103,21 @@ extension KenshuStore {
 
     /// The ratings of the latest period, for everyone, by staff id (a weekly run needs all).
     public func latestEvaluationsByStaff() throws(StoreError) -> [String: [Evaluation]] {
+        try latestEvaluations(filter: "", arguments: [])
+    }
+
+    /// The ratings of the latest period (the latest any rating in the store has) of the staff
+    /// with `ids`, by staff id.
+    public func latestEvaluations(staffIDs ids: [String]) throws(StoreError) -> [String: [Evaluation]] {
+        guard !ids.isEmpty else { return [:] }
+        return try latestEvaluations(filter: " AND staff_id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+                                     arguments: StatementArguments(ids))
+    }
+
+    private func latestEvaluations(filter: String, arguments: StatementArguments) throws(StoreError) -> [String: [Evaluation]] {
         let records = try read { db in
-            try EvaluationRecord.filter(sql: "period = (SELECT MAX(period) FROM evaluation)").fetchAll(db)
+            try EvaluationRecord.filter(sql: "period = (SELECT MAX(period) FROM evaluation_period)" + filter, arguments: arguments)
+                .fetchAll(db)
         }
         var result: [String: [Evaluation]] = [:]
         for record in records { result[record.staffId, default: []].append(try record.evaluation()) }

@@ -73,6 +73,7 @@ extension KenshuStore {
                 }
             }
             impact.changed = changes.updated
+            if changes.added + changes.updated > 0 { try KenshuStore.noteDataChanged(db) }
             var logged = run
             logged.summary = changes.description
             try logged.insert(db)
@@ -88,6 +89,17 @@ extension KenshuStore {
         }
         var result: [TrainingRecord] = []
         for row in rows { result.append(try row.trainingRecord()) }
+        return result
+    }
+
+    /// The completed trainings of the staff with `ids`, oldest first, by staff id.
+    public func history(staffIDs ids: [String]) throws(StoreError) -> [String: [TrainingRecord]] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try read { db in
+            try TrainingHistoryRecord.filter(ids.contains(Column("staff_id"))).order(Column("completed_on")).fetchAll(db)
+        }
+        var result: [String: [TrainingRecord]] = [:]
+        for row in rows { result[row.staffId, default: []].append(try row.trainingRecord()) }
         return result
     }
 

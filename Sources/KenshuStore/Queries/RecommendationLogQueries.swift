@@ -36,27 +36,62 @@ extension KenshuStore {
         }
     }
 
-    /// Per member of staff, the courses (`provider`␟`courseID`) recommended in every one of the
-    /// `count` weeks before `week`.
-    public func recommendedEveryWeek(before week: ISOWeek, count: Int) throws(StoreError) -> [String: Set<String>] {
+    /// Per member of staff (of those with `staffIDs`, or everyone when nil), the courses
+    /// (`provider`␟`courseID`) recommended in every one of the `count` weeks before `week`.
+    public func recommendedEveryWeek(
+        before week: ISOWeek, count: Int, staffIDs: [String]? = nil
+    ) throws(StoreError) -> [String: Set<String>] {
         guard count > 0 else { return [:] }
         let weeks = (1...count).map { week.minus(weeks: $0).description }
+        let (staffFilter, staffArguments) = Self.staffFilter(staffIDs)
         let rows = try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT staff_id, provider_id, course_id FROM recommendation_log
-                WHERE week IN (\(weeks.map { _ in "?" }.joined(separator: ",")))
+                WHERE week IN (\(Self.placeholders(weeks.count)))\(staffFilter)
                 GROUP BY staff_id, provider_id, course_id HAVING COUNT(DISTINCT week) = ?
-                """, arguments: StatementArguments(weeks) + StatementArguments([count]))
+                """, arguments: StatementArguments(weeks) + staffArguments + StatementArguments([count]))
         }
         return Self.coursesByStaff(rows)
     }
 
-    /// Per member of staff, the courses (`provider`␟`courseID`) recorded for `week`.
-    public func recommendations(week: ISOWeek) throws(StoreError) -> [String: Set<String>] {
-        Self.coursesByStaff(try read { db in
-            try Row.fetchAll(db, sql: "SELECT staff_id, provider_id, course_id FROM recommendation_log WHERE week = ?",
-                             arguments: [week.description])
+    /// Per member of staff (of those with `staffIDs`, or everyone when nil), the courses
+    /// (`provider`␟`courseID`) recorded for `week`.
+    public func recommendations(week: ISOWeek, staffIDs: [String]? = nil) throws(StoreError) -> [String: Set<String>] {
+        let (staffFilter, staffArguments) = Self.staffFilter(staffIDs)
+        return Self.coursesByStaff(try read { db in
+            try Row.fetchAll(db, sql: "SELECT staff_id, provider_id, course_id FROM recommendation_log WHERE week = ?" + staffFilter,
+                             arguments: [week.description] + staffArguments)
         })
+    }
+
+    /// What `week`'s run recommended to the staff with `staffIDs`, by staff id.
+    public func recordedRecommendations(week: ISOWeek, staffIDs: [String]) throws(StoreError) -> [String: [LoggedRecommendation]] {
+        guard !staffIDs.isEmpty else { return [:] }
+        let (staffFilter, staffArguments) = Self.staffFilter(staffIDs)
+        let rows = try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT staff_id, provider_id, course_id, presentation_id, score, mandatory FROM recommendation_log
+                WHERE week = ?\(staffFilter)
+                """, arguments: [week.description] + staffArguments)
+        }
+        var result: [String: [LoggedRecommendation]] = [:]
+        for row in rows {
+            let entry = LoggedRecommendation(staffID: row["staff_id"], provider: row["provider_id"], courseID: row["course_id"],
+                                             presentationID: row["presentation_id"], score: row["score"],
+                                             mandatory: row["mandatory"])
+            result[entry.staffID, default: []].append(entry)
+        }
+        return result
+    }
+
+    /// ` AND staff_id IN (?, …)` and its arguments; nothing for nil (everyone).
+    private static func staffFilter(_ ids: [String]?) -> (String, StatementArguments) {
+        guard let ids else { return ("", []) }
+        return (" AND staff_id IN (\(placeholders(ids.count)))", StatementArguments(ids))
+    }
+
+    private static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ",")
     }
 
     private static func coursesByStaff(_ rows: [Row]) -> [String: Set<String>] {

@@ -10,13 +10,16 @@ public struct WeeklyRunRecord: Sendable, Equatable, Codable {
     public var summary: String
     /// The fingerprints of what it was computed from besides the store (rules, catalogue).
     public var inputs: String?
+    /// The store's data version it was computed from (`KenshuStore.dataVersion()`).
+    public var dataVersion: Int?
 
-    public init(week: String, day: String, finishedAt: Date, summary: String, inputs: String? = nil) {
+    public init(week: String, day: String, finishedAt: Date, summary: String, inputs: String? = nil, dataVersion: Int? = nil) {
         self.week = week
         self.day = day
         self.finishedAt = finishedAt
         self.summary = summary
         self.inputs = inputs
+        self.dataVersion = dataVersion
     }
 }
 
@@ -85,8 +88,9 @@ extension KenshuStore {
     /// Notes that the week's cycle completed (a later one for the same week replaces it).
     public func recordWeeklyRun(_ run: WeeklyRunRecord) throws(StoreError) {
         try write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO weekly_run (week, day, finished_at, summary, inputs) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [run.week, run.day, run.finishedAt, run.summary, run.inputs])
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO weekly_run (week, day, finished_at, summary, inputs, data_version) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [run.week, run.day, run.finishedAt, run.summary, run.inputs, run.dataVersion])
         }
     }
 
@@ -125,7 +129,7 @@ extension KenshuStore {
 
     private static func weeklyRun(_ row: Row) -> WeeklyRunRecord {
         WeeklyRunRecord(week: row["week"], day: row["day"], finishedAt: row["finished_at"], summary: row["summary"],
-                        inputs: row["inputs"])
+                        inputs: row["inputs"], dataVersion: row["data_version"])
     }
 
     private static func feedPoll(_ row: Row) -> FeedPollRecord {

@@ -57,6 +57,9 @@ extension KenshuStore {
                 changes.deactivated += 1
             }
             impact.removed = changes.deactivated
+            if changes.added + changes.updated + changes.reactivated + changes.deactivated > 0 {
+                try KenshuStore.noteDataChanged(db)
+            }
             impact.changed = changes.updated
             var logged = run
             logged.summary = changes.description
@@ -68,7 +71,25 @@ extension KenshuStore {
 
     /// Every member of staff, active or not, by id.
     public func allStaff() throws(StoreError) -> [StaffMember] {
-        let records = try read { db in try StaffRecord.order(Column("id")).fetchAll(db) }
+        try members(try read { db in try StaffRecord.order(Column("id")).fetchAll(db) })
+    }
+
+    /// The staff with `ids` that the store knows (active or not), by id.
+    public func staff(ids: [String]) throws(StoreError) -> [StaffMember] {
+        guard !ids.isEmpty else { return [] }
+        return try members(try read { db in
+            try StaffRecord.filter(ids.contains(Column("id"))).order(Column("id")).fetchAll(db)
+        })
+    }
+
+    /// The active staff whose 上司 is `managerID`, by id.
+    public func activeTeam(of managerID: String) throws(StoreError) -> [StaffMember] {
+        try members(try read { db in
+            try StaffRecord.filter(Column("manager_id") == managerID && Column("active") == true).order(Column("id")).fetchAll(db)
+        })
+    }
+
+    private func members(_ records: [StaffRecord]) throws(StoreError) -> [StaffMember] {
         var members: [StaffMember] = []
         members.reserveCapacity(records.count)
         for record in records { members.append(try record.member()) }

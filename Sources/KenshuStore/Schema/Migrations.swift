@@ -231,6 +231,26 @@ enum Migrations {
                 t.add(column: "inputs", .text)
             }
         }
+        migrator.registerMigration("014-data-version") { db in
+            // A number every change to what the matching reads (staff, ratings, trainings,
+            // courses) raises, and the number a completed cycle was computed from: a command
+            // for one person reuses the cycle's seat allocation while the two are the same.
+            try db.create(table: "data_version") { t in
+                t.primaryKey("id", .integer).check { $0 == 1 }
+                t.column("version", .integer).notNull()
+            }
+            try db.execute(sql: "INSERT INTO data_version (id, version) VALUES (1, 0)")
+            try db.alter(table: "weekly_run") { t in
+                t.add(column: "data_version", .integer)
+            }
+            // The rating periods the store holds: the latest is found without reading every
+            // rating (`evaluation` has no index on its period). Periods are only ever added:
+            // an import replaces the periods it holds, and staff are never deleted.
+            try db.create(table: "evaluation_period") { t in
+                t.primaryKey("period", .integer)
+            }
+            try db.execute(sql: "INSERT INTO evaluation_period (period) SELECT DISTINCT period FROM evaluation")
+        }
         return migrator
     }
 }

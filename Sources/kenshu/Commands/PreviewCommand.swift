@@ -9,8 +9,9 @@ struct PreviewCommand: ParsableCommand {
         commandName: "preview",
         abstract: "Print one mail of this week as the weekly run would write it, without spooling it.",
         discussion: """
-            Made from what the store holds now (run `kenshu run` or the imports first). The staff mail and \
-            the manager digest need --staff; the HR report does not. Prints the plain-text part with its \
+            A staff mail or digest of a week whose run nothing has changed since is made from that run's \
+            results, as of its day; otherwise from what the store holds now (run `kenshu run` or the imports \
+            first), and stderr says which. The staff mail and the manager digest need --staff; the HR report does not. Prints the plain-text part with its \
             subject, the HTML part with --html, or the whole RFC 5322 message with --message.
             """)
 
@@ -37,7 +38,10 @@ struct PreviewCommand: ParsableCommand {
     func run() throws {
         let session = try common.session(.readOnly)
         let format: MailPreview.Format = html ? .html : message ? .message : .text
-        Console.print(try MailPreview.render(kind: kind, staffID: staff, on: try day.day(session), format: format, session: session))
+        let preview = try MailPreview.render(kind: kind, staffID: staff, date: day.date, format: format, session: session)
+        // The mail alone on stdout (it may be saved as a file); where it comes from beside it.
+        if let basis = preview.basis { Console.error(BasisText.render(basis)) }
+        Console.print(preview.text)
     }
 }
 

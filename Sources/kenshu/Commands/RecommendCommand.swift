@@ -1,4 +1,5 @@
 import ArgumentParser
+import KenshuCore
 import KenshuCycle
 import KenshuMatch
 import KenshuStore
@@ -7,7 +8,11 @@ import KenshuStore
 struct RecommendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recommend",
-        abstract: "Courses recommended to a member of staff (or to everyone), with the reasons.")
+        abstract: "Courses recommended to a member of staff (or to everyone), with the reasons.",
+        discussion: """
+            With --staff, after the week's run and while nothing it was computed from has changed, this is the \
+            run's result; otherwise everyone is matched again for the day, and the first line says why.
+            """)
 
     @Option(help: ArgumentHelp("The member of staff (職員番号).", valueName: "ID"))
     var staff: [String] = []
@@ -30,19 +35,30 @@ struct RecommendCommand: ParsableCommand {
 
     func run() throws {
         let session = try common.session(.readOnly)
-        let day = try self.day.day(session)
         if dispatch {
-            let shortlists = try CourseRecommendations.dispatchShortlists(on: day, session: session)
+            let shortlists = try CourseRecommendations.dispatchShortlists(on: try day.day(session), session: session)
             try common.emit(shortlists) { DispatchShortlistText.render($0) }
             return
         }
-        let results = try CourseRecommendations.run(ids: all ? nil : staff, on: day, session: session)
-        let views = results.map { RecommendationOutput($0.result, date: day, explain: false) }
-        if common.json {
-            Console.print(try JSONOutput.render(views))
+        if all {
+            let asOf = try day.day(session)
+            try print(try CourseRecommendations.run(ids: nil, on: asOf, session: session), day: asOf, basis: nil, session: session)
         } else {
-            Console.print(results.map { RecommendationText.render($0.result, staff: $0.staff, date: day, catalog: session.catalog, explain: false) }
-                .joined(separator: "\n\n"))
+            let answer = try CourseRecommendations.forStaff(ids: staff, date: day.date, session: session, explain: false)
+            try print(answer.entries, day: answer.day, basis: answer.basis, session: session)
+        }
+    }
+
+    private func print(
+        _ results: [CourseRecommendations.Entry], day: LocalDate, basis: RecommendationBasis?, session: Session
+    ) throws {
+        if common.json {
+            Console.print(try JSONOutput.render(results.map { RecommendationOutput($0.result, date: day, explain: false, basis: basis) }))
+        } else {
+            let people = results.map {
+                RecommendationText.render($0.result, staff: $0.staff, date: day, catalog: session.catalog, explain: false)
+            }
+            Console.print((basis.map { BasisText.render($0) + "\n" } ?? "") + people.joined(separator: "\n\n"))
         }
     }
 }

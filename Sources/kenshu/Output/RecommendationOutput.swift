@@ -1,4 +1,6 @@
+import Foundation
 import KenshuCore
+import KenshuCycle
 import KenshuMatch
 
 /// The JSON of `kenshu recommend` and `kenshu explain`: `{"staff", "recommendations": [{"provider",
@@ -33,8 +35,10 @@ struct RecommendationOutput: Encodable {
     var recommendations: [Item]
     var alsoEligible: [Item]?
     var excluded: [Excluded]?
+    /// Where the result comes from, for the commands that may reuse the week's run.
+    var basis: BasisOutput?
 
-    init(_ result: PersonRecommendations, date: LocalDate, explain: Bool) {
+    init(_ result: PersonRecommendations, date: LocalDate, explain: Bool, basis: RecommendationBasis? = nil) {
         func item(_ recommendation: Recommendation) -> Item {
             Item(provider: recommendation.provider, courseId: recommendation.courseID,
                  presentationId: recommendation.presentationID, title: recommendation.title,
@@ -52,5 +56,26 @@ struct RecommendationOutput: Encodable {
         excluded = explain
             ? result.excluded.map { Excluded(provider: $0.provider, courseId: $0.courseID, title: $0.title, reason: $0.reason.text) }
             : nil
+        self.basis = basis.map(BasisOutput.init)
+    }
+}
+
+/// `{"source": "weeklyRun", "day", "finishedAt"}` or `{"source": "recomputed", "reason"}`.
+struct BasisOutput: Encodable {
+    var source: String
+    var day: String?
+    var finishedAt: Date?
+    var reason: RecomputeReason?
+
+    init(_ basis: RecommendationBasis) {
+        switch basis {
+        case .weeklyRun(let day, let finishedAt):
+            source = "weeklyRun"
+            self.day = day.description
+            self.finishedAt = finishedAt
+        case .recomputed(let reason):
+            source = "recomputed"
+            self.reason = reason
+        }
     }
 }

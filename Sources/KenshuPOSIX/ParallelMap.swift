@@ -1,12 +1,17 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
 import Synchronization
 
 /// `map` on both cores (or all): the items are cut into chunks that the cores take in turn,
 /// and the results come back in the items' order. For work that is pure and large, such as
-/// making a city's mails; small lists are mapped in place.
-enum ParallelMap {
-    static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+/// making a city's mails or reading its catalogue; small lists are mapped in place.
+public enum ParallelMap {
+    public static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
+        let workers = min(max(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 1), 8)
         guard workers > 1, items.count >= 64 else { return items.map(transform) }
         // Several chunks a core, so that one slow chunk does not leave the other core idle.
         let size = (items.count + workers * 4 - 1) / (workers * 4)
