@@ -34,8 +34,10 @@ let package = Package(
         ),
         // Domain values: the policy catalogue, courses, staff, rules (no I/O).
         .target(name: "KenshuCore", swiftSettings: strict),
-        // POSIX helpers: file locks, child processes, durable write-sync-rename.
-        .target(name: "KenshuPOSIX", swiftSettings: strict),
+        // System calls Swift's Glibc module does not declare (syncfs).
+        .target(name: "CSystemShims"),
+        // POSIX helpers: file locks, child processes, durable write-sync-rename, work on every core.
+        .target(name: "KenshuPOSIX", dependencies: ["CSystemShims"], swiftSettings: strict),
         // XML over libxml2: streaming and SAX reading, captured trees, XSD validation.
         .target(name: "KenshuXML", dependencies: ["CLibXML2", "KenshuCore"], swiftSettings: strict),
         // kenshu.yaml and rules.yaml, validated with line and column.

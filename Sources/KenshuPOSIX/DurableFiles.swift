@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CSystemShims
 
 /// The file operations of a write-sync-rename hand-off (write a file whole in a temporary
 /// place, sync it, rename it where readers look, sync that folder), so that a crash never
@@ -29,6 +30,24 @@ public enum DurableFiles {
         guard fd >= 0 else { throw SystemCallError(operation: "open the folder", path: path, errorNumber: errno) }
         defer { close(fd) }
         if fsync(fd) != 0 { throw SystemCallError(operation: "sync the folder", path: path, errorNumber: errno) }
+    }
+
+    /// Flushes `files` (all on the file system of `folder`) to disk together: one `syncfs` of
+    /// that file system where the system has it (a journal commit for all, not one a file),
+    /// else an fsync of each file.
+    public static func syncFiles(_ files: [String], in folder: String) throws(SystemCallError) {
+        guard !files.isEmpty else { return }
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw SystemCallError(operation: "open the folder", path: folder, errorNumber: errno) }
+        defer { close(fd) }
+        if kenshu_syncfs(fd) == 0 { return }
+        guard errno == ENOSYS else { throw SystemCallError(operation: "sync the file system of", path: folder, errorNumber: errno) }
+        for file in files {
+            let fileFD = open(file, O_RDONLY | O_CLOEXEC)
+            guard fileFD >= 0 else { throw SystemCallError(operation: "open", path: file, errorNumber: errno) }
+            defer { close(fileFD) }
+            if fsync(fileFD) != 0 { throw SystemCallError(operation: "sync", path: file, errorNumber: errno) }
+        }
     }
 
     /// Whether something exists at `path`.

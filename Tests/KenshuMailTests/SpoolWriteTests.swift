@@ -24,6 +24,36 @@ struct SpoolWriteTests {
         #expect(spool.waiting() == [name])
     }
 
+    @Test func aBatchPutsEveryWholeFileIntoNewAndTellsEachRename() throws {
+        let spool = try SpoolScratch.preparedSpool()
+        defer { SpoolScratch.remove(spool.directory) }
+        let messages = (0..<300).map { index in
+            (name: MailSpool.fileName(week: "2026-W48", kind: "staff", recipient: "\(index)", at: Date()),
+             bytes: (0..<(1_000 + index)).map { UInt8(truncatingIfNeeded: $0 &+ index) })
+        }
+        var renamed: [Int] = []
+        try spool.write(batch: messages, renamed: { renamed.append($0) })
+        #expect(renamed == Array(0..<300))
+        for message in messages {
+            #expect(try SpoolScratch.contents(spool.path(of: message.name, in: .new)) == message.bytes)
+            #expect(SpoolScratch.mode(spool.path(of: message.name, in: .new)) == 0o640)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: spool.path(of: .tmp)).isEmpty)
+    }
+
+    @Test func aBatchWithANameTakenPutsNothingIntoNewAndLeavesNothingInTmp() throws {
+        let spool = try SpoolScratch.preparedSpool()
+        defer { SpoolScratch.remove(spool.directory) }
+        try spool.write([9], name: "c.eml")
+        let error = try #require(throws: SpoolError.self) {
+            try spool.write(batch: [("a.eml", [1]), ("b.eml", [2]), ("c.eml", [3]), ("d.eml", [4])])
+        }
+        #expect(error.path == spool.path(of: "c.eml", in: .new))
+        #expect(spool.waiting() == ["c.eml"])
+        #expect(try SpoolScratch.contents(spool.path(of: "c.eml", in: .new)) == [9])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: spool.path(of: .tmp)).isEmpty)
+    }
+
     @Test func prepareMakesTheFoldersWithMode0750AndCanRunAgain() throws {
         let root = try SpoolScratch.folder()
         defer { SpoolScratch.remove(root) }

@@ -1,6 +1,7 @@
 import Foundation
 import KenshuConfig
 import KenshuCore
+import KenshuPOSIX
 import KenshuStore
 
 /// Puts the week's mails into the spool exactly once per (ISO week, kind, recipient).
@@ -92,8 +93,43 @@ public enum MailSpooling {
         }
     }
 
+    /// How many mails are claimed, written, synced and filed together: one sync of the disk
+    /// and two ledger transactions for each batch rather than for each mail.
+    static let batchSize = 256
+
+    /// One mail of a batch, rendered: its claim in the ledger (with its file name) and its bytes.
+    private struct Prepared: Sendable {
+        var claim: MailLogEntry
+        var bytes: [UInt8]
+        var time: Date
+    }
+
+    /// The batch's messages, rendered on every core.
+    private static func prepare(
+        _ mails: ArraySlice<OutgoingMail>, week: ISOWeek, configuration: KenshuConfiguration
+    ) throws(KenshuError) -> [Prepared] {
+        let now = Date()
+        let rendered = ParallelMap.map(Array(mails)) { mail -> Result<Prepared, KenshuError> in
+            do throws(KenshuError) {
+                let message = try MailEnvelope.message(mail, week: week, at: now, configuration: configuration)
+                let name = MailSpool.fileName(week: week.description, kind: mail.kind.rawValue, recipient: mail.recipient, at: now)
+                return .success(Prepared(claim: MailLogEntry(week: week.description, kind: mail.kind.rawValue, recipient: mail.recipient,
+                                                             file: name, state: .writing),
+                                         bytes: message.rendered(), time: now))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var prepared: [Prepared] = []
+        for result in rendered { prepared.append(try result.get()) }
+        return prepared
+    }
+
     /// Spools `mails` for `week` into the spool `configuration` names, with `store`'s ledger;
-    /// with `force`, also those already spooled this week.
+    /// with `force`, also those already spooled this week. In batches (`batchSize`): each is
+    /// claimed in the ledger, written and synced together, renamed into `new/`, then marked
+    /// spooled — so a crash leaves each mail of a batch whole in `new/` or not there, as the
+    /// protocol above says.
     public static func write(
         _ mails: [OutgoingMail], week: ISOWeek, force: Bool, stop: StopFlag = StopFlag(),
         configuration: KenshuConfiguration, store: KenshuStore, observer: StepObserver? = nil
@@ -109,36 +145,37 @@ public enum MailSpooling {
         } catch {
             throw KenshuError(.runtime, error.description)
         }
+        let due = mails.filter { mail in
+            guard !force, ledger[MailLogEntry.key(kind: mail.kind.rawValue, recipient: mail.recipient)] != nil else { return true }
+            outcome.alreadySpooled += 1
+            return false
+        }
         var pass = 0
-        for mail in mails {
-            if !force, ledger[MailLogEntry.key(kind: mail.kind.rawValue, recipient: mail.recipient)] != nil {
-                outcome.alreadySpooled += 1
-                continue
-            }
-            try stop.check("the mail to \(mail.recipient) (\(outcome.written.count) spooled)")
-            let now = Date()
-            let message = try MailEnvelope.message(mail, week: week, at: now, configuration: configuration)
-            let name = MailSpool.fileName(week: week.description, kind: mail.kind.rawValue, recipient: mail.recipient, at: now)
-            pass += 1
+        for start in stride(from: 0, to: due.count, by: batchSize) {
+            try stop.check("the mail to \(due[start].recipient) (\(outcome.written.count) spooled)")
+            let batch = try prepare(due[start..<min(start + batchSize, due.count)], week: week, configuration: configuration)
+            let claims = batch.map(\.claim)
             do {
-                try store.beginMail(MailLogEntry(week: week.description, kind: mail.kind.rawValue, recipient: mail.recipient,
-                                                 file: name, state: .writing), at: now)
-                observer?(.claimed, pass)
-                try spool.write(message.rendered(), name: name)
-                observer?(.inSpool, pass)
-                try store.markMailSpooled(week: week.description, kind: mail.kind.rawValue, recipient: mail.recipient)
+                try store.beginMails(claims, at: batch[0].time)
+                for index in batch.indices { observer?(.claimed, pass + index + 1) }
+                try spool.write(batch: batch.map { ($0.claim.file, $0.bytes) }, renamed: { observer?(.inSpool, pass + $0 + 1) })
+                try store.markMailsSpooled(claims)
             } catch let error as SpoolError {
-                // Only the folder's sync failed: the mail is in new/ and counts as spooled.
-                if spool.location(of: name) == .new {
-                    try? store.markMailSpooled(week: week.description, kind: mail.kind.rawValue, recipient: mail.recipient)
-                } else {
-                    try? store.forgetMail(week: week.description, kind: mail.kind.rawValue, recipient: mail.recipient)
+                // The mails in new/ count as spooled (also when only the folder's sync failed);
+                // the others are forgotten, to be written again.
+                for claim in claims {
+                    if spool.location(of: claim.file) == .new {
+                        try? store.markMailSpooled(week: claim.week, kind: claim.kind, recipient: claim.recipient)
+                    } else {
+                        try? store.forgetMail(week: claim.week, kind: claim.kind, recipient: claim.recipient)
+                    }
                 }
                 throw KenshuError(.runtime, error.description)
             } catch {
                 throw KenshuError(.runtime, String(describing: error))
             }
-            outcome.written.append(name)
+            pass += batch.count
+            outcome.written += claims.map(\.file)
         }
         return outcome
     }

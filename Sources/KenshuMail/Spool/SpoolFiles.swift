@@ -16,6 +16,10 @@ enum SpoolFiles {
         do { try DurableFiles.syncDirectory(path) } catch { throw SpoolError(error) }
     }
 
+    static func syncFiles(_ files: [String], in folder: String) throws(SpoolError) {
+        do { try DurableFiles.syncFiles(files, in: folder) } catch { throw SpoolError(error) }
+    }
+
     static func exists(_ path: String) -> Bool {
         DurableFiles.exists(path)
     }

@@ -58,11 +58,26 @@ extension KenshuStore {
         }
     }
 
+    /// Claims several mails at once, in one transaction (see `beginMail`).
+    public func beginMails(_ entries: [MailLogEntry], at time: Date) throws(StoreError) {
+        try write { db in
+            let insert = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO mail_log (week, kind, recipient, file, state, written_at) VALUES (?, ?, ?, ?, 'writing', ?)
+                """)
+            for entry in entries { try insert.execute(arguments: [entry.week, entry.kind, entry.recipient, entry.file, time]) }
+        }
+    }
+
     /// The mail's file is in new/.
     public func markMailSpooled(week: String, kind: String, recipient: String) throws(StoreError) {
+        try markMailsSpooled([MailLogEntry(week: week, kind: kind, recipient: recipient, file: "", state: .writing)])
+    }
+
+    /// The files of these claims (by week, kind and recipient) are in new/: one transaction.
+    public func markMailsSpooled(_ entries: [MailLogEntry]) throws(StoreError) {
         try write { db in
-            try db.execute(sql: "UPDATE mail_log SET state = 'spooled' WHERE week = ? AND kind = ? AND recipient = ?",
-                           arguments: [week, kind, recipient])
+            let update = try db.cachedStatement(sql: "UPDATE mail_log SET state = 'spooled' WHERE week = ? AND kind = ? AND recipient = ?")
+            for entry in entries { try update.execute(arguments: [entry.week, entry.kind, entry.recipient]) }
         }
     }
 
