@@ -30,6 +30,14 @@ struct AbilityTaggerTests {
         #expect(tagger.suggestions(for: course).first?.ability == 8)
     }
 
+    /// A word of the title with no abilities tags nothing: the summary is still searched.
+    @Test func aTitleWordWithoutAbilitiesLeavesTheSummaryToTag() {
+        let tagger = AbilityTagger(rules: CourseTagRules(keywords: [("研修", []), ("交渉", [7])]), abilityTexts: texts)
+        #expect(!tagger.isTagged(Course(provider: provider, id: "1", title: "新任研修", summary: "基礎")))
+        #expect(tagger.isTagged(Course(provider: provider, id: "1", title: "新任研修", summary: "交渉の基礎")))
+        #expect(tagger.isTagged(Course(provider: provider, id: "1", title: "交渉研修", summary: "cafe\u{301}")))
+    }
+
     @Test func textWithNothingInCommonSuggestsNothing() {
         let tagger = AbilityTagger(rules: CourseTagRules(), abilityTexts: texts)
         #expect(tagger.suggestions(for: Course(provider: provider, id: "1", title: "Excel 入門")).isEmpty)

@@ -70,6 +70,9 @@ public struct AbilityTagger: Sendable {
     public func isTagged(_ course: Course) -> Bool {
         if !course.abilities.isEmpty { return true }
         for subject in course.subjects where !(lowercasedSubjects[subject.lowercased()] ?? []).isEmpty { return true }
+        // A word of the title tags most courses that are tagged: found there, the summary
+        // (often a page of text) is not searched.
+        if keywords.hasTaggingKeyword(inField: course.title) { return true }
         var tagged = false
         keywords.forEachMatch(in: Self.searchedFields(of: course)) { keyword in
             tagged = !keyword.abilities.isEmpty

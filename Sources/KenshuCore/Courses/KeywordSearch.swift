@@ -59,6 +59,18 @@ struct KeywordSearch: Sendable {
         }
     }
 
+    /// Whether a keyword with abilities occurs in `field` alone, found on its bytes (the search
+    /// stops there); false also when `field` is not simple. A keyword in one field is in the
+    /// fields joined, so true here means `forEachMatch` finds such a keyword too.
+    func hasTaggingKeyword(inField field: String) -> Bool {
+        guard !keywords.isEmpty else { return false }
+        var text: [UInt8] = []
+        guard KeywordSearch.appendSimpleLowercased(field, to: &text) else { return false }
+        text.append(0)
+        var occurs = [Bool](repeating: false, count: keywords.count)
+        return mark(in: text, &occurs) { !keywords[$0].abilities.isEmpty }
+    }
+
     /// Appends `text` lower-cased as UTF-8; false (stopping there) at a character that is not
     /// simple, where bytes and characters could disagree.
     static func appendSimpleLowercased(_ text: String, to bytes: inout [UInt8]) -> Bool {
@@ -92,8 +104,10 @@ struct KeywordSearch: Sendable {
     /// Marks which keywords occur in `text` (simple, lower-cased UTF-8 ending in a 0 byte that
     /// no keyword holds) in one pass: only where the two bytes at a position start some keyword
     /// are the keywords compared. UTF-8 is self-synchronising, so a byte match is a match of
-    /// whole scalars.
-    private func mark(in text: [UInt8], _ occurs: inout [Bool]) {
+    /// whole scalars. Stops at the first keyword found for which `stop` holds, and returns
+    /// whether it did.
+    @discardableResult
+    private func mark(in text: [UInt8], _ occurs: inout [Bool], stop: (Int) -> Bool = { _ in false }) -> Bool {
         text.withUnsafeBufferPointer { text in
             for position in 0..<(text.count - 1) {
                 let pair = Int(text[position]) << 8 | Int(text[position + 1])
@@ -102,9 +116,13 @@ struct KeywordSearch: Sendable {
                     guard let bytes = keyword.bytes, bytes.count < text.count - position else { continue }
                     var matched = 0
                     while matched < bytes.count && text[position + matched] == bytes[matched] { matched += 1 }
-                    if matched == bytes.count { occurs[index] = true }
+                    if matched == bytes.count {
+                        occurs[index] = true
+                        if stop(index) { return true }
+                    }
                 }
             }
+            return false
         }
     }
 

@@ -321,8 +321,13 @@ public final class XMLCaptureReader {
 
     // MARK: - The C callbacks
 
-    private static func reader(_ context: UnsafeMutableRawPointer?) -> XMLCaptureReader? {
-        context.map { Unmanaged<XMLCaptureReader>.fromOpaque($0).takeUnretainedValue() }
+    /// Calls `body` with the reader a callback's context points at, without retaining it: the
+    /// callbacks run only while the reader drives its parser (in `init` and `parse`), so the
+    /// reader is alive, and a retain and release for each of a feed's millions of elements
+    /// and pieces of text cost more than some of the callbacks themselves.
+    private static func withReader(_ context: UnsafeMutableRawPointer?, _ body: (XMLCaptureReader) -> Void) {
+        guard let context else { return }
+        Unmanaged<XMLCaptureReader>.fromOpaque(context)._withUnsafeGuaranteedRef(body)
     }
 
     /// The SAX2 handler: elements and text go to the reader; entity declarations and
@@ -332,28 +337,31 @@ public final class XMLCaptureReader {
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { context, local, _, namespace, _, _, attributeCount, _, attributes in
             guard let local else { return }
-            XMLCaptureReader.reader(context)?.startElement(local: local, namespace: namespace, attributeCount: Int(attributeCount),
-                                          attributes: attributes)
+            XMLCaptureReader.withReader(context) {
+                $0.startElement(local: local, namespace: namespace, attributeCount: Int(attributeCount), attributes: attributes)
+            }
         }
-        handler.endElementNs = { context, _, _, _ in XMLCaptureReader.reader(context)?.endElement() }
+        handler.endElementNs = { context, _, _, _ in XMLCaptureReader.withReader(context) { $0.endElement() } }
         handler.characters = { context, text, count in
             guard let text, count > 0 else { return }
-            XMLCaptureReader.reader(context)?.characters(UnsafeBufferPointer(start: text, count: Int(count)))
+            XMLCaptureReader.withReader(context) { $0.characters(UnsafeBufferPointer(start: text, count: Int(count))) }
         }
         handler.ignorableWhitespace = handler.characters
-        handler.comment = { context, _ in XMLCaptureReader.reader(context)?.endTextRun() }
-        handler.processingInstruction = { context, _, _ in XMLCaptureReader.reader(context)?.endTextRun() }
+        handler.comment = { context, _ in XMLCaptureReader.withReader(context) { $0.endTextRun() } }
+        handler.processingInstruction = { context, _, _ in XMLCaptureReader.withReader(context) { $0.endTextRun() } }
         handler.entityDecl = { context, _, _, _, _, _ in
-            XMLCaptureReader.reader(context)?.refuseEntities("the document declares entities (<!ENTITY …>), which are not allowed")
+            XMLCaptureReader.withReader(context) {
+                $0.refuseEntities("the document declares entities (<!ENTITY …>), which are not allowed")
+            }
         }
         handler.reference = { context, name in
             let name = name.map { String(cString: $0) } ?? "?"
-            XMLCaptureReader.reader(context)?.refuseEntities("entity references are not allowed (&\(name);)")
+            XMLCaptureReader.withReader(context) { $0.refuseEntities("entity references are not allowed (&\(name);)") }
         }
         handler.resolveEntity = { _, _, _ in nil }
         handler.serror = { context, error in
             guard let error else { return }
-            XMLCaptureReader.reader(context)?.report(error)
+            XMLCaptureReader.withReader(context) { $0.report(error) }
         }
         return handler
     }

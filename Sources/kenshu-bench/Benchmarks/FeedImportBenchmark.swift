@@ -10,7 +10,8 @@ import KenshuXML
 import Glibc
 #endif
 
-/// `kenshu-bench import --size-mb N`: generates an XCRI-CAP feed of that size, imports it
+/// `kenshu-bench import --size-mb N`: generates an XCRI-CAP feed of that size (courses shaped
+/// as real feeds are, or compact ones, or a real feed's own courses repeated), imports it
 /// into a fresh store, and prints throughput and peak memory beside `xmllint --stream`'s
 /// time on the same file (libxml2 alone, the ceiling for any reader built on it).
 struct FeedImportBenchmark: ParsableCommand {
@@ -21,6 +22,15 @@ struct FeedImportBenchmark: ParsableCommand {
 
     @Option(help: "Size of the generated feed in MB.")
     var sizeMb = 100
+
+    @Option(help: "The generated courses' shape: real (as the institutes' feeds are: long escaped-HTML and XHTML texts, 1–3 presentations, venues with a nested provider) or compact (short, one presentation each).")
+    var shape = FeedShape.real
+
+    @Option(help: "The seed of the real-shaped courses (the same seed, the same feed).")
+    var seed: UInt64 = 2026
+
+    @Option(help: "Make the feed from this real XCRI-CAP feed instead: its courses repeated, with new identifiers, up to --size-mb.")
+    var fromReal: String?
 
     @Option(help: "The configuration whose feed settings, profiles and tag rules the import uses, as `kenshu import` does (its store is not touched: the benchmark writes a fresh one).")
     var config = "Catalog/example/kenshu.yaml"
@@ -36,6 +46,7 @@ struct FeedImportBenchmark: ParsableCommand {
 
     func validate() throws {
         guard sizeMb >= 1 else { throw ValidationError("--size-mb must be at least 1") }
+        guard feed == nil || fromReal == nil else { throw ValidationError("--feed and --from-real exclude each other") }
     }
 
     func run() throws {
@@ -54,9 +65,10 @@ struct FeedImportBenchmark: ParsableCommand {
         let clock = ContinuousClock()
         let origin: String
         if self.feed == nil {
-            var courses = 0
-            let generation = try clock.measure { courses = try XCRIFeedWriter(targetBytes: sizeMb * 1_000_000).write(to: feed) }
-            origin = String(format: "%d courses (generated in %.1f s)", courses, seconds(generation))
+            var counts = FeedCounts()
+            let generation = try clock.measure { counts = try generate(to: feed) }
+            origin = String(format: "%d courses, %d presentations, %@ (generated in %.1f s)", counts.courses,
+                            counts.presentations, fromReal.map { "from \($0)" } ?? "\(shape.rawValue) shape", seconds(generation))
         } else {
             guard FileManager.default.isReadableFile(atPath: feed) else {
                 throw ValidationError("--feed \(feed): no such readable file")
@@ -67,7 +79,7 @@ struct FeedImportBenchmark: ParsableCommand {
         print(String(format: "feed: %.1f MB, %@", megabytes, origin))
         let rssBefore = peakRSSMegabytes()
 
-        var importSeconds: (new: Double, again: Double)?
+        var importSeconds: ImportSeconds?
         if only == nil || only == "import" {
             importSeconds = try importPhase(feed: feed, folder: folder, setup: setup, megabytes: megabytes, rssBefore: rssBefore)
         }
@@ -99,34 +111,74 @@ struct FeedImportBenchmark: ParsableCommand {
             print("xmllint not found (apt-get install libxml2-utils): no comparison")
             return
         }
-        print(String(format: "xmllint --stream:     %7.2f s  %7.1f MB/s", xmllint, megabytes / xmllint))
+        print(String(format: "xmllint --stream:     %7.2f s  %7.1f MB/s  CPU %.2f s", xmllint.wall, megabytes / xmllint.wall,
+                     xmllint.cpu))
         if let importSeconds {
             print(String(format: "kenshu import / xmllint throughput: %.0f%% (again, all unchanged: %.0f%%)",
-                         100 * xmllint / importSeconds.new, 100 * xmllint / importSeconds.again))
+                         100 * xmllint.wall / importSeconds.new, 100 * xmllint.wall / importSeconds.again))
+            print(String(format: "xmllint's CPU time / the import's: %.0f%% (again: %.0f%%)",
+                         100 * xmllint.cpu / importSeconds.newCPU, 100 * xmllint.cpu / importSeconds.againCPU))
         }
+    }
+
+    /// Writes the feed `--from-real` or `--shape` asks for.
+    private func generate(to path: String) throws -> FeedCounts {
+        let writer = XCRIFeedWriter(targetBytes: sizeMb * 1_000_000)
+        if let fromReal {
+            guard FileManager.default.isReadableFile(atPath: fromReal) else {
+                throw ValidationError("--from-real \(fromReal): no such readable file")
+            }
+            var courses: RealFeedReplica
+            do {
+                courses = try RealFeedReplica(path: fromReal)
+            } catch {
+                throw ValidationError("--from-real \(fromReal): \(error)")
+            }
+            return try writer.write(&courses, to: path)
+        }
+        switch shape {
+        case .real:
+            var courses = RealShapedCourses(seed: seed)
+            return try writer.write(&courses, to: path)
+        case .compact:
+            var courses = CompactCourses()
+            return try writer.write(&courses, to: path)
+        }
+    }
+
+    /// Wall and CPU seconds of the import of a new catalogue and of the same feed again.
+    private struct ImportSeconds {
+        var new: Double
+        var newCPU: Double
+        var again: Double
+        var againCPU: Double
     }
 
     /// Imports the feed into a fresh on-disk store, as `kenshu import` does with `setup`'s
     /// configuration (tag rules included), then again; returns the seconds of both.
     private func importPhase(
         feed: String, folder: URL, setup: Setup, megabytes: Double, rssBefore: Double
-    ) throws -> (new: Double, again: Double) {
+    ) throws -> ImportSeconds {
         let clock = ContinuousClock()
         let store = try KenshuStore.open(path: folder.appendingPathComponent("kenshu.sqlite").path)
         let importer = try FeedImport.importer(setup: setup, store: store)
         var summary: FeedImportSummary?
         settle()
+        var cpu = cpuSeconds(RUSAGE_SELF)
         let elapsed = try clock.measure { summary = try importer.importFeed(path: feed) }
+        let newCPU = cpuSeconds(RUSAGE_SELF) - cpu
         let importSeconds = seconds(elapsed)
-        print(String(format: "kenshu import:        %7.2f s  %7.1f MB/s  peak RSS %.0f MB (%.0f MB before the import)  %@",
-                     importSeconds, megabytes / importSeconds, peakRSSMegabytes(), rssBefore,
+        print(String(format: "kenshu import:        %7.2f s  %7.1f MB/s  CPU %.2f s  peak RSS %.0f MB (%.0f MB before the import)  %@",
+                     importSeconds, megabytes / importSeconds, newCPU, peakRSSMegabytes(), rssBefore,
                      summary?.changes.description ?? ""))
         // The weekly steady state: the same feed again, every course unchanged.
         settle()
+        cpu = cpuSeconds(RUSAGE_SELF)
         let again = seconds(try clock.measure { summary = try importer.importFeed(path: feed) })
-        print(String(format: "kenshu import again:  %7.2f s  %7.1f MB/s  peak RSS %.0f MB  %@", again, megabytes / again,
-                     peakRSSMegabytes(), summary?.changes.description ?? ""))
-        return (importSeconds, again)
+        cpu = cpuSeconds(RUSAGE_SELF) - cpu
+        print(String(format: "kenshu import again:  %7.2f s  %7.1f MB/s  CPU %.2f s  peak RSS %.0f MB  %@", again, megabytes / again,
+                     cpu, peakRSSMegabytes(), summary?.changes.description ?? ""))
+        return ImportSeconds(new: importSeconds, newCPU: newCPU, again: again, againCPU: cpu)
     }
 
     /// The storing side alone: courses read into memory first, then stored new and again.
@@ -163,6 +215,16 @@ struct FeedImportBenchmark: ParsableCommand {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
+    /// CPU time (user and system) of this process's threads (`RUSAGE_SELF`) or of its
+    /// waited-for children (`RUSAGE_CHILDREN`) so far: on a machine that others share, the
+    /// figure that their load does not change.
+    private func cpuSeconds(_ who: __rusage_who) -> Double {
+        var usage = rusage()
+        getrusage(who.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
     /// Peak resident memory of this process so far (getrusage's ru_maxrss is in KiB on Linux).
     private func peakRSSMegabytes() -> Double {
         var usage = rusage()
@@ -170,14 +232,16 @@ struct FeedImportBenchmark: ParsableCommand {
         return Double(usage.ru_maxrss) / 1024
     }
 
-    /// `xmllint --stream --noout FILE`, timed; nil when xmllint is not installed or fails.
-    private func xmllintSeconds(_ path: String) -> Double? {
+    /// `xmllint --stream --noout FILE`, timed (wall and CPU seconds); nil when xmllint is not
+    /// installed or fails.
+    private func xmllintSeconds(_ path: String) -> (wall: Double, cpu: Double)? {
         let candidates = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"]
         guard let xmllint = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: xmllint)
         process.arguments = ["--stream", "--noout", path]
         let start = ContinuousClock.now
+        let cpu = cpuSeconds(RUSAGE_CHILDREN)
         do {
             try process.run()
         } catch {
@@ -185,6 +249,6 @@ struct FeedImportBenchmark: ParsableCommand {
         }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
-        return seconds(ContinuousClock.now - start)
+        return (seconds(ContinuousClock.now - start), cpuSeconds(RUSAGE_CHILDREN) - cpu)
     }
 }
