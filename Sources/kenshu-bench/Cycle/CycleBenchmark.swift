@@ -15,7 +15,7 @@ struct CycleBenchmark: ParsableCommand {
             example feeds and a generated XCRI-CAP feed of --presentations presentations, and a kenshu.yaml \
             with the example rules; then runs the kenshu binary beside this one (build it with \
             swift build -c release --product kenshu) and prints each command's time and peak RSS. \
-            Every mail is rendered and spooled with its fsync, as on the HR server.
+            Every mail is rendered and spooled, synced to disk, as on the HR server.
             """)
 
     @Option(help: "Members of staff (rounded to whole copies of the 456-staff example city).")
