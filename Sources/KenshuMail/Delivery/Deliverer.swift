@@ -4,7 +4,7 @@
 public struct Deliverer: Sendable {
     /// The spool to deliver from.
     public var spool: MailSpool
-    /// What sends a mail file (usually `Sendmail`).
+    /// What sends the mail files (`Sendmail` or `SMTPTransport`): one session for the run.
     public var transport: any MailTransport
 
     /// A deliverer from `spool` through `transport`.
@@ -18,21 +18,32 @@ public struct Deliverer: Sendable {
     /// `record` is called once for each mail tried. A mail that fails stays in `new/`. If a
     /// sent mail cannot be moved to `cur/` (`DeliveryError.notMovedToCur`, `wasHandedOver` is
     /// true) the run stops there, since every further mail could go out twice; the rest count
-    /// as deferred. Blocks the calling thread while sendmail runs.
+    /// as deferred. If the mail system cannot be reached (`DeliveryError.stopsTheRun`) the run
+    /// stops too, with the error in `stopped`: that mail and the rest are deferred, not
+    /// failed. The transport's session is opened at the first due mail and closed at the end.
+    /// Blocks the calling thread while the mail system works.
     public func deliverWaiting(
         isDue: (String) -> Bool = { _ in true },
         record: (String, Result<Void, DeliveryError>) -> Void = { _, _ in }
     ) -> DeliverySummary {
         var summary = DeliverySummary()
         let names = spool.waiting()
+        var session: (any MailSession)?
+        defer { session?.close() }
         for (index, name) in names.enumerated() {
             guard isDue(name) else {
                 summary.deferred.append(name)
                 continue
             }
             do {
-                try transport.send(file: spool.path(of: name, in: .new))
+                if session == nil { session = transport.openSession() }
+                try session?.send(file: spool.path(of: name, in: .new))
             } catch {
+                if error.stopsTheRun {
+                    summary.stopped = error
+                    summary.deferred += names[index...]
+                    break
+                }
                 summary.failed.append((name, error))
                 record(name, .failure(error))
                 continue
