@@ -13,7 +13,11 @@ public protocol MailSession {
     /// Sends the message in `file` (a whole RFC 5322 message); returns once the mail system
     /// accepted all of it, and only then. A thrown error is that mail's failure, unless
     /// `DeliveryError.stopsTheRun` says the mail system cannot be reached at all.
-    mutating func send(file: String) throws(DeliveryError)
+    ///
+    /// `meanwhile` is called at most once, after the message was handed over and while the
+    /// mail system decides on it (the caller makes the previous mail's move to `cur/` durable
+    /// then); it may not be called at all when the mail fails before.
+    mutating func send(file: String, meanwhile: () -> Void) throws(DeliveryError)
 
     /// Ends the session (for SMTP: QUIT and close). Sending after it is not allowed.
     mutating func close()

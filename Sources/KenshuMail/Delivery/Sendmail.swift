@@ -58,6 +58,12 @@ public struct Sendmail: MailTransport, MailSession, Sendable, Hashable {
         }
     }
 
+    /// `send(file:)`, with `meanwhile` called before the program starts.
+    public func send(file: String, meanwhile: () -> Void) throws(DeliveryError) {
+        meanwhile()
+        try send(file: file)
+    }
+
     /// Itself: every mail runs the program anew.
     public func openSession() -> any MailSession {
         self

@@ -5,7 +5,8 @@
 ///   failure, and nothing of it is sent.
 /// - With PIPELINING, `MAIL FROM`, the `RCPT TO`s and `DATA` go in one write and their
 ///   replies are read after (RFC 2920); without it, one by one.
-/// - `send` returns only when the server answered 2xx after the final dot.
+/// - `send` returns only when the server answered 2xx after the final dot; while the server
+///   decides (it syncs its queue file), `meanwhile` runs.
 /// - A refused sender, recipient or message is that mail's failure, with the server's reply:
 ///   the transaction is reset (RSET) and the connection serves the next mail. If any
 ///   recipient was refused nothing is sent, even to the others: when the server had already
@@ -25,7 +26,7 @@ final class SMTPSession: MailSession {
         channel?.drop()
     }
 
-    func send(file: String) throws(DeliveryError) {
+    func send(file: String, meanwhile: () -> Void) throws(DeliveryError) {
         let message = try SMTPMessage.load(file: file)
         let channel: SMTPChannel
         if let open = self.channel {
@@ -36,7 +37,7 @@ final class SMTPSession: MailSession {
         }
         let outcome: Outcome
         do {
-            outcome = try transaction(message, on: channel)
+            outcome = try transaction(message, on: channel, meanwhile: meanwhile)
         } catch {
             abandon(channel)
             throw error
@@ -64,7 +65,9 @@ final class SMTPSession: MailSession {
         case refused(DeliveryError, resettable: Bool)
     }
 
-    private func transaction(_ message: SMTPMessage, on channel: SMTPChannel) throws(DeliveryError) -> Outcome {
+    private func transaction(
+        _ message: SMTPMessage, on channel: SMTPChannel, meanwhile: () -> Void
+    ) throws(DeliveryError) -> Outcome {
         let mail = "MAIL FROM:<\(transport.sender)>" + (message.hasEightBitBytes && channel.eightBitMIME ? " BODY=8BITMIME" : "")
         let commands = [mail] + message.recipients.map { "RCPT TO:<\($0)>" } + ["DATA"]
         var replies: [SMTPReply] = []
@@ -83,6 +86,7 @@ final class SMTPSession: MailSession {
             return .refused(refusal(refused.1, to: refused.0), resettable: !inData && refused.1.code != 421)
         }
         try channel.send(message.data, during: "the message")
+        meanwhile()
         let final = try channel.reply(to: "the message")
         guard final.isPositive else {
             return .refused(refusal(final, to: "the message"), resettable: final.code != 421)
