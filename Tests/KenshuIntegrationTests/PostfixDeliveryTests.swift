@@ -77,4 +77,25 @@ struct PostfixDeliveryTests {
             #expect(delivered.allSatisfy { !$0.hasBcc })
         }
     }
+
+    /// `kenshu-bench deliver` times both ways on spools of its own, and each hands over every mail.
+    @Test func theDeliveryBenchmarkHandsEveryMailOverBothWays() throws {
+        guard TestPostfix.maildir != nil else {
+            Issue.record("CI=true, but there is \(TestPostfix.unavailable)")
+            return
+        }
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        let result = try KenshuBinary.run(
+            ["deliver", "--mails", "30", "--out", city.folder.appendingPathComponent("bench").path,
+             "--kenshu", KenshuBinary.path(of: "kenshu"), "--catalog", KenshuBinary.repository.appendingPathComponent("Catalog").path],
+            product: "kenshu-bench")
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.split(separator: "\n").filter { $0.hasPrefix("sendmail ") || $0.hasPrefix("smtp ") }
+        #expect(rows.count == 2, "\(result.stdout)")
+        for row in rows {
+            let columns = row.split(separator: " ")
+            #expect(columns.count >= 6 && columns[1] == "30" && columns[4] == "30" && columns[5] == "0", "\(row)")
+        }
+    }
 }
