@@ -9,7 +9,8 @@
 #
 # The path is also written to /etc/postfix/kenshu-test-maildir; the integration tests read
 # it there, and skip the Postfix test when that file is absent.
-# Runs as root. Starts postfix itself (no systemd needed), or reloads a running one.
+# Runs as root. Restarts postfix through systemd when systemd runs; otherwise starts it
+# itself, or reloads a running one (restarts it when the listening addresses changed).
 set -euo pipefail
 
 domain=example.jp
@@ -64,7 +65,11 @@ echo "$maildir" > "$marker"
 # Debian's chroot copies (resolv.conf, services …), as its init script prepares them.
 if [ -x /usr/lib/postfix/configure-instance.sh ]; then /usr/lib/postfix/configure-instance.sh - >/dev/null 2>&1 || true; fi
 postfix check
-if ! postfix status >/dev/null 2>&1; then
+if [ -d /run/systemd/system ]; then
+    # Under systemd, let it own the daemon (a restart also moves the listening sockets).
+    systemctl enable postfix >/dev/null 2>&1 || true
+    systemctl restart postfix
+elif ! postfix status >/dev/null 2>&1; then
     postfix start
 elif [ "$listening_before" != "$(postconf -h inet_interfaces inet_protocols)" ]; then
     # A reload does not move the listening sockets.
