@@ -1,5 +1,5 @@
 /// The `mail:` section of `kenshu.yaml`: who the weekly mails come from, what their footer
-/// says, when they are sent, and where an office's own templates are.
+/// says, when they are sent, where an office's own templates are, and how they are submitted.
 public struct MailSettings: Sendable, Equatable {
     /// The sender, e.g. `jinji@city.example.jp`; when not set, the first of `hr.addresses`
     /// (else `kenshu@localhost.localdomain`).
@@ -20,13 +20,16 @@ public struct MailSettings: Sendable, Equatable {
     public var reportReminderDays: Int
     /// How many abilities a staff mail names as this week's focus.
     public var focusAbilities: Int
+    /// How `kenshu deliver` hands the mails to the MTA (`mail.submit`): sendmail by default.
+    public var submission: MailSubmission
 
     public init(
         fromAddress: String? = nil, fromName: String? = "人事課 人材育成担当", replyTo: String? = nil,
         templatesDirectory: String? = nil,
         contact: String = "人事課 人材育成担当",
         stopNotice: String = "このメールの配信停止を希望される場合は、人事課 人材育成担当までご連絡ください。",
-        sendWhenNothingNew: Bool = false, reportReminderDays: Int = 14, focusAbilities: Int = 3
+        sendWhenNothingNew: Bool = false, reportReminderDays: Int = 14, focusAbilities: Int = 3,
+        submission: MailSubmission = .defaultSendmail
     ) {
         self.fromAddress = fromAddress
         self.fromName = fromName
@@ -37,5 +40,6 @@ public struct MailSettings: Sendable, Equatable {
         self.sendWhenNothingNew = sendWhenNothingNew
         self.reportReminderDays = reportReminderDays
         self.focusAbilities = focusAbilities
+        self.submission = submission
     }
 }

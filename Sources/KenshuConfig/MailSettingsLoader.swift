@@ -3,7 +3,7 @@ import KenshuCore
 /// Reads the `mail:` section of `kenshu.yaml`.
 enum MailSettingsLoader {
     static let keys = ["from", "fromName", "replyTo", "templates", "contact", "stopNotice", "sendWhenNothingNew",
-                       "reportReminderDays", "focusAbilities"]
+                       "reportReminderDays", "focusAbilities", "submit"]
 
     static func parse(_ node: YAMLValue?, base: String) throws(InputError) -> MailSettings {
         var settings = MailSettings()
@@ -25,6 +25,7 @@ enum MailSettingsLoader {
         if let flag = mail["sendWhenNothingNew"] { settings.sendWhenNothingNew = try flag.bool() }
         if let days = mail["reportReminderDays"] { settings.reportReminderDays = try days.int(in: 1...365) }
         if let count = mail["focusAbilities"] { settings.focusAbilities = try count.int(in: 1...10) }
+        if let submit = mail["submit"] { settings.submission = try MailSubmissionParser.parse(submit) }
         return settings
     }
 

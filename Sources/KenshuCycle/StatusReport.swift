@@ -25,7 +25,7 @@ public struct StatusReport: Sendable, Codable {
     /// The newest week whose mails the pre-mail gate held back (until a cycle of it passes).
     public var mailHold: MailHoldRecord?
 
-    /// Mails waiting in `new/`, delivered ones in `cur/`, and those sendmail refused so far.
+    /// Mails waiting in `new/`, delivered ones in `cur/`, and those the MTA refused so far.
     public struct SpoolCounts: Sendable, Codable {
         public var directory: String
         public var waiting: Int

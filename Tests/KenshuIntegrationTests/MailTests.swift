@@ -7,27 +7,6 @@ import Testing
 /// from the data reaches a header it should not.
 @Suite(.serialized)
 struct MailTests {
-    /// The example city with its data, feeds, HR address and sender.
-    func exampleCity(extraConfig: String = "") throws -> TemporaryCity {
-        let city = try TemporaryCity()
-        var config = try String(contentsOfFile: city.config, encoding: .utf8)
-        config += "\n" + TemporaryCity.exampleData(feeds: ["xcri-niigata.xml", "academy.xml", "jichi-kenshujo.xml"]) + """
-            hr:
-              addresses: [jinji@example.jp, kenshu-tantou@example.jp]
-            mail:
-              from: jinji@example.jp
-              fromName: 小千谷市 人事課 人材育成担当
-
-            """ + extraConfig
-        try config.write(toFile: city.config, atomically: true, encoding: .utf8)
-        return city
-    }
-
-    func spoolFiles(_ city: TemporaryCity, _ folder: String = "new") -> [String] {
-        let path = city.folder.appendingPathComponent("state/outgoing/\(folder)").path
-        return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { path + "/" + $0 }
-    }
-
     /// (kind, recipient) of each spool file, from its name.
     func keys(_ files: [String]) -> [String] {
         files.map { file in
@@ -37,14 +16,14 @@ struct MailTests {
     }
 
     @Test func theWeeklyRunSpoolsMailsThatAStandardParserReadsBack() throws {
-        let city = try exampleCity()
+        let city = try TemporaryCity.example()
         defer { city.remove() }
         let run = try city.kenshu("run", "--date", "2026-11-25")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("メール: "), "\(run.stdout)")
-        let files = spoolFiles(city)
+        let files = city.spoolFiles()
         #expect(files.count > 400)
-        #expect(spoolFiles(city, "tmp").isEmpty)
+        #expect(city.spoolFiles("tmp").isEmpty)
         for file in files.prefix(5) {
             let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
             #expect(mode == 0o640, "\(file)")
@@ -96,7 +75,7 @@ struct MailTests {
     /// with its background; the HR report names the abilities and lists the departments in
     /// the config's order.
     @Test func everyMailReadsInAnyClient() throws {
-        let city = try exampleCity(extraConfig: "\ndepartments:\n  order: [総務課, 消防本部]\n")
+        let city = try TemporaryCity.example(extraConfig: "\ndepartments:\n  order: [総務課, 消防本部]\n")
         defer { city.remove() }
         #expect(try city.kenshu("run", "--date", "2026-11-25").status == 0)
         guard let python = MailParser.python else { return }
@@ -123,7 +102,7 @@ struct MailTests {
                         low.append(bg + '/' + fg)
             print(len(wide), len(low))
             print(wide[:3], low[:3])
-            """#] + spoolFiles(city))
+            """#] + city.spoolFiles())
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.hasPrefix("0 0\n"), "\(check.stdout)")
         // One entry per course: no title twice in a staff mail's list, nor in a digest's member.
@@ -160,9 +139,9 @@ struct MailTests {
                         count += 1
                 mails += 1
             print(count, mails)
-            """#] + spoolFiles(city))
+            """#] + city.spoolFiles())
         #expect(duplicates.stdout.hasPrefix("0 "), "mails listing a course twice: \(duplicates.stdout) \(duplicates.stderr)")
-        let hr = try #require(try MailParser.parse(spoolFiles(city).filter { $0.contains(".hr.") })?.first)
+        let hr = try #require(try MailParser.parse(city.spoolFiles().filter { $0.contains(".hr.") })?.first)
         // The HR report in Japanese: no English word but in URLs, addresses, file names, a
         // kenshu command, a key of the config or rules (work.roles), the product's name and
         // quoted data; files by their names alone; each data-quality line with the person's
@@ -184,7 +163,7 @@ struct MailTests {
             }
         }
         var programWords: [String: String] = [:]
-        for mail in try #require(try MailParser.parse(spoolFiles(city).filter { !$0.contains(".hr.") })) {
+        for mail in try #require(try MailParser.parse(city.spoolFiles().filter { !$0.contains(".hr.") })) {
             for part in [mail.subject, mail.text, mail.html.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)] {
                 let stripped = part.replacingOccurrences(
                     of: #"https?://\S+|\S+@\S+|Kenshu|&[a-z]+;"#, with: "", options: .regularExpression)
@@ -206,9 +185,9 @@ struct MailTests {
 
     /// The example city after the week's first run, and the mails it spooled.
     func cityAfterTheWeeksFirstRun() throws -> (city: TemporaryCity, first: [String]) {
-        let city = try exampleCity()
+        let city = try TemporaryCity.example()
         #expect(try city.kenshu("run", "--date", "2026-11-25").status == 0)
-        return (city, spoolFiles(city))
+        return (city, city.spoolFiles())
     }
 
     @Test func aSecondRunOfTheSameWeekWritesNothingAndForceWritesAgain() throws {
@@ -219,19 +198,19 @@ struct MailTests {
         #expect(again.stdout.contains("0 通を送信待ちに（今週すでに入れたもの \(first.count) 通）"), "\(again.stdout)")
         // The mails the spool has are not made again.
         #expect(again.stdout.contains("メール: 職員 0 通、管理職 0 通、人事担当 0 通を作成"), "\(again.stdout)")
-        #expect(spoolFiles(city) == first)
+        #expect(city.spoolFiles() == first)
 
         let dry = try city.kenshu("run", "--week", "2026-W49", "--dry-run")
         #expect(dry.status == 0, "\(dry.stderr)")
         #expect(dry.stdout.contains("試行のため送信待ちには入れていません"))
-        #expect(spoolFiles(city) == first)
+        #expect(city.spoolFiles() == first)
 
         let forced = try city.kenshu("run", "--week", "2026-W48", "--force", "--json")
         #expect(forced.status == 0, "\(forced.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(forced.stdout.utf8)) as? [String: Any])
         let mail = try #require(report["mail"] as? [String: Any])
         #expect((mail["spooled"] as? Int ?? 0) > 0)
-        #expect(spoolFiles(city).count > first.count)
+        #expect(city.spoolFiles().count > first.count)
     }
 
     /// The same files, the same day, the same rules: the week's results stand and nothing is
@@ -247,7 +226,7 @@ struct MailTests {
         let json = try city.kenshu("run", "--date", "2026-11-25", "--json")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(report["reusedFrom"] != nil)
-        #expect(spoolFiles(city) == first)
+        #expect(city.spoolFiles() == first)
 
         let otherDay = try city.kenshu("run", "--date", "2026-11-26")
         #expect(!otherDay.stdout.contains("前回の結果のまま"), "\(otherDay.stdout)")
@@ -268,25 +247,25 @@ struct MailTests {
 
     @Test(arguments: ["claim:7", "spool:7"])
     func aCrashAtAnyPointStillSpoolsEachMailExactlyOnce(point: String) throws {
-        let city = try exampleCity()
+        let city = try TemporaryCity.example()
         defer { city.remove() }
         let crashed = try KenshuBinary.run(["run", "--date", "2026-11-25", "--config", city.config],
                                            environment: ["KENSHU_TEST_CRASH": point])
         #expect(crashed.status == 137, "\(crashed.stdout)\(crashed.stderr)")
         // Mails are claimed a batch at a time: killed after the 7th claim, none of the batch is
         // in new/; after the 7th rename, those 7 are.
-        #expect(spoolFiles(city).count == (point.hasPrefix("spool") ? 7 : 0))
+        #expect(city.spoolFiles().count == (point.hasPrefix("spool") ? 7 : 0))
 
         let resumed = try city.kenshu("run", "--date", "2026-11-25")
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout.contains("中断した回のあと"), "\(resumed.stdout)")
-        let files = spoolFiles(city)
+        let files = city.spoolFiles()
         #expect(Set(keys(files)).count == files.count, "a mail was spooled twice")
-        #expect(spoolFiles(city, "tmp").isEmpty)
+        #expect(city.spoolFiles("tmp").isEmpty)
 
         let third = try city.kenshu("run", "--date", "2026-11-25")
         #expect(third.stdout.contains("、0 通を送信待ちに"), "\(third.stdout)")
-        #expect(spoolFiles(city) == files)
+        #expect(city.spoolFiles() == files)
     }
 
     /// A small city whose roster holds hostile and broken values.
@@ -326,7 +305,7 @@ struct MailTests {
         let run = try city.kenshu("run", "--date", "2026-11-25")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("注意: 職員向けメール: 鈴木 一郎（総務課、職員番号 4）のメールアドレスが読めません（'not an address' is not a mail address"), "\(run.stdout)")
-        let files = spoolFiles(city)
+        let files = city.spoolFiles()
         #expect(!files.contains { $0.contains(".staff.4.") })
         let mail = try #require(files.first { $0.contains(".staff.1.") })
         let raw = try String(contentsOfFile: mail, encoding: .utf8)
@@ -349,7 +328,7 @@ struct MailTests {
         let outside = try city.kenshu("run", "--week", "2026-W48", "--date", "2026-12-10")
         #expect(outside.status == 2)
         #expect(outside.stderr.contains("--date 2026-12-10 is not in --week 2026-W48"), "\(outside.stderr)")
-        #expect(spoolFiles(city).isEmpty)
+        #expect(city.spoolFiles().isEmpty)
     }
 
     @Test func previewPrintsOneMailWithEveryValueEscapedInHTML() throws {
@@ -371,7 +350,7 @@ struct MailTests {
         let unsendable = try city.kenshu("preview", "--staff", "4", "--date", "2026-11-25")
         #expect(unsendable.status == 2)
         #expect(unsendable.stderr.contains("メールアドレスが読めません"), "\(unsendable.stderr)")
-        #expect(spoolFiles(city).isEmpty)
+        #expect(city.spoolFiles().isEmpty)
     }
 
     func script(_ city: TemporaryCity, _ name: String, _ body: String) throws -> String {
@@ -384,7 +363,7 @@ struct MailTests {
         let city = try hostileCity()
         defer { city.remove() }
         #expect(try city.kenshu("run", "--date", "2026-11-25").status == 0)
-        let waiting = spoolFiles(city)
+        let waiting = city.spoolFiles()
         #expect(!waiting.isEmpty)
         let received = city.folder.appendingPathComponent("received").path
         try FileManager.default.createDirectory(atPath: received, withIntermediateDirectories: true)
@@ -394,12 +373,12 @@ struct MailTests {
         let result = try city.kenshu("deliver", "--sendmail", sendmail)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("送信 \(waiting.count) 通、失敗 0 通"))
-        #expect(spoolFiles(city).isEmpty)
-        #expect(spoolFiles(city, "cur").count == waiting.count)
+        #expect(city.spoolFiles().isEmpty)
+        #expect(city.spoolFiles("cur").count == waiting.count)
         let got = try FileManager.default.contentsOfDirectory(atPath: received).map {
             try Data(contentsOf: URL(fileURLWithPath: received + "/" + $0))
         }
-        let sent = try spoolFiles(city, "cur").map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        let sent = try city.spoolFiles("cur").map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
         #expect(Set(got) == Set(sent))
     }
 
@@ -407,15 +386,15 @@ struct MailTests {
         let city = try hostileCity()
         defer { city.remove() }
         #expect(try city.kenshu("run", "--date", "2026-11-25").status == 0)
-        let waiting = spoolFiles(city)
+        let waiting = city.spoolFiles()
         let failing = try script(city, "sendmail-busy", "cat > /dev/null\necho '451 4.3.0 queue full, try later' >&2\nexit 75")
 
         let result = try city.kenshu("deliver", "--sendmail", failing)
         #expect(result.status == 1)
         #expect(result.stderr.contains("exit status 75"), "\(result.stderr)")
         #expect(result.stderr.contains("queue full"))
-        #expect(spoolFiles(city) == waiting)
-        #expect(spoolFiles(city, "cur").isEmpty)
+        #expect(city.spoolFiles() == waiting)
+        #expect(city.spoolFiles("cur").isEmpty)
 
         // Tried again only after the back-off: the next run leaves them waiting.
         let ok = try script(city, "sendmail-ok", "cat > /dev/null")
@@ -432,7 +411,7 @@ struct MailTests {
         let waited = try city.kenshu("deliver", "--sendmail", ok, "--wait", "5")
         #expect(waited.status == 0)
         #expect(Date().timeIntervalSince(start) < 5)
-        #expect(spoolFiles(city) == waiting)
+        #expect(city.spoolFiles() == waiting)
         #expect(try city.kenshu("deliver", "--wait", "-1").status == 2)
     }
 
@@ -446,7 +425,7 @@ struct MailTests {
         #expect(missing.stderr.contains("--sendmail PATH"))
         // One error for the run, not one per mail, and no mail backed off for it.
         #expect(missing.stderr.components(separatedBy: "sendmail not found at").count == 2, "\(missing.stderr)")
-        #expect(!spoolFiles(city).isEmpty)
+        #expect(!city.spoolFiles().isEmpty)
         let status = try city.kenshu("status", "--json")
         let spool = (try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["spool"] as? [String: Any]
         #expect(spool?["failing"] as? Int == 0)

@@ -96,6 +96,54 @@ struct DeliveryRunTests {
     }
 }
 
+/// The move of a delivered mail to cur/ is made durable while the next mail is with the mail
+/// system, and the mail counts as delivered (and is recorded) then, in order.
+struct DeliverySyncTests {
+    @Test func eachMoveIsSyncedWhileTheNextMailIsWithTheMailSystem() throws {
+        let spool = try SpoolScratch.preparedSpool()
+        defer { SpoolScratch.remove(spool.directory) }
+        for letter in ["a", "b", "c"] { try spool.write(Array("To: \(letter)@x.jp\r\n\r\n".utf8), name: "\(letter).eml") }
+        let log = EventLog()
+
+        let summary = Deliverer(spool: spool, transport: LoggingTransport(log: log)).deliverWaiting(record: { name, result in
+            if case .success = result { log.add("recorded \(name)") }
+        })
+
+        #expect(summary.delivered == ["a.eml", "b.eml", "c.eml"])
+        #expect(log.events == [
+            "send a.eml", "accepted a.eml",
+            "send b.eml", "recorded a.eml", "accepted b.eml",
+            "send c.eml", "recorded b.eml", "accepted c.eml",
+            "recorded c.eml", "close",
+        ])
+        #expect(spool.waiting().isEmpty)
+    }
+
+    /// A transport whose sessions accept every mail, calling `meanwhile` in between, and log it.
+    struct LoggingTransport: MailTransport {
+        let log: EventLog
+        func openSession() -> any MailSession { Session(log: log) }
+
+        struct Session: MailSession {
+            let log: EventLog
+            func send(file: String, meanwhile: () -> Void) throws(DeliveryError) {
+                let name = String(file.split(separator: "/").last ?? "")
+                log.add("send \(name)")
+                meanwhile()
+                log.add("accepted \(name)")
+            }
+            func close() { log.add("close") }
+        }
+    }
+
+    final class EventLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var list: [String] = []
+        func add(_ event: String) { lock.withLock { list.append(event) } }
+        var events: [String] { lock.withLock { list } }
+    }
+}
+
 /// Back-off between attempts: doubling from a minute, capped at six hours.
 struct DeliveryBackoffTests {
     @Test func delayDoublesFromOneMinuteAndCapsAtSixHours() {

@@ -71,3 +71,26 @@ public struct TemporaryCity: Sendable {
         try? FileManager.default.removeItem(at: folder)
     }
 }
+
+extension TemporaryCity {
+    /// The example city with its HR exports, the three example feeds, two HR addresses
+    /// (jinji@, kenshu-tantou@example.jp) and its sender, `extraConfig` appended.
+    public static func example(extraConfig: String = "") throws -> TemporaryCity {
+        let city = try TemporaryCity()
+        try city.appendConfig(exampleData(feeds: ["xcri-niigata.xml", "academy.xml", "jichi-kenshujo.xml"]) + """
+            hr:
+              addresses: [jinji@example.jp, kenshu-tantou@example.jp]
+            mail:
+              from: jinji@example.jp
+              fromName: 小千谷市 人事課 人材育成担当
+
+            """ + extraConfig)
+        return city
+    }
+
+    /// The files in the spool's `folder` (`new`, `cur`, `tmp`), as sorted paths.
+    public func spoolFiles(_ folder: String = "new") -> [String] {
+        let path = self.folder.appendingPathComponent("state/outgoing/\(folder)").path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { path + "/" + $0 }
+    }
+}

@@ -18,6 +18,22 @@ public enum DeliveryError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The mail was handed over, but moving it from `new/` to `cur/` failed: it must not be
     /// sent again, yet it is still in `new/`.
     case notMovedToCur(SpoolError)
+    /// No SMTP connection to `server` (`host:port`) could be made, or the server would not
+    /// talk (its greeting or EHLO refused): nothing can be sent in this run.
+    case cannotConnect(server: String, reason: String)
+    /// The SMTP server refused a command of this mail's transaction (`MAIL FROM:<…>`,
+    /// `RCPT TO:<…>`, `DATA`, or the message after its final dot) with `code` and its text.
+    case refused(server: String, command: String, code: Int, reply: String)
+    /// The connection broke during this mail's transaction; it was not accepted.
+    case connectionLost(server: String, during: String, reason: String)
+    /// The SMTP server did not answer within `after`; the connection was closed.
+    case serverTimedOut(server: String, during: String, after: Duration)
+    /// The SMTP server answered with something that is not an SMTP reply.
+    case protocolError(server: String, during: String, reason: String)
+    /// The spooled mail names no recipient in To, Cc or Bcc.
+    case noRecipients(path: String)
+    /// The spooled mail names a recipient that SMTP cannot carry (not printable ASCII, or `<>`).
+    case unsendableRecipient(path: String, address: String)
 
     /// The program's exit status, for `exited`.
     public var exitStatus: Int32? {
@@ -30,6 +46,21 @@ public enum DeliveryError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .exited(_, _, let text), .killed(_, _, let text), .timedOut(_, _, let text): text
         default: nil
+        }
+    }
+
+    /// The SMTP server's reply code, for `refused`.
+    public var replyCode: Int? {
+        if case .refused(_, _, let code, _) = self { return code }
+        return nil
+    }
+
+    /// Whether the mail system cannot be reached at all (no sendmail, no SMTP connection):
+    /// one error for the run, and no mail is counted as failed for it.
+    public var stopsTheRun: Bool {
+        switch self {
+        case .programNotFound, .programNotExecutable, .cannotConnect: true
+        default: false
         }
     }
 
@@ -57,7 +88,22 @@ public enum DeliveryError: Error, Sendable, Hashable, CustomStringConvertible {
         case .timedOut(let program, let after, let stderr):
             "\(program) did not finish within \(after) and was stopped; the mail will be tried again" + Self.quoted(stderr)
         case .notMovedToCur(let error):
-            "the mail was handed to sendmail but not moved to cur/ (\(error)); move it there by hand so it is not sent twice"
+            "the mail was handed to the mail system but not moved to cur/ (\(error)); move it there by hand so it is not sent twice"
+        case .cannotConnect(let server, let reason):
+            "cannot submit mail to the SMTP server at \(server): \(reason); start the mail transfer agent (e.g. systemctl start postfix) "
+                + "or change mail.submit in kenshu.yaml"
+        case .refused(let server, let command, let code, let reply):
+            "the SMTP server at \(server) refused \(command): \(code) \(reply)"
+        case .connectionLost(let server, let during, let reason):
+            "the connection to the SMTP server at \(server) was lost during \(during) (\(reason)); the mail will be tried again"
+        case .serverTimedOut(let server, let during, let after):
+            "the SMTP server at \(server) did not answer \(during) within \(after); the connection was closed and the mail will be tried again"
+        case .protocolError(let server, let during, let reason):
+            "the SMTP server at \(server) answered \(during) with something that is not SMTP (\(reason))"
+        case .noRecipients(let path):
+            "the spooled mail \(path) names no recipient in To, Cc or Bcc"
+        case .unsendableRecipient(let path, let address):
+            "the spooled mail \(path) names a recipient SMTP cannot carry: '\(address)'"
         }
     }
 

@@ -3,10 +3,11 @@ import KenshuConfig
 import KenshuCore
 import KenshuStore
 
-/// `kenshu deliver`: hands each mail waiting in the spool's `new/` to sendmail (the config's
-/// sender as the envelope sender, `-f`, so bounces reach the HR office) and files it
-/// in `cur/`; a mail sendmail refuses stays, and is tried again after a back-off (1 min,
-/// doubling up to 6 h) that the store remembers across runs.
+/// `kenshu deliver`: hands each mail waiting in the spool's `new/` to the MTA, through
+/// sendmail or over one SMTP connection (`mail.submit`), with the config's sender as the
+/// envelope sender (so bounces reach the HR office), and files it in `cur/`; a mail the MTA
+/// refuses stays, and is tried again after a back-off (1 min, doubling up to 6 h) that the
+/// store remembers across runs. An MTA that cannot be reached at all is one error for the run.
 public enum MailDelivery {
     /// What one delivery run did.
     public struct Report: Sendable, Codable {
@@ -29,7 +30,7 @@ public enum MailDelivery {
     }
 
     public static func run(
-        sendmail: String, now: Date = Date(), backoff: DeliveryBackoff = DeliveryBackoff(),
+        submission: MailSubmission, now: Date = Date(), backoff: DeliveryBackoff = DeliveryBackoff(),
         configuration: KenshuConfiguration, store: KenshuStore
     ) throws(KenshuError) -> Report {
         let spool = try MailSpooling.spool(configuration: configuration)
@@ -42,13 +43,7 @@ public enum MailDelivery {
         }
         guard lock != nil else { return Report(delivered: [], failed: [], deferred: [], busy: true) }
         defer { withExtendedLifetime(lock) {} }
-        let transport = Sendmail.sending(from: MailEnvelope.senderAddress(configuration: configuration), path: sendmail)
-        // A missing sendmail is one error for the run, not one per mail (each would be backed off).
-        do {
-            try transport.checkProgram()
-        } catch {
-            throw KenshuError(.runtime, error.description)
-        }
+        let transport = try transport(submission, sender: MailEnvelope.senderAddress(configuration: configuration))
         let known = try deliveryFailures(in: store)
         var failures: [Report.Failure] = []
         var bookkeeping: [String] = []
@@ -73,6 +68,10 @@ public enum MailDelivery {
         if !bookkeeping.isEmpty {
             throw KenshuError(.runtime, "cannot record delivery attempts in the store: " + bookkeeping.joined(separator: "; "))
         }
+        if let stopped = summary.stopped {
+            let before = summary.delivered.isEmpty ? "" : " (\(summary.delivered.count) mail(s) were delivered before it)"
+            throw KenshuError(.runtime, stopped.description + before)
+        }
         return Report(delivered: summary.delivered, failed: failures, deferred: summary.deferred)
     }
 
@@ -81,18 +80,36 @@ public enum MailDelivery {
     /// empty, or the next retry is later than that. So a systemd path unit on a non-empty
     /// `new/` starts one delivery that waits out the back-off instead of a tight loop.
     public static func run(
-        sendmail: String, wait: Int, configuration: KenshuConfiguration, store: KenshuStore
+        submission: MailSubmission, wait: Int, configuration: KenshuConfiguration, store: KenshuStore
     ) throws(KenshuError) -> Report {
         let deadline = Date().addingTimeInterval(Double(wait))
         var total = Report(delivered: [], failed: [], deferred: [])
         while true {
-            let report = try run(sendmail: sendmail, configuration: configuration, store: store)
+            let report = try run(submission: submission, configuration: configuration, store: store)
             total.delivered += report.delivered
             total.failed += report.failed
             total.deferred = report.deferred
             total.busy = report.busy
             guard !report.busy, let next = try nextAttempt(configuration: configuration, store: store), next <= deadline else { return total }
             Thread.sleep(forTimeInterval: max(1, next.timeIntervalSinceNow))
+        }
+    }
+
+    /// The transport for `submission` with `sender` as the envelope sender. A missing sendmail
+    /// is one error for the run, not one per mail (each would be backed off), also when no
+    /// mail is due; an SMTP server is connected to at the first due mail.
+    static func transport(_ submission: MailSubmission, sender: String) throws(KenshuError) -> any MailTransport {
+        switch submission {
+        case .sendmail(let path):
+            let sendmail = Sendmail.sending(from: sender, path: path)
+            do {
+                try sendmail.checkProgram()
+            } catch {
+                throw KenshuError(.runtime, error.description)
+            }
+            return sendmail
+        case .smtp(let host, let port):
+            return SMTPTransport(host: host, port: port, sender: sender)
         }
     }
 

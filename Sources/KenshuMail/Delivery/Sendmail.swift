@@ -5,8 +5,9 @@ import Darwin
 #endif
 import KenshuPOSIX
 
-/// The system's sendmail program (postfix, exim, msmtp …), given one message on stdin.
-public struct Sendmail: MailTransport, Sendable, Hashable {
+/// The system's sendmail program (postfix, exim, msmtp …), given one message on stdin. Its
+/// session is itself: each mail is a process of its own, and there is nothing to close.
+public struct Sendmail: MailTransport, MailSession, Sendable, Hashable {
     /// The program, by default `/usr/sbin/sendmail`.
     public var path: String
     /// Its arguments, by default `-t -oi` (recipients from the headers; a lone dot is no end).
@@ -37,7 +38,7 @@ public struct Sendmail: MailTransport, Sendable, Hashable {
         guard input >= 0 else {
             throw .unreadableMessage(path: file, reason: String(cString: strerror(errno)))
         }
-        defer { close(input) }
+        defer { closeFile(input) }
         let result: ChildProcess.Result
         do {
             result = try ChildProcess.run(
@@ -57,6 +58,20 @@ public struct Sendmail: MailTransport, Sendable, Hashable {
         }
     }
 
+    /// `send(file:)`, with `meanwhile` called before the program starts.
+    public func send(file: String, meanwhile: () -> Void) throws(DeliveryError) {
+        meanwhile()
+        try send(file: file)
+    }
+
+    /// Itself: every mail runs the program anew.
+    public func openSession() -> any MailSession {
+        self
+    }
+
+    /// Nothing to close.
+    public func close() {}
+
     /// A sendmail at `path` whose envelope sender (where bounces go) is `sender`:
     /// `-t -oi -f sender`.
     public static func sending(from sender: String, path: String) -> Sendmail {
@@ -75,4 +90,9 @@ public struct Sendmail: MailTransport, Sendable, Hashable {
             throw .programNotExecutable(path: path)
         }
     }
+}
+
+/// `close(2)`, by a name the types' own `close()` does not hide.
+private func closeFile(_ fd: Int32) {
+    close(fd)
 }

@@ -30,12 +30,23 @@ extension MailSpool {
         unlink(path(of: name, in: .tmp))
     }
 
-    /// Moves `new/name` to `cur/name` once it has been handed to sendmail, and syncs both folders.
+    /// Moves `new/name` to `cur/name` once the MTA has accepted it, and syncs both folders.
     public func markDelivered(_ name: String) throws(SpoolError) {
+        try moveToCur(name)
+        try syncDelivered()
+    }
+
+    /// Moves `new/name` to `cur/name` (a rename), without waiting for the disk: the move is
+    /// durable after `syncDelivered`. For a delivery that syncs while the MTA works.
+    public func moveToCur(_ name: String) throws(SpoolError) {
         try checkName(name)
         let from = path(of: name, in: .new)
         let to = path(of: name, in: .cur)
         if rename(from, to) != 0 { throw SpoolError.system("move", "\(from) to \(to)", errno) }
+    }
+
+    /// Syncs `cur/` and `new/`, making every `moveToCur` before it durable.
+    public func syncDelivered() throws(SpoolError) {
         try SpoolFiles.syncDirectory(path(of: .cur))
         try SpoolFiles.syncDirectory(path(of: .new))
     }

@@ -24,31 +24,17 @@ struct CycleBenchmark: ParsableCommand {
     @Option(help: "Presentations in the generated feed (two per course).")
     var presentations = 20_000
 
-    @Option(help: "The day the city's exports are taken and the week is run, as YYYY-MM-DD.")
-    var asOf = "2026-11-25"
-
-    @Option(help: "The folder to write the city into (default: a new temporary folder, removed at the end).")
-    var out: String?
-
-    @Option(help: "The folder that holds the shipped catalogue (policy/, profiles/, templates/, example/).")
-    var catalog = "Catalog"
-
-    @Option(help: "The kenshu binary to time (default: the one beside kenshu-bench).")
-    var kenshu: String?
+    @OptionGroup var options: CityRunOptions
 
     @Option(help: "Seed of the generator.")
     var seed: UInt64 = 2026
 
     func run() throws {
-        guard let day = LocalDate(parsing: asOf) else { throw ValidationError("--as-of '\(asOf)' is not a date: use YYYY-MM-DD") }
-        let catalogPath = URL(fileURLWithPath: catalog, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardized.path
-        guard FileManager.default.fileExists(atPath: catalogPath + "/example/rules.yaml") else {
-            throw ValidationError("\(catalogPath) is not the shipped catalogue (no example/rules.yaml): pass --catalog")
-        }
-        let program = kenshu ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kenshu").path
-        let folder = URL(fileURLWithPath: out ?? NSTemporaryDirectory() + "kenshu-cycle-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { if out == nil { try? FileManager.default.removeItem(at: folder) } }
+        let day = try options.day()
+        let asOf = options.asOf
+        let workspace = try options.workspace(name: "kenshu-cycle")
+        defer { workspace.removeUnlessKept() }
+        let (catalogPath, program, folder) = (workspace.catalog, workspace.kenshu, workspace.folder)
 
         let city = try CityWriter(folder: folder, catalog: catalogPath, day: day, staff: staff, presentations: presentations, seed: seed)
             .write()
@@ -75,7 +61,7 @@ struct CycleBenchmark: ParsableCommand {
             print(phase.name.padding(toLength: 36, withPad: " ", startingAt: 0)
                   + String(format: " %7.2f s %7.0f MB  %d", measured.seconds, measured.peakMB, measured.status))
         }
-        print("(output of each command: \(log)\(out == nil ? ", removed with the folder" : ""))")
+        print("(output of each command: \(log)\(workspace.kept ? "" : ", removed with the folder"))")
     }
 }
 

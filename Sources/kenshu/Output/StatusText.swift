@@ -57,7 +57,7 @@ enum StatusText {
             out += hold.problems.map { "  " + $0 + "\n" }.joined()
         }
         out += "\n送信待ちのメール: new/ に \(report.spool.waiting) 通、送信済み \(report.spool.delivered) 通"
-            + (report.spool.failing > 0 ? "、sendmail が受け付けなかったもの \(report.spool.failing) 通（kenshu deliver）" : "") + "\n"
+            + (report.spool.failing > 0 ? "、メールサーバーが受け付けなかったもの \(report.spool.failing) 通（kenshu deliver）" : "") + "\n"
         out += "\nデータ品質の警告: \(report.warnings.count) 件\n"
         for kind in DataQualityWarning.Kind.allCases {
             let items = report.warnings.filter { $0.kind == kind }
