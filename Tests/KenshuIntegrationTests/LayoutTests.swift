@@ -9,7 +9,7 @@ struct LayoutTests {
     /// packages). Mirrors Package.swift; a new arrow is added in both places, on purpose.
     static let allowed: [String: Set<String>] = [
         "KenshuCore": [],
-        "KenshuPOSIX": [],
+        "KenshuPOSIX": ["CSystemShims"],
         "KenshuXML": ["CLibXML2", "KenshuCore"],
         "KenshuConfig": ["KenshuCore"],
         "KenshuStore": ["KenshuCore", "KenshuPOSIX"],
@@ -37,7 +37,9 @@ struct LayoutTests {
     }
 
     @Test func everyTargetIsListed() throws {
-        let targets = try FileManager.default.contentsOfDirectory(atPath: Self.sources.path).filter { $0 != "CLibXML2" }
+        // C modules (a system library's map, the shims of system calls) hold no Swift.
+        let targets = try FileManager.default.contentsOfDirectory(atPath: Self.sources.path)
+            .filter { $0 != "CLibXML2" && $0 != "CSystemShims" }
         #expect(Set(targets) == Set(Self.allowed.keys))
     }
 
