@@ -99,7 +99,7 @@ public enum WeeklyCycle {
     /// What the mail step did.
     public struct MailStep: Sendable, Codable {
         init(_ composed: WeeklyMails.Composed, _ spooled: MailSpooling.Outcome) {
-            rendered = Dictionary(grouping: composed.mails, by: \.kind.rawValue).mapValues(\.count)
+            rendered = Dictionary(uniqueKeysWithValues: composed.rendered.map { ($0.key.rawValue, $0.value) })
             self.spooled = spooled.written.count
             alreadySpooled = spooled.alreadySpooled
             settled = spooled.settled
@@ -182,11 +182,13 @@ public enum WeeklyCycle {
         var settled = MailSpooling.Outcome()
         let inSpool = options.dryRun || options.force ? []
             : try MailSpooling.spooledKeys(week: week, configuration: session.configuration, store: session.store, outcome: &settled)
-        let composed = WeeklyMails.compose(inputs, templates: try WeeklyMails.templates(setup: session.setup), setup: session.setup,
-                                           alreadySpooled: inSpool)
-        var spooled = options.dryRun ? MailSpooling.Outcome()
-            : try MailSpooling.write(composed.mails, week: week, force: options.force, stop: options.stop,
-                                     configuration: session.configuration, store: session.store, observer: options.spoolObserver)
+        // Each slice of mails is spooled as soon as it is made: the week's mails are never held whole.
+        let writer = options.dryRun ? nil
+            : try MailSpooling.Writer(week: week, force: options.force, stop: options.stop, configuration: session.configuration,
+                                      store: session.store, observer: options.spoolObserver)
+        let composed = try WeeklyMails.compose(inputs, templates: try WeeklyMails.templates(setup: session.setup), setup: session.setup,
+                                               alreadySpooled: inSpool) { mails throws(KenshuError) in try writer?.write(mails) }
+        var spooled = writer?.outcome ?? MailSpooling.Outcome()
         spooled.alreadySpooled += composed.alreadySpooled
         spooled.settled += settled.settled
         spooled.forgotten += settled.forgotten

@@ -35,17 +35,25 @@ public struct SkippedMail: Sendable, Codable {
 /// digest for each manager with a team, and the HR report.
 public enum WeeklyMails {
     public struct Composed: Sendable {
+        /// The mails made (empty when they were handed on as they were made; see `compose(…emit:)`).
         public var mails: [OutgoingMail]
         public var skipped: [SkippedMail]
         /// Mails not made because the spool already has them this week (`alreadySpooled`).
         public var alreadySpooled = 0
+        /// How many mails of each kind were made.
+        public var rendered: [MailKind: Int] = [:]
 
         public init(mails: [OutgoingMail] = [], skipped: [SkippedMail] = [], alreadySpooled: Int = 0) {
             self.mails = mails
             self.skipped = skipped
             self.alreadySpooled = alreadySpooled
+            for mail in mails { rendered[mail.kind, default: 0] += 1 }
         }
     }
+
+    /// How many recipients' mails are made (on every core) before they are handed on: a
+    /// city's week of mails is never held whole.
+    public static let sliceSize = 2_048
 
     /// Loads the templates the config names (shipped, and the office's folder on top).
     public static func templates(setup: Setup) throws(KenshuError) -> MailTemplates {
@@ -65,6 +73,22 @@ public enum WeeklyMails {
         _ inputs: MailInputs, templates: MailTemplates, setup: Setup, only: (kind: MailKind, recipient: String)? = nil,
         alreadySpooled: Set<String> = []
     ) -> Composed {
+        var mails: [OutgoingMail] = []
+        // Keeping the mails cannot fail.
+        var composed = (try? compose(inputs, templates: templates, setup: setup, only: only, alreadySpooled: alreadySpooled) {
+            mails += $0
+        }) ?? Composed()
+        composed.mails = mails
+        return composed
+    }
+
+    /// The same, handing the mails to `emit` a slice at a time as they are made, in the order
+    /// above (staff by id, managers by id, the HR report), and keeping none: the result has
+    /// their counts (`rendered`) and the skipped. Stops at the first error `emit` throws.
+    public static func compose(
+        _ inputs: MailInputs, templates: MailTemplates, setup: Setup, only: (kind: MailKind, recipient: String)? = nil,
+        alreadySpooled: Set<String> = [], emit: ([OutgoingMail]) throws(KenshuError) -> Void
+    ) throws(KenshuError) -> Composed {
         var composed = Composed(mails: [], skipped: [])
         let byStaff = Dictionary(inputs.entries.map { ($0.staff.id, $0) }, uniquingKeysWith: { first, _ in first })
         func wanted(_ kind: MailKind, _ recipient: String) -> Bool {
@@ -74,50 +98,65 @@ public enum WeeklyMails {
             }
             return only.map { $0.kind == kind && $0.recipient == recipient } ?? true
         }
-        func add(_ piece: Piece) {
-            switch piece {
-            case .mail(let mail): composed.mails.append(mail)
-            case .skipped(let skipped): composed.skipped.append(skipped)
+        // Each slice is made on every core (each mail is a pure function of the inputs), in
+        // the order one core would make it, then handed on; after a failure to hand one on,
+        // nothing more is made.
+        var failure: KenshuError?
+        func make<Item: Sendable>(_ items: [Item], _ piece: @Sendable @escaping (Item) -> Piece) {
+            for start in stride(from: 0, to: items.count, by: sliceSize) where failure == nil {
+                var slice: [OutgoingMail] = []
+                for made in ParallelMap.map(Array(items[start..<min(start + sliceSize, items.count)]), piece) {
+                    switch made {
+                    case .mail(let mail):
+                        slice.append(mail)
+                        composed.rendered[mail.kind, default: 0] += 1
+                    case .skipped(let skipped):
+                        composed.skipped.append(skipped)
+                    }
+                }
+                guard !slice.isEmpty else { continue }
+                do {
+                    try emit(slice)
+                } catch {
+                    failure = error
+                }
             }
         }
 
-        // The mails are made on every core: each is a pure function of the inputs; they are
-        // collected in the order one core would have made them.
         // A preview (`only`) makes its one mail even when there is nothing new.
         let preview = only != nil
         let sendWhenNothingNew = setup.configuration.mail.sendWhenNothingNew || preview
         let staffEntries = inputs.entries.sorted(by: { $0.staff.id < $1.staff.id }).filter { wanted(.staff, $0.staff.id) }
-        for piece in ParallelMap.map(staffEntries, { entry in
+        make(staffEntries) { entry in
             let view = StaffMailView.make(entry, inputs: inputs, setup: setup)
             guard entry.staff.optedOut || view.hasNews || sendWhenNothingNew else {
                 return Piece.skipped(SkippedMail(kind: .staff, recipient: entry.staff.id, reason: .nothingNew,
                                                  detail: "先週から新しい推薦がありません"))
             }
             return piece(.staff, entry.staff, view: view, templates: templates)  // an opt-out is recorded there
-        }) {
-            add(piece)
         }
 
         let teams = Dictionary(grouping: inputs.staff.values.filter { $0.managerID != nil }, by: { $0.managerID ?? "" })
         let managers = teams.sorted(by: { $0.key < $1.key }).filter { wanted(.manager, $0.key) }.compactMap { managerID, team in
             inputs.staff[managerID].map { (manager: $0, team: team.sorted { $0.id < $1.id }) }
         }
-        for piece in ParallelMap.map(managers, { manager, team in
+        make(managers) { manager, team in
             let view = ManagerDigestView.make(manager: manager, team: team, inputs: inputs, byStaff: byStaff, setup: setup)
             guard !view.isEmpty || preview else {
                 return Piece.skipped(SkippedMail(kind: .manager, recipient: manager.id, reason: .nothingNew,
                                                  detail: "チームについて知らせることがありません"))
             }
             return piece(.manager, manager, view: view, templates: templates)
-        }) {
-            add(piece)
         }
+
+        if let failure { throw failure }
 
         if wanted(.hr, hrRecipient) {
             let addresses = hrAddresses(.hr, setup: setup, skipped: &composed.skipped)
             let view = HRReportView.make(inputs: inputs, setup: setup)
             if !addresses.isEmpty || only != nil {
-                composed.mails.append(render(.hr, recipient: hrRecipient, to: addresses, view: view, templates: templates))
+                composed.rendered[.hr, default: 0] += 1
+                try emit([render(.hr, recipient: hrRecipient, to: addresses, view: view, templates: templates)])
             }
         }
         return composed

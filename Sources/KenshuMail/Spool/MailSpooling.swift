@@ -134,31 +134,64 @@ public enum MailSpooling {
         _ mails: [OutgoingMail], week: ISOWeek, force: Bool, stop: StopFlag = StopFlag(),
         configuration: KenshuConfiguration, store: KenshuStore, observer: StepObserver? = nil
     ) throws(KenshuError) -> Outcome {
-        let spool = try spool(configuration: configuration)
-        let lock = try spoolingLock(spool)
-        defer { withExtendedLifetime(lock) {} }
-        var outcome = Outcome()
-        try reconcile(spool: spool, store: store, outcome: &outcome)
-        let ledger: [String: MailLogEntry]
-        do {
-            ledger = try store.mailLog(week: week.description)
-        } catch {
-            throw KenshuError(.runtime, error.description)
+        let writer = try Writer(week: week, force: force, stop: stop, configuration: configuration, store: store, observer: observer)
+        try writer.write(mails)
+        return writer.outcome
+    }
+
+    /// One run's spooling, mails handed to it a slice at a time (`WeeklyMails.compose(…emit:)`):
+    /// made under the spool lock (held until the writer is gone), after settling what a crash
+    /// left and reading the week's ledger once. Not for use from two threads.
+    public final class Writer {
+        private let spool: MailSpool
+        /// Held for the writer's life.
+        private let lock: SpoolLock?
+        private let ledger: [String: MailLogEntry]
+        private let week: ISOWeek
+        private let force: Bool
+        private let stop: StopFlag
+        private let configuration: KenshuConfiguration
+        private let store: KenshuStore
+        private let observer: StepObserver?
+        /// What it did so far.
+        public private(set) var outcome = Outcome()
+
+        public init(
+            week: ISOWeek, force: Bool, stop: StopFlag = StopFlag(), configuration: KenshuConfiguration, store: KenshuStore,
+            observer: StepObserver? = nil
+        ) throws(KenshuError) {
+            spool = try MailSpooling.spool(configuration: configuration)
+            lock = try spoolingLock(spool)
+            try reconcile(spool: spool, store: store, outcome: &outcome)
+            do {
+                ledger = try store.mailLog(week: week.description)
+            } catch {
+                throw KenshuError(.runtime, error.description)
+            }
+            (self.week, self.force, self.stop, self.configuration, self.store, self.observer)
+                = (week, force, stop, configuration, store, observer)
         }
-        let due = mails.filter { mail in
-            guard !force, ledger[MailLogEntry.key(kind: mail.kind.rawValue, recipient: mail.recipient)] != nil else { return true }
-            outcome.alreadySpooled += 1
-            return false
+
+        /// Spools `mails` (those the ledger has this week only with `force`), in batches.
+        public func write(_ mails: [OutgoingMail]) throws(KenshuError) {
+            let due = mails.filter { mail in
+                guard !force, ledger[MailLogEntry.key(kind: mail.kind.rawValue, recipient: mail.recipient)] != nil else { return true }
+                outcome.alreadySpooled += 1
+                return false
+            }
+            for start in stride(from: 0, to: due.count, by: batchSize) {
+                try stop.check("the mail to \(due[start].recipient) (\(outcome.written.count) spooled)")
+                try write(batch: try prepare(due[start..<min(start + batchSize, due.count)], week: week, configuration: configuration))
+            }
         }
-        var pass = 0
-        for start in stride(from: 0, to: due.count, by: batchSize) {
-            try stop.check("the mail to \(due[start].recipient) (\(outcome.written.count) spooled)")
-            let batch = try prepare(due[start..<min(start + batchSize, due.count)], week: week, configuration: configuration)
+
+        private func write(batch: [Prepared]) throws(KenshuError) {
             let claims = batch.map(\.claim)
+            let pass = outcome.written.count
             do {
                 try store.beginMails(claims, at: batch[0].time)
                 for index in batch.indices { observer?(.claimed, pass + index + 1) }
-                try spool.write(batch: batch.map { ($0.claim.file, $0.bytes) }, renamed: { observer?(.inSpool, pass + $0 + 1) })
+                try spool.write(batch: batch.map { ($0.claim.file, $0.bytes) }, renamed: { [observer] in observer?(.inSpool, pass + $0 + 1) })
                 try store.markMailsSpooled(claims)
             } catch let error as SpoolError {
                 // The mails in new/ count as spooled (also when only the folder's sync failed);
@@ -174,9 +207,7 @@ public enum MailSpooling {
             } catch {
                 throw KenshuError(.runtime, String(describing: error))
             }
-            pass += batch.count
             outcome.written += claims.map(\.file)
         }
-        return outcome
     }
 }
