@@ -250,16 +250,16 @@ public enum WeeklyCycle {
                                                    outcome: &spooled)
         guard spooled.forgotten == 0 else { return nil }
         spooled.alreadySpooled = inSpool.count
-        let recorded: [String: Set<String>]
+        let recorded: (staff: Int, recommendations: Int)
         do {
-            recorded = try session.store.recommendations(week: week)
+            recorded = try session.store.recommendationCounts(week: week)
         } catch {
             throw KenshuError(.runtime, error.description)
         }
         return Report(
             steps: steps, feeds: feeds,
-            recommendations: RecommendationStep(week: week.description, staff: recorded.values.filter { !$0.isEmpty }.count,
-                                                recommendations: recorded.values.reduce(0) { $0 + $1.count }),
+            recommendations: RecommendationStep(week: week.description, staff: recorded.staff,
+                                                recommendations: recorded.recommendations),
             mentors: nil, mail: MailStep(WeeklyMails.Composed(mails: [], skipped: []), spooled), gate: gate, dryRun: false,
             status: try StatusReport.gather(session: session), reusedFrom: record.finishedAt)
     }

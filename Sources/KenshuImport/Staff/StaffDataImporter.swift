@@ -104,21 +104,19 @@ public struct StaffDataImporter: Sendable {
     public func importFile(
         _ kind: StaffDataKind, path: String, options: StaffImportOptions
     ) throws(StaffImportError) -> StaffImportSummary {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (a folder, or permissions?)" : "no such file"
-            throw .unreadable(path: path, reason: reason)
-        }
-        let bytes = [UInt8](data)
-        let fingerprint = FileFingerprint.of(bytes)
-        if let same = try sameAsLastImport(kind, path: path, fingerprint: fingerprint, options: options) { return same }
         var detected: DetectedEncoding?
         let outcome: (summary: StaffImportSummary, applied: Bool)
         do {
-            let decoded = try TextDecoding.decode(bytes, as: options.encoding, file: path)
-            detected = decoded.encoding
-            let records = try CSVReader(text: decoded.text, file: path).records()
-            outcome = try apply(kind, records: records, path: path, encoding: decoded.encoding, fingerprint: fingerprint,
-                                options: options)
+            // The file's bytes and text live only while its records are read: a city's
+            // ratings export is a hundred megabytes, held three times over otherwise.
+            switch try records(kind, path: path, options: options, detected: &detected) {
+            case .sameAsLastImport(let summary):
+                return summary
+            case .records(let records, let encoding, let fingerprint):
+                outcome = try apply(kind, records: records, path: path, encoding: encoding, fingerprint: fingerprint, options: options)
+            }
+        } catch let error as StaffImportError {
+            throw error
         } catch let error as InputError {
             throw fail(kind, path: path, encoding: detected, errors: InputErrors([error]))
         } catch let errors as InputErrors {
@@ -141,6 +139,30 @@ public struct StaffDataImporter: Sendable {
     /// The summary of an import of the very file the store's data of `kind` came from (the
     /// same size and content hash as its last successful import): nothing to parse or change.
     /// Logged as a successful import, so that status shows it was looked at.
+    /// What reading a file gave: the same file as the last import of its kind, or its records.
+    private enum ReadFile {
+        case sameAsLastImport(StaffImportSummary)
+        case records([CSVRecord], DetectedEncoding, fingerprint: String)
+    }
+
+    /// The file's records, decoded and parsed (or that it is the file last imported).
+    private func records(
+        _ kind: StaffDataKind, path: String, options: StaffImportOptions, detected: inout DetectedEncoding?
+    ) throws -> ReadFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (a folder, or permissions?)" : "no such file"
+            throw StaffImportError.unreadable(path: path, reason: reason)
+        }
+        let bytes = [UInt8](data)
+        let fingerprint = FileFingerprint.of(bytes)
+        if let same = try sameAsLastImport(kind, path: path, fingerprint: fingerprint, options: options) {
+            return .sameAsLastImport(same)
+        }
+        let decoded = try TextDecoding.decode(bytes, as: options.encoding, file: path)
+        detected = decoded.encoding
+        return .records(try CSVReader(text: decoded.text, file: path).records(), decoded.encoding, fingerprint: fingerprint)
+    }
+
     private func sameAsLastImport(
         _ kind: StaffDataKind, path: String, fingerprint: String, options: StaffImportOptions
     ) throws(StaffImportError) -> StaffImportSummary? {

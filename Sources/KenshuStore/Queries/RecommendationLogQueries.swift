@@ -64,6 +64,16 @@ extension KenshuStore {
         })
     }
 
+    /// How many staff `week`'s run recommended something to, and how many recommendations in all.
+    public func recommendationCounts(week: ISOWeek) throws(StoreError) -> (staff: Int, recommendations: Int) {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(DISTINCT staff_id) AS staff, COUNT(*) AS recommendations FROM recommendation_log WHERE week = ?
+                """, arguments: [week.description])
+            return (row?["staff"] ?? 0, row?["recommendations"] ?? 0)
+        }
+    }
+
     /// What `week`'s run recommended to the staff with `staffIDs`, by staff id.
     public func recordedRecommendations(week: ISOWeek, staffIDs: [String]) throws(StoreError) -> [String: [LoggedRecommendation]] {
         guard !staffIDs.isEmpty else { return [:] }
