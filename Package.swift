@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // libxml2 from the system (libxml2-dev).
@@ -81,12 +83,24 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // `kenshu console serve`: the HR console (管理画面), its own process over the store.
+        .target(
+            name: "KenshuConsole",
+            dependencies: [
+                "KenshuCore", "KenshuPOSIX", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuMatch", "KenshuMail",
+                "KenshuCycle", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // The command line: one file per command, and the commands' text and JSON output.
         .executableTarget(
             name: "kenshu",
             dependencies: [
                 "KenshuCore", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuMatch", "KenshuMail", "KenshuCycle",
-                "KenshuDaemon", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "KenshuDaemon", "KenshuConsole", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
@@ -116,6 +130,13 @@ let package = Package(
         .testTarget(name: "KenshuCycleTests", dependencies: ["KenshuCycle", "KenshuTesting"], swiftSettings: strict),
         .testTarget(
             name: "KenshuDaemonTests", dependencies: ["KenshuDaemon", "KenshuCycle", "KenshuConfig", "KenshuCore", "KenshuTesting"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "KenshuConsoleTests",
+            dependencies: [
+                "KenshuConsole", "KenshuConfig", "KenshuStore", "KenshuCycle", "KenshuTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "KenshuIntegrationTests", dependencies: ["kenshu", "kenshu-bench", "KenshuCore", "KenshuTesting"],

@@ -89,7 +89,7 @@ for page in "$repo"/docs/*.md; do
 done
 
 say "--- systemd units, user, folders"
-for unit in kenshu.service kenshu-deliver.service kenshu-deliver.path; do
+for unit in kenshu.service kenshu-deliver.service kenshu-deliver.path kenshu-console.service; do
     install_prefixed "$repo/Deploy/systemd/$unit" "/etc/systemd/system/$unit" 0644
 done
 install_file "$repo/Deploy/sysusers.d/kenshu.conf" "/usr/lib/sysusers.d/kenshu.conf" 0644

@@ -4,7 +4,7 @@ import KenshuCore
 /// Reads and checks `kenshu.yaml`: unknown keys, wrong types and bad values are errors with
 /// file, line, column and key.
 public enum ConfigurationLoader {
-    static let keys = ["catalog", "state", "rules", "timezone", "inbox", "spool", "data", "hr", "feeds", "mail", "schedule", "watch", "gate", "departments"]
+    static let keys = ["catalog", "state", "rules", "timezone", "inbox", "spool", "data", "hr", "feeds", "mail", "schedule", "watch", "gate", "departments", "console"]
     static let dataKeys = ["roster", "evaluations", "history", "encoding", "review", "absentColumns"]
     static let reviewKeys = ["threshold", "acceptScheduled"]
     static let gateKeys = ["evaluatedShare", "minimumCourses"]
@@ -58,10 +58,11 @@ public enum ConfigurationLoader {
         }
         let catalogDirectory = try path("catalog", default: KenshuConfiguration.Defaults.catalogDirectory)
         let feeds = try FeedSettingsLoader.parse(root["feeds"], base: base, catalogDirectory: catalogDirectory)
+        let stateDirectory = try path("state", default: KenshuConfiguration.Defaults.stateDirectory)
         return KenshuConfiguration(
             file: file,
             catalogDirectory: catalogDirectory,
-            stateDirectory: try path("state", default: KenshuConfiguration.Defaults.stateDirectory),
+            stateDirectory: stateDirectory,
             rulesFile: try path("rules", default: KenshuConfiguration.Defaults.rulesFile),
             timeZone: timeZone,
             inboxDirectory: try path("inbox", default: KenshuConfiguration.Defaults.inboxDirectory),
@@ -73,7 +74,8 @@ public enum ConfigurationLoader {
             departmentOrder: try departmentOrder(root["departments"]),
             gate: try gate(root["gate"]),
             mail: try MailSettingsLoader.parse(root["mail"], base: base),
-            serve: try ServeSettingsLoader.parse(schedule: root["schedule"], watch: root["watch"], timeZone: timeZone))
+            serve: try ServeSettingsLoader.parse(schedule: root["schedule"], watch: root["watch"], timeZone: timeZone),
+            console: try ConsoleSettingsLoader.parse(root["console"], base: base, stateDirectory: stateDirectory))
     }
 }
 

@@ -32,6 +32,8 @@ public struct KenshuConfiguration: Sendable, Equatable {
     public var mail: MailSettings = MailSettings()
     /// What `kenshu serve` does on its own: the weekly slot, the inbox watch.
     public var serve: ServeSettings = ServeSettings(timeZone: Defaults.timeZone)
+    /// The HR console (管理画面): off unless `console.listen` is set.
+    public var console: ConsoleSettings = ConsoleSettings(accountsFile: Defaults.stateDirectory + "/" + ConsoleSettings.defaultAccountsFileName)
 
     /// The HR system's CSV exports that a full cycle imports.
     public struct DataFiles: Sendable, Equatable {

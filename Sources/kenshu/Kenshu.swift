@@ -27,6 +27,7 @@ struct Kenshu: AsyncParsableCommand {
             HistoryCommand.self,
             RulesCommand.self,
             CatalogCommand.self,
+            ConsoleCommand.self,
         ]
     )
 }

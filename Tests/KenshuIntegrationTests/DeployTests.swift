@@ -17,6 +17,7 @@ struct DeployTests {
         for line in ["bin/kenshu", "share/kenshu/policy/policy-catalog.xml", "share/kenshu/templates/ja/staff.text.mustache",
                      "share/kenshu/README.md", "share/kenshu/docs/admin.md", "share/kenshu/docs/design.md",
                      "/etc/systemd/system/kenshu.service", "/etc/systemd/system/kenshu-deliver.path",
+                     "/etc/systemd/system/kenshu-console.service", "share/kenshu/templates/ja/console/layout.mustache",
                      "/usr/lib/sysusers.d/kenshu.conf", "/usr/lib/tmpfiles.d/kenshu.conf", "would run: systemctl daemon-reload"] {
             #expect(result.stdout.contains(line), "missing \(line) in:\n\(result.stdout)")
         }
@@ -48,9 +49,10 @@ struct DeployTests {
         #expect(try install(["--prefix", "relative/path", "--dry-run"]).status == 2)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze")))
-    func theServiceUnitIsHardenedToTwoOrLower() throws {
-        let unit = deploy.appendingPathComponent("systemd/kenshu.service").path
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze")),
+          arguments: ["kenshu.service", "kenshu-console.service"])
+    func eachServiceUnitIsHardenedToTwoOrLower(_ name: String) throws {
+        let unit = deploy.appendingPathComponent("systemd/\(name)").path
         let result = try KenshuBinary.run(program: "/usr/bin/systemd-analyze", ["security", "--offline=true", unit])
         let line = try #require(result.stdout.split(separator: "\n").last { $0.contains("Overall exposure level") })
         let score = try #require(line.split(separator: " ").compactMap { Double($0) }.first)

@@ -27,16 +27,19 @@ public struct KenshuBinary {
         return repository.appendingPathComponent(".build/debug/\(product)").path
     }
 
-    /// Runs `product` with `arguments`; `environment` adds to (or replaces in) the test's own.
+    /// Runs `product` with `arguments`; `environment` adds to (or replaces in) the test's own;
+    /// `input`, when given, is the program's standard input (else it inherits the test's).
     public static func run(
-        _ arguments: [String], in directory: URL? = nil, product: String = "kenshu", environment: [String: String] = [:]
+        _ arguments: [String], in directory: URL? = nil, product: String = "kenshu", environment: [String: String] = [:],
+        input: String? = nil
     ) throws -> Result {
-        try run(program: path(of: product), arguments, in: directory, environment: environment)
+        try run(program: path(of: product), arguments, in: directory, environment: environment, input: input)
     }
 
     /// Runs any program (a script, a system tool) the same way.
     public static func run(
-        program: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+        program: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        input: String? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
@@ -49,7 +52,13 @@ public struct KenshuBinary {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = input.map { _ in Pipe() }
+        if let stdin { process.standardInput = stdin }
         try process.run()
+        if let stdin, let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         // Read both pipes before waiting, so a large output cannot fill a pipe and block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()

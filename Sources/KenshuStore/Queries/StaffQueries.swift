@@ -101,3 +101,34 @@ extension KenshuStore {
         Set(try read { db in try String.fetchAll(db, sql: "SELECT id FROM staff") })
     }
 }
+
+/// A member of staff as a search lists them.
+public struct StaffSearchHit: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var department: String
+    public var title: String
+    public var active: Bool
+}
+
+extension KenshuStore {
+    /// Staff whose id is `text` or starts with it, or whose name contains it (spaces ignored),
+    /// by id, at most `limit`.
+    public func searchStaff(_ text: String, limit: Int) throws(StoreError) -> [StaffSearchHit] {
+        let plain = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{3000}", with: "")
+        guard !plain.isEmpty else { return [] }
+        let escaped = plain.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, name, department, title, active FROM staff
+                WHERE id LIKE ? ESCAPE '\\' OR replace(replace(name, ' ', ''), '\u{3000}', '') LIKE ? ESCAPE '\\'
+                ORDER BY id LIMIT ?
+                """, arguments: [escaped + "%", "%" + escaped + "%", limit])
+                .map { row in
+                    StaffSearchHit(id: row["id"], name: row["name"], department: row["department"], title: row["title"],
+                                   active: row["active"])
+                }
+        }
+    }
+}

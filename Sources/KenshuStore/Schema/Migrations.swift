@@ -251,6 +251,18 @@ enum Migrations {
             }
             try db.execute(sql: "INSERT INTO evaluation_period (period) SELECT DISTINCT period FROM evaluation")
         }
+        migrator.registerMigration("015-console-audit") { db in
+            // The HR console's audit log: who did what, when and from where (logins, logouts,
+            // and later rule changes and uploads). Only ever appended to.
+            try db.create(table: "console_audit") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .datetime).notNull().indexed()
+                t.column("account", .text).notNull()
+                t.column("address", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("detail", .text).notNull()
+            }
+        }
         return migrator
     }
 }

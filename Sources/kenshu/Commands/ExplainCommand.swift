@@ -25,7 +25,7 @@ struct ExplainCommand: ParsableCommand {
         let answer = try CourseRecommendations.forStaff(ids: [staff], date: day.date, session: session, explain: true)
         for entry in answer.entries {
             try common.emit(RecommendationOutput(entry.result, date: answer.day, explain: true, basis: answer.basis)) { _ in
-                BasisText.render(answer.basis) + "\n"
+                answer.basis.japaneseText + "\n"
                     + RecommendationText.render(entry.result, staff: entry.staff, date: answer.day, catalog: session.catalog, explain: true)
             }
         }

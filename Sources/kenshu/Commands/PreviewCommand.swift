@@ -40,7 +40,7 @@ struct PreviewCommand: ParsableCommand {
         let format: MailPreview.Format = html ? .html : message ? .message : .text
         let preview = try MailPreview.render(kind: kind, staffID: staff, date: day.date, format: format, session: session)
         // The mail alone on stdout (it may be saved as a file); where it comes from beside it.
-        if let basis = preview.basis { Console.error(BasisText.render(basis)) }
+        if let basis = preview.basis { Console.error(basis.japaneseText) }
         Console.print(preview.text)
     }
 }

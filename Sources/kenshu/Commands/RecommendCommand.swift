@@ -58,7 +58,7 @@ struct RecommendCommand: ParsableCommand {
             let people = results.map {
                 RecommendationText.render($0.result, staff: $0.staff, date: day, catalog: session.catalog, explain: false)
             }
-            Console.print((basis.map { BasisText.render($0) + "\n" } ?? "") + people.joined(separator: "\n\n"))
+            Console.print((basis.map { $0.japaneseText + "\n" } ?? "") + people.joined(separator: "\n\n"))
         }
     }
 }

@@ -1,12 +1,12 @@
 import KenshuCore
-import KenshuCycle
 
-/// The one line that says where `explain`, `recommend --staff` and `preview` got their answer.
-enum BasisText {
-    static func render(_ basis: RecommendationBasis) -> String {
-        switch basis {
+extension RecommendationBasis {
+    /// The one line that says where `explain`, `recommend --staff`, `preview` and the HR
+    /// console's person page got their answer.
+    public var japaneseText: String {
+        switch self {
         case .weeklyRun(let day, _):
-            return "\(japanese(ISOWeek(containing: day).monday))の週の定期実行（\(japanese(day))時点）の結果です。研修の席も、その実行で全員に割り当てたとおりです。"
+            return "\(Self.japanese(ISOWeek(containing: day).monday))の週の定期実行（\(Self.japanese(day))時点）の結果です。研修の席も、その実行で全員に割り当てたとおりです。"
         case .recomputed(let reason):
             let caveat = "いまのデータで全員を照合し直した結果です（その週のメールとは違うことがあります）。"
             return switch reason {

@@ -1,0 +1,54 @@
+import KenshuCore
+
+/// Reads `console:` of `kenshu.yaml` into `ConsoleSettings`.
+enum ConsoleSettingsLoader {
+    static let keys = ["listen", "allowRemote", "accounts", "secureCookies", "idleMinutes"]
+
+    static func parse(_ node: YAMLValue?, base: String, stateDirectory: String) throws(InputError) -> ConsoleSettings {
+        var settings = ConsoleSettings(accountsFile: stateDirectory + "/" + ConsoleSettings.defaultAccountsFileName)
+        guard let node else { return settings }
+        let fields = try node.mapping(allowed: keys)
+        if let value = fields["allowRemote"] { settings.allowRemote = try value.bool() }
+        if let value = fields["secureCookies"] { settings.secureCookies = try value.bool() }
+        if let value = fields["idleMinutes"] { settings.idleMinutes = try value.int(in: 1...1440) }
+        if let value = fields["accounts"] {
+            let text = try value.string()
+            guard !text.isEmpty else { throw value.error("a path is expected") }
+            settings.accountsFile = FilePaths.resolve(text, relativeTo: base)
+        }
+        if let value = fields["listen"] {
+            let address = try address(value)
+            if !address.isLoopback && !settings.allowRemote {
+                throw value.error("'\(address)' is not a loopback address: the console shows personal data",
+                                  hint: "listen on 127.0.0.1 behind the office's TLS proxy, "
+                                      + "or set console.allowRemote: true to listen there on purpose")
+            }
+            settings.listen = address
+        }
+        return settings
+    }
+
+    /// `host:port`, `[ipv6]:port`.
+    private static func address(_ node: YAMLValue) throws(InputError) -> ConsoleSettings.Address {
+        let text = try node.string().trimmingWhitespace()
+        let host: Substring
+        let port: Substring
+        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
+            host = text[text.index(after: text.startIndex)..<close]
+            let rest = text[text.index(after: close)...]
+            guard rest.hasPrefix(":") else { throw badAddress(node, text) }
+            port = rest.dropFirst()
+        } else {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2 else { throw badAddress(node, text) }
+            (host, port) = (parts[0], parts[1])
+        }
+        guard !host.isEmpty, !host.contains(where: { $0 == " " || $0 == "/" }),
+              let number = Int(port), (1...65_535).contains(number) else { throw badAddress(node, text) }
+        return ConsoleSettings.Address(host: String(host), port: number)
+    }
+
+    private static func badAddress(_ node: YAMLValue, _ text: String) -> InputError {
+        node.error("expected host:port, found '\(text)'", hint: "e.g. listen: \"127.0.0.1:8470\"")
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import KenshuConfig
+import KenshuCore
+import KenshuPOSIX
+
+/// The console's accounts file (YAML: `accounts:` a list of `name`, `role`, `hash`): read only
+/// when nobody but its owner may read it (mode 0600), written whole into a temporary file of
+/// mode 0600, synced and renamed over the old one, so a crash leaves the old file or the new.
+public struct AccountsFile: Sendable {
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// The accounts, or none when the file does not exist yet.
+    public func read() throws(AccountsError) -> [ConsoleAccount] {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT { return [] }
+            throw AccountsError("\(path): アカウントファイルを読めません（\(String(cString: strerror(errno)))）。")
+        }
+        guard info.st_mode & 0o077 == 0 else {
+            throw AccountsError("\(path): アカウントファイルが所有者以外にも読める設定です（モード \(String(info.st_mode & 0o777, radix: 8))）。"
+                                + "パスワードのハッシュを守るため読み込みません。`chmod 600 \(path)` で所有者だけにしてください。")
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try FilePaths.readBytes(path, what: "accounts file")
+        } catch {
+            throw AccountsError("\(error)")
+        }
+        do {
+            return try parse(String(decoding: bytes, as: UTF8.self))
+        } catch {
+            throw AccountsError("\(error.description)（アカウントファイルは `kenshu console user add|passwd|remove` で編集してください）")
+        }
+    }
+
+    private func parse(_ text: String) throws(InputError) -> [ConsoleAccount] {
+        let root = try YAMLValue.parse(text, file: path).mapping(allowed: ["accounts"])
+        var accounts: [ConsoleAccount] = []
+        for item in try root["accounts"]?.sequence() ?? [] {
+            let fields = try item.mapping(allowed: ["name", "role", "hash"])
+            guard let nameNode = fields["name"], let roleNode = fields["role"], let hashNode = fields["hash"] else {
+                throw item.error("an account needs name, role and hash")
+            }
+            let name = try nameNode.string()
+            guard ConsoleAccount.isValidName(name) else { throw nameNode.error("'\(name)' is not an account name") }
+            guard let role = ConsoleAccount.Role(rawValue: try roleNode.string()) else {
+                throw roleNode.error("unknown role", hint: "admin or viewer")
+            }
+            guard !accounts.contains(where: { $0.name == name }) else { throw nameNode.error("the account '\(name)' appears twice") }
+            accounts.append(ConsoleAccount(name: name, role: role, hash: try hashNode.string()))
+        }
+        return accounts
+    }
+
+    /// Replaces the file with `accounts` (mode 0600), atomically.
+    public func write(_ accounts: [ConsoleAccount]) throws(AccountsError) {
+        var text = "# Kenshu の管理画面のアカウント（kenshu console user add|passwd|remove で編集）\naccounts:\n"
+        for account in accounts {
+            text += "  - name: \"\(account.name)\"\n    role: \(account.role.rawValue)\n    hash: \"\(account.hash)\"\n"
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = folder + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw AccountsError("\(temporary): 書き込めません（\(String(cString: strerror(errno)))）。フォルダ \(folder) があり、書き込めるか確かめてください。")
+        }
+        do {
+            defer { close(fd) }
+            try DurableFiles.writeAll(fd, Array(text.utf8), path: temporary)
+            guard fchmod(fd, 0o600) == 0, fsync(fd) == 0 else {
+                throw AccountsError("\(temporary): 書き込めません（\(String(cString: strerror(errno)))）。")
+            }
+        } catch let error as AccountsError {
+            unlink(temporary)
+            throw error
+        } catch {
+            unlink(temporary)
+            throw AccountsError("\(error)")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw AccountsError("\(path): 置き換えられません（\(reason)）。")
+        }
+        try? DurableFiles.syncDirectory(folder)
+    }
+}

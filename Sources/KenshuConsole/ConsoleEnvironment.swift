@@ -1,0 +1,59 @@
+import Foundation
+import KenshuConfig
+import KenshuCycle
+import KenshuStore
+
+/// Everything the console's routes share: the settings, the pages, the sessions and login
+/// throttle (in memory), the accounts file (read at each login, so `kenshu console user`
+/// takes effect without a restart), the store read-only for pages, and the audit log.
+public struct ConsoleEnvironment: Sendable {
+    public let settings: ConsoleSettings
+    let pages: ConsolePages
+    public let sessions: SessionStore
+    public let throttle: LoginThrottle
+    let cookies: SessionCookies
+    public let accounts: AccountsFile
+    /// The store opened read-only, with the setup: what the pages show.
+    public let reading: Session
+    public let audit: AuditLog
+    /// The office's time zone (the config's `timezone`).
+    let zone: TimeZone
+
+    public init(settings: ConsoleSettings, pages: ConsolePages, reading: Session, audit: AuditLog,
+                sessions: SessionStore? = nil, throttle: LoginThrottle = LoginThrottle()) {
+        self.settings = settings
+        self.pages = pages
+        self.sessions = sessions ?? SessionStore(idleTimeout: TimeInterval(settings.idleMinutes * 60))
+        self.throttle = throttle
+        cookies = SessionCookies(secure: settings.secureCookies)
+        accounts = AccountsFile(path: settings.accountsFile)
+        self.reading = reading
+        self.audit = audit
+        zone = TimeZone(identifier: reading.configuration.timeZone) ?? .current
+    }
+
+    /// Opens what `kenshu console serve` needs from `setup`: the store read-write once (which
+    /// brings its schema up to date, and is kept for the audit log), then read-only for the
+    /// pages; the templates from the catalogue; and checks the accounts file can be read.
+    public static func open(setup: Setup) throws(ConsoleStartError) -> ConsoleEnvironment {
+        let settings = setup.configuration.console
+        do {
+            _ = try AccountsFile(path: settings.accountsFile).read()
+        } catch {
+            throw ConsoleStartError(error.message)
+        }
+        let pages = try ConsolePages.load(directory: templatesDirectory(setup.configuration))
+        do {
+            let writing = try Session.open(setup, access: .readWrite)
+            let reading = try Session.open(setup, access: .readOnly)
+            return ConsoleEnvironment(settings: settings, pages: pages, reading: reading, audit: AuditLog(store: writing.store))
+        } catch {
+            throw ConsoleStartError(error.message)
+        }
+    }
+
+    /// `<catalog>/templates/ja/console`.
+    public static func templatesDirectory(_ configuration: KenshuConfiguration) -> String {
+        configuration.catalogDirectory + "/templates/ja/console"
+    }
+}

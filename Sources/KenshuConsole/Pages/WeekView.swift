@@ -1,0 +1,107 @@
+import Foundation
+import KenshuConfig
+import KenshuCycle
+import KenshuImport
+import KenshuMail
+import KenshuStore
+
+/// 今週: the last weekly run, the mail spool, each provider's last feed import, the HR
+/// system's last imports, and the data-quality warnings (from `StatusReport`, the texts as
+/// the HR report has them).
+struct WeekView: Sendable {
+    struct Run: Sendable {
+        var week: String
+        var day: String
+        var finishedAt: String
+        var summary: String
+    }
+
+    struct Feed: Sendable {
+        var provider: String
+        var source: String
+        var failed: Bool
+        var outcome: String
+        var reason: String?
+        var when: String
+        var courses: Int
+    }
+
+    struct StaffImport: Sendable {
+        var kind: String
+        var source: String
+        var failed: Bool
+        var when: String
+        var summary: String
+    }
+
+    struct Warning: Sendable {
+        var kind: String
+        var staffID: String
+        var message: String
+    }
+
+    var lastRun: Run?
+    var nextRun: String
+    var hold: String?
+    var waiting: Int
+    var delivered: Int
+    var failing: Int
+    var feeds: [Feed]
+    var imports: [StaffImport]
+    var warnings: [Warning]
+    var warningsMore: Int?
+    var activeStaff: Int
+
+    // Mustache sees stored properties only: the flags the template tests.
+    var hasFeeds: Bool
+    var hasImports: Bool
+    var hasWarnings: Bool
+    /// A section shows an Int even when 0: the template tests this instead of `failing`.
+    var anyFailing: Bool
+
+    static let warningLimit = 80
+
+    static func make(_ report: StatusReport, serve: ServeSettings, zone: TimeZone) -> WeekView {
+        var feeds = report.providers.compactMap { provider -> Feed? in
+            guard let last = provider.lastImport else { return nil }
+            return Feed(provider: provider.name, source: FilePaths.name(last.source), failed: !last.succeeded,
+                        outcome: ReportTexts.feedOutcome(last), reason: last.succeeded ? nil : last.message,
+                        when: ConsoleTime.text(last.finishedAt, zone: zone), courses: provider.courses)
+        }
+        feeds += report.rejectedFeeds.map { entry in
+            Feed(provider: "", source: FilePaths.name(entry.source), failed: true, outcome: ReportTexts.feedOutcome(entry),
+                 reason: entry.message, when: ConsoleTime.text(entry.finishedAt, zone: zone), courses: 0)
+        }
+        feeds.sort { ($0.failed ? 0 : 1, $0.provider, $0.source) < ($1.failed ? 0 : 1, $1.provider, $1.source) }
+        let warnings = report.warnings.map { Warning(kind: $0.kind.japaneseName, staffID: $0.staffID, message: $0.message) }
+        let imports = report.imports.map { entry in
+            StaffImport(kind: importName(entry.kind), source: FilePaths.name(entry.source), failed: !entry.succeeded,
+                        when: ConsoleTime.text(entry.finishedAt, zone: zone),
+                        summary: entry.succeeded ? entry.summary : (entry.message ?? entry.summary))
+        }
+        return WeekView(
+            lastRun: report.lastWeeklyRun.map {
+                Run(week: $0.week, day: $0.day, finishedAt: ConsoleTime.text($0.finishedAt, zone: zone), summary: $0.summary)
+            },
+            nextRun: nextRun(serve),
+            hold: report.mailHold.map { "\($0.week) のメールは配信を保留しています: " + $0.problems.joined(separator: " ") },
+            waiting: report.spool.waiting, delivered: report.spool.delivered, failing: report.spool.failing,
+            feeds: feeds,
+            imports: imports,
+            warnings: Array(warnings.prefix(warningLimit)),
+            warningsMore: warnings.count > warningLimit ? warnings.count - warningLimit : nil,
+            activeStaff: report.staff.active,
+            hasFeeds: !feeds.isEmpty, hasImports: !imports.isEmpty, hasWarnings: !warnings.isEmpty,
+            anyFailing: report.spool.failing > 0)
+    }
+
+    /// `毎週 月曜日 07:00（Asia/Tokyo）`.
+    static func nextRun(_ serve: ServeSettings) -> String {
+        let day = ServeSettings.weekdayNames.first { $0.number == serve.weekday }?.names.last ?? "\(serve.weekday)"
+        return "毎週 \(day) " + String(format: "%02d:%02d", serve.hour, serve.minute) + "（\(serve.timeZone)）"
+    }
+
+    static func importName(_ kind: String) -> String {
+        StaffDataKind(rawValue: kind)?.japaneseName ?? kind
+    }
+}
