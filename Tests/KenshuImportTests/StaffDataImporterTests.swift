@@ -10,13 +10,15 @@ import KenshuTesting
 /// Roster, evaluations and history imports: each bad-input case names file, line, column and value.
 struct StaffDataImporterTests {
     let catalog: PolicyCatalog
+    /// Removed after each test.
+    let scratch: TemporaryFolder
     let folder: URL
 
     init() throws {
         let repository = RepositoryPaths.root
         catalog = try PolicyCatalogLoader.load(catalogDirectory: repository.appendingPathComponent("Catalog").path)
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder("kenshu-import")
+        folder = scratch.url
     }
 
     func file(_ name: String, _ text: String) throws -> String {

@@ -11,6 +11,8 @@ import Testing
 /// stored, is held back with a summary until accepted; a dry run stores nothing.
 struct StaffImportReviewTests {
     let catalog: PolicyCatalog
+    /// Removed after each test.
+    let scratch: TemporaryFolder
     let folder: URL
     /// The example city's roster: its header and its rows' fields.
     let rosterHeader: [String]
@@ -18,8 +20,8 @@ struct StaffImportReviewTests {
 
     init() throws {
         catalog = try PolicyCatalogLoader.load(catalogDirectory: RepositoryPaths.root.appendingPathComponent("Catalog").path)
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kenshu-review-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder("kenshu-review")
+        folder = scratch.url
         let text = try String(contentsOfFile: RepositoryPaths.example("roster.csv"), encoding: .utf8)
         let records = try CSVReader(text: text, file: "roster.csv").records().map { $0.fields.map(\.value) }
         rosterHeader = records[0]
