@@ -76,19 +76,18 @@ struct KeywordSearch: Sendable {
     static func appendSimpleLowercased(_ text: String, to bytes: inout [UInt8]) -> Bool {
         for scalar in text.unicodeScalars {
             let value = scalar.value
+            guard TextSearch.isSimple(value) else { return false }
             switch value {
             case 0x41...0x5A:
                 bytes.append(UInt8(value + 0x20))
-            case 0x09, 0x0A, 0x20...0x7E:
+            case 0x00...0x7F:
                 bytes.append(UInt8(value))
             case 0xFF21...0xFF3A:
                 // Full-width Ａ〜Ｚ lower-case to ａ〜ｚ, as `lowercased()` does.
                 appendUTF8(value + 0x20, to: &bytes)
-            case 0x2010...0x2027, 0x3000...0x3029, 0x3030...0x303F, 0x3041...0x3096, 0x309B...0x30FF,
-                 0x4E00...0x9FFF, 0xFF01...0xFF20, 0xFF3B...0xFF9D:
-                appendUTF8(value, to: &bytes)
             default:
-                return false
+                // Every other simple scalar is in the BMP above U+07FF.
+                appendUTF8(value, to: &bytes)
             }
         }
         return true

@@ -33,7 +33,9 @@ public enum TextSearch {
         text.unicodeScalars.allSatisfy { isSimple($0.value) }
     }
 
-    /// A scalar that is a whole character on its own and has no other canonical form.
+    /// A scalar that is a whole character on its own and has no other canonical form (the
+    /// keyword search's bytes rest on the same set).
+    @inline(__always)
     static func isSimple(_ value: UInt32) -> Bool {
         switch value {
         case 0x09, 0x0A, 0x20...0x7E, 0x2010...0x2027, 0x3000...0x3029, 0x3030...0x303F, 0x3041...0x3096, 0x309B...0x30FF,

@@ -36,21 +36,14 @@ public enum CourseRecommendations {
     /// allocation is reused and only these people are worked out. Otherwise everyone is
     /// matched again for the day, and the basis says why.
     public static func forStaff(ids: [String], date: String?, session: Session, explain: Bool) throws(KenshuError) -> FewPeople {
-        let requested = try date.map { text throws(KenshuError) in try day(text, session: session) }
-        let today = try day(nil, session: session)
-        let reason: RecomputeReason
-        switch try RecordedWeek.find(requested: requested, today: today, session: session) {
-        case .reusable(let recorded):
-            if let entries = try recorded.entries(ids: ids, explain: explain, listings: try listings(session), session: session) {
-                return FewPeople(day: recorded.day, entries: entries, basis: recorded.basis)
-            }
-            reason = .dataChanged
-        case .stale(let why):
-            reason = why
+        switch try RecordedWeek.answer(date: date, session: session, { recorded throws(KenshuError) in
+            try recorded.entries(ids: ids, explain: explain, listings: try listings(session), session: session)
+        }) {
+        case .fromRun(let entries, let recorded):
+            return FewPeople(day: recorded.day, entries: entries, basis: recorded.basis)
+        case .recompute(let day, let reason):
+            return FewPeople(day: day, entries: try run(ids: ids, on: day, session: session, explain: explain), basis: .recomputed(reason))
         }
-        let asked = requested ?? today
-        return FewPeople(day: asked, entries: try run(ids: ids, on: asked, session: session, explain: explain),
-                         basis: .recomputed(reason))
     }
 
     static func listings(_ session: Session) throws(KenshuError) -> [CourseListing] {

@@ -31,30 +31,28 @@ public enum MailPreview {
             guard let staffID else { throw KenshuError(.badInput, "--staff ID is needed for a \(kind.rawValue) mail") }
             recipient = staffID
         }
-        let requested = try date.map { text throws(KenshuError) in try CourseRecommendations.day(text, session: session) }
-        let today = try CourseRecommendations.day(nil, session: session)
-        var reason = RecomputeReason.noWeeklyRun
-        if kind != .hr {
-            switch try RecordedWeek.find(requested: requested, today: today, session: session) {
-            case .reusable(let recorded):
-                if let inputs = try recorded.mailInputs(kind: kind, recipient: recipient, session: session) {
-                    return (try render(kind: kind, recipient: recipient, inputs: inputs, format: format, session: session),
-                            recorded.basis)
-                }
-                reason = .dataChanged
-            case .stale(let why):
-                reason = why
+        let day: LocalDate
+        var basis: RecommendationBasis?
+        if kind == .hr {
+            day = try CourseRecommendations.day(date, session: session)
+        } else {
+            switch try RecordedWeek.answer(date: date, session: session, { recorded throws(KenshuError) in
+                try recorded.mailInputs(kind: kind, recipient: recipient, session: session)
+            }) {
+            case .fromRun(let inputs, let recorded):
+                return (try render(kind: kind, recipient: recipient, inputs: inputs, format: format, session: session), recorded.basis)
+            case .recompute(let asked, let reason):
+                day = asked
+                basis = .recomputed(reason)
             }
         }
-        let day = requested ?? today
         let match = try CourseRecommendations.week(on: day, session: session)
         let mentors = try MentorRun.run(on: day, dryRun: true, session: session)
         let inputs = try MailInputs.gather(on: day, match: match, mentors: mentors, session: session)
         guard kind == .hr || inputs.staff[recipient] != nil else {
             throw KenshuError(.badInput, "no active member of staff has the id '\(recipient)' (see kenshu status)")
         }
-        return (try render(kind: kind, recipient: recipient, inputs: inputs, format: format, session: session),
-                kind == .hr ? nil : .recomputed(reason))
+        return (try render(kind: kind, recipient: recipient, inputs: inputs, format: format, session: session), basis)
     }
 
     private static func render(

@@ -1,4 +1,5 @@
 import KenshuCore
+import KenshuMail
 
 extension RecommendationBasis {
     /// The one line that says where `explain`, `recommend --staff`, `preview` and the HR
@@ -6,7 +7,7 @@ extension RecommendationBasis {
     public var japaneseText: String {
         switch self {
         case .weeklyRun(let day, _):
-            return "\(Self.japanese(ISOWeek(containing: day).monday))の週の定期実行（\(Self.japanese(day))時点）の結果です。研修の席も、その実行で全員に割り当てたとおりです。"
+            return "\(MailText.weekOf(ISOWeek(containing: day)))の定期実行（\(MailText.monthDay(day))時点）の結果です。研修の席も、その実行で全員に割り当てたとおりです。"
         case .recomputed(let reason):
             let caveat = "いまのデータで全員を照合し直した結果です（その週のメールとは違うことがあります）。"
             return switch reason {
@@ -16,9 +17,5 @@ extension RecommendationBasis {
             case .otherDay: "定期実行とは別の日を --date で指定したため、その日で全員を照合し直した結果です。"
             }
         }
-    }
-
-    private static func japanese(_ day: LocalDate) -> String {
-        "\(day.month)月\(day.day)日"
     }
 }

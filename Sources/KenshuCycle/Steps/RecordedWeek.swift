@@ -54,6 +54,30 @@ struct RecordedWeek {
         }
     }
 
+    /// How a command for a few people is answered: from the week's run, or by matching
+    /// everyone again for a day, and why.
+    enum Answer<Made> {
+        case fromRun(Made, RecordedWeek)
+        case recompute(day: LocalDate, because: RecomputeReason)
+    }
+
+    /// `make`'s answer from the run of the week of `date` (of today when nil), when nothing the
+    /// run was computed from has changed and `make` finds the people fit it (non-nil);
+    /// otherwise the day to match everyone again for (`date`, else today), and why.
+    static func answer<Made>(
+        date: String?, session: Session, _ make: (RecordedWeek) throws(KenshuError) -> Made?
+    ) throws(KenshuError) -> Answer<Made> {
+        let requested = try date.map { text throws(KenshuError) in try CourseRecommendations.day(text, session: session) }
+        let today = try CourseRecommendations.day(nil, session: session)
+        switch try find(requested: requested, today: today, session: session) {
+        case .reusable(let recorded):
+            if let made = try make(recorded) { return .fromRun(made, recorded) }
+            return .recompute(day: requested ?? today, because: .dataChanged)
+        case .stale(let why):
+            return .recompute(day: requested ?? today, because: why)
+        }
+    }
+
     /// The results of the active staff with `ids` as the run's allocation left them; nil when
     /// one of them does not fit it (then only matching everyone again answers).
     /// Throws for an id that is no active member of staff.

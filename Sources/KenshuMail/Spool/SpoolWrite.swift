@@ -14,9 +14,7 @@ extension MailSpool {
     public func write(_ bytes: [UInt8], name: String) throws(SpoolError) {
         try write(batch: [(name, bytes)])
     }
-}
 
-extension MailSpool {
     /// Puts several whole messages into `new/`, flushed to disk together: each is written into
     /// `tmp/` (no file of its name may be in the spool), all are synced at once
     /// (`DurableFiles.syncFiles`), then each is renamed into `new/` (`renamed` is told its

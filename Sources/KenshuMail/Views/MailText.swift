@@ -2,7 +2,7 @@ import KenshuCore
 import KenshuStore
 
 /// How the mails write dates, weeks, fiscal years and attendance modes in Japanese.
-enum MailText {
+public enum MailText {
     static let weekdays = ["月", "火", "水", "木", "金", "土", "日"]
 
     /// `2027年1月12日(火)`.
@@ -20,8 +20,13 @@ enum MailText {
 
     /// `11月23日の週`: the week as a subject names it (staff do not think in ISO weeks; the
     /// ISO week stays in `X-Kenshu-Week`).
-    static func weekOf(_ week: ISOWeek) -> String {
-        "\(week.monday.month)月\(week.monday.day)日の週"
+    public static func weekOf(_ week: ISOWeek) -> String {
+        monthDay(week.monday) + "の週"
+    }
+
+    /// `11月25日`.
+    public static func monthDay(_ day: LocalDate) -> String {
+        "\(day.month)月\(day.day)日"
     }
 
     /// `2026年11月23日〜11月29日の週`.
