@@ -13,8 +13,9 @@ public struct ConsoleEnvironment: Sendable {
     public let throttle: LoginThrottle
     let cookies: SessionCookies
     public let accounts: AccountsFile
-    /// The store opened read-only, with the setup: what the pages show.
-    public let reading: Session
+    /// The store opened read-only, with the setup (the rules as the file is now): what the pages show.
+    public var reading: Session { rules.session }
+    let rules: ConsoleRules
     public let audit: AuditLog
     /// The office's time zone (the config's `timezone`).
     let zone: TimeZone
@@ -27,7 +28,7 @@ public struct ConsoleEnvironment: Sendable {
         self.throttle = throttle
         cookies = SessionCookies(secure: settings.secureCookies)
         accounts = AccountsFile(path: settings.accountsFile)
-        self.reading = reading
+        rules = ConsoleRules(reading)
         self.audit = audit
         zone = TimeZone(identifier: reading.configuration.timeZone) ?? .current
     }

@@ -15,6 +15,8 @@ public actor DaemonState {
     private var nextRun: String?
     private var reloadProblem: String?
     private var activity: String?
+    /// The rules file's fingerprint as last loaded (empty until recorded).
+    private var loadedRulesFingerprint = ""
 
     public init(session: Session, notifier: SystemdNotifier, logger: Logger) {
         self.session = session
@@ -26,6 +28,13 @@ public actor DaemonState {
     public func replace(_ setup: Setup) {
         session = session.with(setup)
         reloadProblem = nil
+    }
+
+    /// The fingerprint of the rules in force: read from the file again just after a load
+    /// (`reading`), else the one read at the last successful load.
+    public func rulesFingerprint(readingIf reading: Bool) -> String {
+        if reading { loadedRulesFingerprint = DaemonReload.rulesFingerprint(session.configuration.rulesFile) ?? "" }
+        return loadedRulesFingerprint
     }
 
     /// A reload that failed: the old setup stays, and STATUS says why.

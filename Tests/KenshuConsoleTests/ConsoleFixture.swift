@@ -16,6 +16,8 @@ struct ConsoleFixture {
 
     init(console: String = "") throws {
         city = try TemporaryCity()
+        // The console's rule changes go to the city's own copy, never the repository's example.
+        try city.useOwnRules()
         try city.appendConfig(TemporaryCity.exampleData(feeds: ["academy.xml", "jichi-kenshujo.xml", "xcri-niigata.xml"]))
         try city.appendConfig("console:\n  listen: \"127.0.0.1:8470\"\n" + console)
         let setup = try Setup.load(configPath: city.config)

@@ -121,6 +121,35 @@ struct ServeTests {
         #expect(daemon.stop().status == 0)
     }
 
+    /// The console (its own unit, which cannot signal the daemon) asks for a reload with the
+    /// state folder's `reload-request`; `daemon-setup.json` tells it which rules are in force.
+    @Test func theConsolesReloadRequestReloadsAndRecordsTheRulesInForce() throws {
+        let city = try city()
+        defer { city.remove() }
+        let daemon = try DaemonProcess(city: city)
+        #expect(daemon.notify.wait(line: "READY=1") != nil)
+        let state = city.folder.appendingPathComponent("state").path
+        let recorded = { () -> [String: Any]? in
+            guard let data = FileManager.default.contents(atPath: state + "/daemon-setup.json") else { return nil }
+            return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        }
+        #expect(Waiting.until(timeout: .seconds(10)) { recorded()?["rulesFingerprint"] != nil }, "log: \(daemon.log)")
+        let before = recorded()?["rulesFingerprint"] as? String
+        let rules = city.folder.appendingPathComponent("rules.yaml").path
+        let good = try String(contentsOfFile: rules, encoding: .utf8)
+        try good.replacingOccurrences(of: "  perPerson: 5\n", with: "  perPerson: 6\n").write(toFile: rules, atomically: true, encoding: .utf8)
+        try "kanri\n".write(toFile: state + "/reload-request", atomically: true, encoding: .utf8)
+        #expect(daemon.waitForLog("reloaded"), "log: \(daemon.log)")
+        #expect(daemon.log.contains("(the console's request)"))
+        #expect(Waiting.until(timeout: .seconds(10)) { (recorded()?["rulesFingerprint"] as? String).map { $0 != before } ?? false })
+        #expect(!FileManager.default.fileExists(atPath: state + "/reload-request"), "the request is taken")
+        // A broken file: the request is answered with the problem, the previous rules serve.
+        try (good + "\nrecommendatons:\n  topK: 3\n").write(toFile: rules, atomically: true, encoding: .utf8)
+        try "kanri\n".write(toFile: state + "/reload-request", atomically: true, encoding: .utf8)
+        #expect(Waiting.until(timeout: .seconds(10)) { (recorded()?["reloadProblem"] as? String)?.contains("recommendatons") ?? false })
+        #expect(daemon.stop().status == 0)
+    }
+
     @Test func theWeeklyRunWritesTheWeeksMailsOnceAndNothingAfterARestart() throws {
         let city = try city(extraConfig: Self.exampleData)
         defer { city.remove() }

@@ -63,6 +63,18 @@ public struct TemporaryCity: Sendable {
         return path
     }
 
+    /// Points the config at a copy of the example rules in the folder (`rules.yaml`), for
+    /// tests that change the rules file; returns its path.
+    @discardableResult
+    public func useOwnRules() throws -> String {
+        let path = try write("rules.yaml", try String(contentsOfFile: Self.example("rules.yaml"), encoding: .utf8))
+        let old = try String(contentsOfFile: self.config, encoding: .utf8)
+        let config = old.replacingOccurrences(of: "rules: \(Self.example("rules.yaml"))", with: "rules: \(path)")
+        guard config != old else { throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: self.config]) }
+        try config.write(toFile: self.config, atomically: true, encoding: .utf8)
+        return path
+    }
+
     public func kenshu(_ arguments: String...) throws -> KenshuBinary.Result {
         try KenshuBinary.run(arguments + ["--config", config])
     }

@@ -62,30 +62,10 @@ public struct AccountsFile: Sendable {
         for account in accounts {
             text += "  - name: \"\(account.name)\"\n    role: \(account.role.rawValue)\n    hash: \"\(account.hash)\"\n"
         }
-        let folder = (path as NSString).deletingLastPathComponent
-        let temporary = folder + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw AccountsError("\(temporary): 書き込めません（\(String(cString: strerror(errno)))）。フォルダ \(folder) があり、書き込めるか確かめてください。")
-        }
         do {
-            defer { close(fd) }
-            try DurableFiles.writeAll(fd, Array(text.utf8), path: temporary)
-            guard fchmod(fd, 0o600) == 0, fsync(fd) == 0 else {
-                throw AccountsError("\(temporary): 書き込めません（\(String(cString: strerror(errno)))）。")
-            }
-        } catch let error as AccountsError {
-            unlink(temporary)
-            throw error
+            try FileReplacement.replace(path, with: Array(text.utf8), mode: 0o600)
         } catch {
-            unlink(temporary)
-            throw AccountsError("\(error)")
+            throw AccountsError("\(error.path): 書き込めません（\(error.reason)）。フォルダ \((path as NSString).deletingLastPathComponent) があり、書き込めるか確かめてください。")
         }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw AccountsError("\(path): 置き換えられません（\(reason)）。")
-        }
-        try? DurableFiles.syncDirectory(folder)
     }
 }

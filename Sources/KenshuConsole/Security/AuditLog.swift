@@ -10,6 +10,7 @@ public struct AuditLog: Sendable {
         case loginFailed = "login-failed"
         case loginThrottled = "login-throttled"
         case logout
+        case rulesApplied = "rules-applied"
 
         public var japaneseName: String {
             switch self {
@@ -17,6 +18,7 @@ public struct AuditLog: Sendable {
             case .loginFailed: "ログイン失敗"
             case .loginThrottled: "ログイン制限中の試行"
             case .logout: "ログアウト"
+            case .rulesApplied: "規則の適用"
             }
         }
 

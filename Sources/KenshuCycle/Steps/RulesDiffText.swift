@@ -1,14 +1,14 @@
 import Foundation
-import KenshuCycle
 
 /// `kenshu rules diff`'s output as text, for the HR office: the totals to decide from first
 /// (in all, per course, per department, mentor pairs); each person's gains and losses only
-/// with `--details`.
-enum RulesDiffText {
+/// with `--details` (the console shows the same summary).
+public enum RulesDiffText {
     /// How many courses and departments the summary lists.
     static let top = 10
 
-    static func render(_ report: RulesDiff.Report, old: String, new: String, details: Bool) -> String {
+    /// `commandLineHint`: end with where the command shows more (`--details`, `--json`).
+    public static func render(_ report: RulesDiff.Report, old: String, new: String, details: Bool, commandLineHint: Bool = true) -> String {
         let summary = report.summary
         let names = "\((old as NSString).lastPathComponent) → \((new as NSString).lastPathComponent)"
         guard summary.staff > 0 || summary.mentorPairsMade + summary.mentorPairsUnmade > 0 else {
@@ -26,11 +26,11 @@ enum RulesDiffText {
             lines.append("所属ごと（変化の大きい順\(summary.departments.count > top ? "、上位 \(top)" : "")）:")
             lines += summary.departments.prefix(top).map { "  \($0.name)  \($0.staff) 人  +\($0.gained) −\($0.lost)" }
         }
-        lines.append("")
         guard details else {
-            lines.append("一人ずつの変化は --details で、ツール向けには --json で出力します。")
+            if commandLineHint { lines += ["", "一人ずつの変化は --details で、ツール向けには --json で出力します。"] }
             return lines.joined(separator: "\n")
         }
+        lines.append("")
         lines.append("一人ずつの変化:")
         for change in report.changes {
             lines.append("\(change.name)（\(change.department)、職員番号 \(change.staff)）")
