@@ -97,7 +97,7 @@ install_file "$repo/Deploy/tmpfiles.d/kenshu.conf" "/usr/lib/tmpfiles.d/kenshu.c
 
 say "--- config (never overwritten)"
 install_once "$repo/Deploy/etc/kenshu.yaml" /etc/kenshu/kenshu.yaml 0640
-install_once "$repo/Deploy/etc/rules.yaml" /etc/kenshu/rules.yaml 0640
+install_once "$repo/Deploy/etc/rules.yaml" /etc/kenshu/rules/rules.yaml 0640
 
 if [[ -z "$root" ]]; then
     run systemd-sysusers /usr/lib/sysusers.d/kenshu.conf
