@@ -11,6 +11,10 @@ public struct ConsoleSettings: Sendable, Equatable {
     public var secureCookies = false
     /// A session unused this many minutes ends.
     public var idleMinutes = 30
+    /// The reverse proxies (IP addresses) whose `X-Forwarded-For` names the client: a request
+    /// from one of them counts against the address it forwards for (the login throttle, the
+    /// audit log); from anywhere else the header is ignored. Empty: trust no header.
+    public var trustedProxies: [String] = []
 
     public init(accountsFile: String) {
         self.accountsFile = accountsFile

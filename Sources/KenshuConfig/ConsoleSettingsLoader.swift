@@ -2,7 +2,7 @@ import KenshuCore
 
 /// Reads `console:` of `kenshu.yaml` into `ConsoleSettings`.
 enum ConsoleSettingsLoader {
-    static let keys = ["listen", "allowRemote", "accounts", "secureCookies", "idleMinutes"]
+    static let keys = ["listen", "allowRemote", "accounts", "secureCookies", "idleMinutes", "trustedProxies"]
 
     static func parse(_ node: YAMLValue?, base: String, stateDirectory: String) throws(InputError) -> ConsoleSettings {
         var settings = ConsoleSettings(accountsFile: stateDirectory + "/" + ConsoleSettings.defaultAccountsFileName)
@@ -11,6 +11,15 @@ enum ConsoleSettingsLoader {
         if let value = fields["allowRemote"] { settings.allowRemote = try value.bool() }
         if let value = fields["secureCookies"] { settings.secureCookies = try value.bool() }
         if let value = fields["idleMinutes"] { settings.idleMinutes = try value.int(in: 1...1440) }
+        if let value = fields["trustedProxies"] {
+            settings.trustedProxies = try value.sequence().map { item throws(InputError) in
+                let text = try item.string().trimmingWhitespace()
+                guard isIPAddress(text) else {
+                    throw item.error("'\(text)' is not an IP address", hint: "the proxy's address as the console sees it, e.g. \"127.0.0.1\" or \"::1\"")
+                }
+                return text
+            }
+        }
         if let value = fields["accounts"] {
             let text = try value.string()
             guard !text.isEmpty else { throw value.error("a path is expected") }
@@ -46,6 +55,15 @@ enum ConsoleSettingsLoader {
         guard !host.isEmpty, !host.contains(where: { $0 == " " || $0 == "/" }),
               let number = Int(port), (1...65_535).contains(number) else { throw badAddress(node, text) }
         return ConsoleSettings.Address(host: String(host), port: number)
+    }
+
+    /// An IPv4 dotted quad or an IPv6 literal (hex groups and colons, possibly with an IPv4 tail).
+    static func isIPAddress(_ text: String) -> Bool {
+        let quads = text.split(separator: ".", omittingEmptySubsequences: false)
+        if quads.count == 4, quads.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCII) && (UInt8($0) != nil) }) {
+            return true
+        }
+        return text.contains(":") && text.count <= 45 && text.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
     }
 
     private static func badAddress(_ node: YAMLValue, _ text: String) -> InputError {

@@ -2,7 +2,7 @@ import Hummingbird
 import Logging
 
 /// The console's HTTP application: the middleware (outermost first: security headers,
-/// refusals to pages, path guard, body limit, session) and the routes. Only the routes
+/// refusals to pages, path guard, body limit, client address, session) and the routes. Only the routes
 /// added here exist; anything else is a 404 page.
 public enum ConsoleApplication {
     /// The router, for `app.test(.router)` and for `make`.
@@ -12,6 +12,7 @@ public enum ConsoleApplication {
         router.add(middleware: RefusalMiddleware(pages: environment.pages, zone: environment.zone))
         router.add(middleware: PathGuardMiddleware())
         router.add(middleware: BodyLimitMiddleware())
+        router.add(middleware: ClientAddressMiddleware(trusted: Set(environment.settings.trustedProxies)))
         router.add(middleware: SessionMiddleware(sessions: environment.sessions))
         router.get("/static/console.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],

@@ -62,4 +62,17 @@ struct ConsoleSettingsTests {
         let error = #expect(throws: InputError.self) { try ConfigurationLoader.parse("console:\n  listn: x\n", file: file) }
         #expect(error?.description.contains("did you mean 'listen'") == true)
     }
+
+    @Test func trustedProxiesAreIPAddressesAndNoneByDefault() throws {
+        #expect(try ConfigurationLoader.parse("state: state\n", file: file).console.trustedProxies.isEmpty)
+        let config = try ConfigurationLoader.parse("console:\n  trustedProxies: [\"127.0.0.1\", \"::1\", 10.0.0.5]\n", file: file)
+        #expect(config.console.trustedProxies == ["127.0.0.1", "::1", "10.0.0.5"])
+        for bad in ["proxy.example.jp", "10.0.0", "256.1.1.1", "10.0.0.1/24", ""] {
+            let error = #expect(throws: InputError.self) {
+                try ConfigurationLoader.parse("console:\n  trustedProxies: [\"\(bad)\"]\n", file: file)
+            }
+            #expect(error?.description.contains("'\(bad)' is not an IP address") == true, "\(bad)")
+            #expect(error?.description.contains("/srv/city/kenshu.yaml:2") == true)
+        }
+    }
 }

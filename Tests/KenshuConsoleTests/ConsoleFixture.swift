@@ -11,6 +11,7 @@ import NIOCore
 /// accounts (`kanri`, admin; `etsuran`, viewer), and the console's application over it.
 struct ConsoleFixture {
     static let password = "kenshu-test-pass"
+    static let forwardedFor = HTTPFields.Element.Name("X-Forwarded-For")!
     let city: TemporaryCity
     let environment: ConsoleEnvironment
 
@@ -36,9 +37,12 @@ struct ConsoleFixture {
     }
 
     /// Runs `body` against the router, then removes the city.
-    func test<Value: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+    /// `.live` serves on a loopback socket (the client's address is 127.0.0.1); `.router` calls the router directly.
+    func test<Value: Sendable>(_ mode: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol) async throws -> Value)
+        async throws -> Value
+    {
         defer { city.remove() }
-        return try await application.test(.router) { client in try await body(client) }
+        return try await application.test(mode) { client in try await body(client) }
     }
 }
 
@@ -52,8 +56,13 @@ struct Browser {
     }
 
     var cookieHeader: HTTPFields {
-        cookies.isEmpty ? [:] : [.cookie: cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")]
+        var headers = extraHeaders
+        if !cookies.isEmpty { headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        return headers
     }
+
+    /// Headers every request of this browser carries (e.g. a proxy's `X-Forwarded-For`).
+    var extraHeaders: HTTPFields = [:]
 
     mutating func get(_ path: String) async throws -> TestResponse {
         let response = try await client.executeRequest(uri: path, method: .get, headers: cookieHeader, body: nil)

@@ -75,6 +75,31 @@ struct ConsoleRefusalTests {
         }
     }
 
+    /// Behind the office's proxy (`trustedProxies`), failures count per forwarded address:
+    /// one PC's wrong passwords do not lock out the others; without the setting the header is
+    /// ignored (a client could otherwise name any address and escape the throttle).
+    @Test func behindATrustedProxyTheThrottleCountsPerForwardedAddress() async throws {
+        try await ConsoleFixture(console: "  trustedProxies: [\"127.0.0.1\"]\n").test(.live) { client in
+            var first = Browser(client)
+            first.extraHeaders[ConsoleFixture.forwardedFor] = "192.0.2.10, 10.1.2.3"
+            for index in 1...5 { _ = try await first.logIn("nobody\(index)", password: "not-the-password") }
+            #expect(try await first.logIn("nobody6", password: "not-the-password").status == .tooManyRequests)
+            var second = Browser(client)
+            second.extraHeaders[ConsoleFixture.forwardedFor] = "10.1.2.4"
+            #expect(try await second.logIn("kanri").status == .seeOther)
+            let audit = try await second.get("/audit").text
+            #expect(audit.contains("10.1.2.3") && audit.contains("10.1.2.4") && !audit.contains("192.0.2.10"))
+        }
+        try await ConsoleFixture().test(.live) { client in
+            var first = Browser(client)
+            for index in 1...5 {
+                first.extraHeaders[ConsoleFixture.forwardedFor] = "10.1.2.\(index)"
+                _ = try await first.logIn("nobody\(index)", password: "not-the-password")
+            }
+            #expect(try await first.logIn("kanri").status == .tooManyRequests, "the header of an untrusted peer is ignored")
+        }
+    }
+
     @Test func pathsThatStepOutOrAreEncodedAreNotFound() async throws {
         try await ConsoleFixture().test { client in
             var browser = Browser(client)

@@ -5,8 +5,9 @@ import NIOCore
 /// the session when the `kenshu_session` cookie names a live one (set by `SessionMiddleware`).
 public struct ConsoleRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// The client's IP address as the socket saw it (`不明` when there is none, as in tests).
-    public let address: String
+    /// The client's IP address: the socket's peer (`不明` when there is none, as in tests), or
+    /// the address a trusted proxy forwards for (`ClientAddressMiddleware`).
+    public internal(set) var address: String
     public var session: ConsoleSession?
 
     public init(source: ApplicationRequestContextSource) {

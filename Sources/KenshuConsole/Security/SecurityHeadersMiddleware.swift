@@ -28,4 +28,5 @@ enum ConsoleHeaders {
     // Constant, valid token names: the initialiser only fails on invalid ones.
     static let xFrameOptions = HTTPFields.Element.Name("X-Frame-Options")!
     static let referrerPolicy = HTTPFields.Element.Name("Referrer-Policy")!
+    static let xForwardedFor = HTTPFields.Element.Name("X-Forwarded-For")!
 }
