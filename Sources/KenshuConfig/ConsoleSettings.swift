@@ -11,6 +11,8 @@ public struct ConsoleSettings: Sendable, Equatable {
     public var secureCookies = false
     /// A session unused this many minutes ends.
     public var idleMinutes = 30
+    /// The largest upload (アップロード page) in MB; every other request keeps the console's 2 MB.
+    public var uploadLimitMB = 64
 
     public init(accountsFile: String) {
         self.accountsFile = accountsFile

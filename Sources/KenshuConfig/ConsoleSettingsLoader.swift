@@ -2,7 +2,7 @@ import KenshuCore
 
 /// Reads `console:` of `kenshu.yaml` into `ConsoleSettings`.
 enum ConsoleSettingsLoader {
-    static let keys = ["listen", "allowRemote", "accounts", "secureCookies", "idleMinutes"]
+    static let keys = ["listen", "allowRemote", "accounts", "secureCookies", "idleMinutes", "uploadLimitMB"]
 
     static func parse(_ node: YAMLValue?, base: String, stateDirectory: String) throws(InputError) -> ConsoleSettings {
         var settings = ConsoleSettings(accountsFile: stateDirectory + "/" + ConsoleSettings.defaultAccountsFileName)
@@ -11,6 +11,7 @@ enum ConsoleSettingsLoader {
         if let value = fields["allowRemote"] { settings.allowRemote = try value.bool() }
         if let value = fields["secureCookies"] { settings.secureCookies = try value.bool() }
         if let value = fields["idleMinutes"] { settings.idleMinutes = try value.int(in: 1...1440) }
+        if let value = fields["uploadLimitMB"] { settings.uploadLimitMB = try value.int(in: 1...4096) }
         if let value = fields["accounts"] {
             let text = try value.string()
             guard !text.isEmpty else { throw value.error("a path is expected") }
