@@ -21,6 +21,7 @@ public enum ConsoleApplication {
         WeekRoutes(environment: environment).add(to: router)
         StaffRoutes(environment: environment).add(to: router)
         AuditRoutes(environment: environment).add(to: router)
+        UploadRoutes(environment: environment).add(to: router)
         return router
     }
 

@@ -16,10 +16,12 @@ public struct ConsoleEnvironment: Sendable {
     /// The store opened read-only, with the setup: what the pages show.
     public let reading: Session
     public let audit: AuditLog
+    /// The アップロード page's imports (over the read-write session) and held uploads.
+    let uploads: UploadDesk
     /// The office's time zone (the config's `timezone`).
     let zone: TimeZone
 
-    public init(settings: ConsoleSettings, pages: ConsolePages, reading: Session, audit: AuditLog,
+    public init(settings: ConsoleSettings, pages: ConsolePages, reading: Session, writing: Session, audit: AuditLog,
                 sessions: SessionStore? = nil, throttle: LoginThrottle = LoginThrottle()) {
         self.settings = settings
         self.pages = pages
@@ -29,12 +31,14 @@ public struct ConsoleEnvironment: Sendable {
         accounts = AccountsFile(path: settings.accountsFile)
         self.reading = reading
         self.audit = audit
+        uploads = UploadDesk(writing: writing, limitMB: settings.uploadLimitMB)
         zone = TimeZone(identifier: reading.configuration.timeZone) ?? .current
     }
 
     /// Opens what `kenshu console serve` needs from `setup`: the store read-write once (which
-    /// brings its schema up to date, and is kept for the audit log), then read-only for the
-    /// pages; the templates from the catalogue; and checks the accounts file can be read.
+    /// brings its schema up to date, and is kept for the audit log and the uploads' imports),
+    /// then read-only for the pages; the templates from the catalogue; and checks the
+    /// accounts file can be read. Uploads a previous run left are removed.
     public static func open(setup: Setup) throws(ConsoleStartError) -> ConsoleEnvironment {
         let settings = setup.configuration.console
         do {
@@ -46,7 +50,9 @@ public struct ConsoleEnvironment: Sendable {
         do {
             let writing = try Session.open(setup, access: .readWrite)
             let reading = try Session.open(setup, access: .readOnly)
-            return ConsoleEnvironment(settings: settings, pages: pages, reading: reading, audit: AuditLog(store: writing.store))
+            UploadFolders.clear(writing.configuration.stateDirectory + "/" + UploadFolders.rootName)
+            return ConsoleEnvironment(settings: settings, pages: pages, reading: reading, writing: writing,
+                                      audit: AuditLog(store: writing.store))
         } catch {
             throw ConsoleStartError(error.message)
         }

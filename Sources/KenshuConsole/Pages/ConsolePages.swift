@@ -12,7 +12,7 @@ public struct ConsolePages: Sendable {
     let styleSheet: String
 
     /// The templates every console needs.
-    static let required = ["layout", "login", "week", "staff-search", "staff", "audit", "refusal"]
+    static let required = ["layout", "login", "week", "staff-search", "staff", "audit", "refusal", "uploads", "import-tables"]
 
     /// Loads the templates from `directory`; a missing or unparsable one is an error naming it.
     public static func load(directory: String) throws(ConsoleStartError) -> ConsolePages {
@@ -71,6 +71,7 @@ struct PageFrame: Sendable {
     var isWeek: Bool
     var isStaff: Bool
     var isAudit: Bool
+    var isUploads: Bool
 
     init(title: String, session: ConsoleSession?, current: String = "") {
         self.title = title
@@ -81,6 +82,7 @@ struct PageFrame: Sendable {
         isWeek = current == "week"
         isStaff = current == "staff"
         isAudit = current == "audit"
+        isUploads = current == "uploads"
     }
 }
 

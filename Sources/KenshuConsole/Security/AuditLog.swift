@@ -10,6 +10,8 @@ public struct AuditLog: Sendable {
         case loginFailed = "login-failed"
         case loginThrottled = "login-throttled"
         case logout
+        case upload
+        case uploadAccepted = "upload-accepted"
 
         public var japaneseName: String {
             switch self {
@@ -17,6 +19,8 @@ public struct AuditLog: Sendable {
             case .loginFailed: "ログイン失敗"
             case .loginThrottled: "ログイン制限中の試行"
             case .logout: "ログアウト"
+            case .upload: "アップロード"
+            case .uploadAccepted: "保留分の取り込み"
             }
         }
 
