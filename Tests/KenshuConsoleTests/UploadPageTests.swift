@@ -88,6 +88,9 @@ struct UploadPageTests {
         let fixture = try ConsoleFixture()
         try await fixture.test { client in
             var viewer = Browser(client)
+            // Without a session, the login page.
+            #expect(try await viewer.get("/uploads").headers[.location] == "/login")
+            #expect(try await viewer.upload(MultipartBody(fields: [], file: ("a.csv", [1])).bytes).headers[.location] == "/login")
             #expect(try await viewer.logIn("etsuran").status == .seeOther)
             let page = try await viewer.get("/uploads")
             #expect(page.status == .ok)
