@@ -50,9 +50,10 @@ public struct ConsoleEnvironment: Sendable {
         do {
             let writing = try Session.open(setup, access: .readWrite)
             let reading = try Session.open(setup, access: .readOnly)
-            UploadFolders.clear(writing.configuration.stateDirectory + "/" + UploadFolders.rootName)
-            return ConsoleEnvironment(settings: settings, pages: pages, reading: reading, writing: writing,
-                                      audit: AuditLog(store: writing.store))
+            let environment = ConsoleEnvironment(settings: settings, pages: pages, reading: reading, writing: writing,
+                                                 audit: AuditLog(store: writing.store))
+            environment.uploads.removeLeftovers()
+            return environment
         } catch {
             throw ConsoleStartError(error.message)
         }

@@ -19,6 +19,12 @@ struct UploadDesk: Sendable {
 
     var limitBytes: Int { receiver.limit }
 
+    /// Removes the uploads a previous run of the console left (at start: held ones went with
+    /// their sessions).
+    func removeLeftovers() {
+        UploadFolders.clear(receiver.root)
+    }
+
     /// Forgets held uploads whose hour or session is over.
     func sweep(sessions: SessionStore) async {
         await held.sweep { id in await sessions.isLive(id) }
