@@ -134,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "KenshuConsoleTests",
             dependencies: [
-                "KenshuConsole", "KenshuConfig", "KenshuStore", "KenshuCycle", "KenshuTesting",
+                "KenshuConsole", "KenshuCore", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuCycle", "KenshuTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict),

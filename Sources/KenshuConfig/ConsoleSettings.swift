@@ -15,6 +15,8 @@ public struct ConsoleSettings: Sendable, Equatable {
     /// from one of them counts against the address it forwards for (the login throttle, the
     /// audit log); from anywhere else the header is ignored. Empty: trust no header.
     public var trustedProxies: [String] = []
+    /// The largest upload (アップロード page) in MB; every other request keeps the console's 2 MB.
+    public var uploadLimitMB = 64
 
     public init(accountsFile: String) {
         self.accountsFile = accountsFile

@@ -2,7 +2,7 @@ import KenshuCore
 
 /// Reads `console:` of `kenshu.yaml` into `ConsoleSettings`.
 enum ConsoleSettingsLoader {
-    static let keys = ["listen", "allowRemote", "accounts", "secureCookies", "idleMinutes", "trustedProxies"]
+    static let keys = ["listen", "allowRemote", "accounts", "secureCookies", "idleMinutes", "trustedProxies", "uploadLimitMB"]
 
     static func parse(_ node: YAMLValue?, base: String, stateDirectory: String) throws(InputError) -> ConsoleSettings {
         var settings = ConsoleSettings(accountsFile: stateDirectory + "/" + ConsoleSettings.defaultAccountsFileName)
@@ -20,6 +20,7 @@ enum ConsoleSettingsLoader {
                 return text
             }
         }
+        if let value = fields["uploadLimitMB"] { settings.uploadLimitMB = try value.int(in: 1...4096) }
         if let value = fields["accounts"] {
             let text = try value.string()
             guard !text.isEmpty else { throw value.error("a path is expected") }

@@ -23,6 +23,7 @@ public enum ConsoleApplication {
         StaffRoutes(environment: environment).add(to: router)
         AuditRoutes(environment: environment).add(to: router)
         RulesRoutes(environment: environment).add(to: router)
+        UploadRoutes(environment: environment).add(to: router)
         return router
     }
 

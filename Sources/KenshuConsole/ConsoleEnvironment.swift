@@ -17,10 +17,12 @@ public struct ConsoleEnvironment: Sendable {
     public var reading: Session { rules.session }
     let rules: ConsoleRules
     public let audit: AuditLog
+    /// The アップロード page's imports (over the read-write session) and held uploads.
+    let uploads: UploadDesk
     /// The office's time zone (the config's `timezone`).
     let zone: TimeZone
 
-    public init(settings: ConsoleSettings, pages: ConsolePages, reading: Session, audit: AuditLog,
+    public init(settings: ConsoleSettings, pages: ConsolePages, reading: Session, writing: Session, audit: AuditLog,
                 sessions: SessionStore? = nil, throttle: LoginThrottle = LoginThrottle()) {
         self.settings = settings
         self.pages = pages
@@ -30,12 +32,14 @@ public struct ConsoleEnvironment: Sendable {
         accounts = AccountsFile(path: settings.accountsFile)
         rules = ConsoleRules(reading)
         self.audit = audit
+        uploads = UploadDesk(writing: writing, limitMB: settings.uploadLimitMB)
         zone = TimeZone(identifier: reading.configuration.timeZone) ?? .current
     }
 
     /// Opens what `kenshu console serve` needs from `setup`: the store read-write once (which
-    /// brings its schema up to date, and is kept for the audit log), then read-only for the
-    /// pages; the templates from the catalogue; and checks the accounts file can be read.
+    /// brings its schema up to date, and is kept for the audit log and the uploads' imports),
+    /// then read-only for the pages; the templates from the catalogue; and checks the
+    /// accounts file can be read. Uploads a previous run left are removed.
     public static func open(setup: Setup) throws(ConsoleStartError) -> ConsoleEnvironment {
         let settings = setup.configuration.console
         do {
@@ -47,7 +51,10 @@ public struct ConsoleEnvironment: Sendable {
         do {
             let writing = try Session.open(setup, access: .readWrite)
             let reading = try Session.open(setup, access: .readOnly)
-            return ConsoleEnvironment(settings: settings, pages: pages, reading: reading, audit: AuditLog(store: writing.store))
+            let environment = ConsoleEnvironment(settings: settings, pages: pages, reading: reading, writing: writing,
+                                                 audit: AuditLog(store: writing.store))
+            environment.uploads.removeLeftovers()
+            return environment
         } catch {
             throw ConsoleStartError(error.message)
         }

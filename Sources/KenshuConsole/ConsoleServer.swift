@@ -36,6 +36,8 @@ public enum ConsoleServer {
         do {
             let app = try ConsoleApplication.make(environment, logger: logger)
             logger.info("管理画面を \(environment.settings.listen.map(\.description) ?? "") で開始します")
+            let sweeper = Task { await environment.uploads.sweepEvery(.seconds(300), sessions: environment.sessions) }
+            defer { sweeper.cancel() }
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
             logger.info("管理画面を停止しました")
             return 0

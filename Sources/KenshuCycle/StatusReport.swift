@@ -70,6 +70,22 @@ public struct StatusReport: Sendable, Codable {
                            delivered: cur.filter { $0.hasSuffix(".eml") }.count, failing: try session.store.deliveryFailures().count)
     }
 
+    /// Each HR export's newest import (with the newest success when that one failed).
+    public static func lastImports(store: KenshuStore) throws(StoreError) -> [ImportEntry] {
+        let successes = Dictionary(try store.latestSuccessfulImports().map { ($0.kind, $0.finishedAt) },
+                                   uniquingKeysWith: { first, _ in first })
+        return try store.latestImports().map { run in
+            ImportEntry(kind: run.kind, source: run.source, finishedAt: run.finishedAt, succeeded: run.succeeded,
+                        rows: run.rows, summary: run.summary, message: run.message,
+                        lastSuccessAt: run.succeeded ? nil : successes[run.kind])
+        }
+    }
+
+    /// The newest rejected feeds that name no provider.
+    public static func rejectedFeeds(store: KenshuStore) throws(StoreError) -> [FeedImportEntry] {
+        try store.latestFeedImports(limit: 10).filter { !$0.succeeded && $0.providers.isEmpty }
+    }
+
     /// Gathers the report from the session.store.
     public static func gather(session: Session) throws(KenshuError) -> StatusReport {
         do {
@@ -78,13 +94,6 @@ public struct StatusReport: Sendable, Codable {
             let evaluated = try latest.map { period throws(StoreError) in try session.store.staffIDsWithEvaluations(period: period) }
             let warnings = DataQualityCheck(resolver: session.resolver)
                 .warnings(staff: try session.store.allStaff(), evaluatedStaff: evaluated, latestPeriod: latest)
-            let successes = Dictionary(try session.store.latestSuccessfulImports().map { ($0.kind, $0.finishedAt) },
-                                       uniquingKeysWith: { first, _ in first })
-            let imports = try session.store.latestImports().map { run in
-                ImportEntry(kind: run.kind, source: run.source, finishedAt: run.finishedAt, succeeded: run.succeeded,
-                            rows: run.rows, summary: run.summary, message: run.message,
-                            lastSuccessAt: run.succeeded ? nil : successes[run.kind])
-            }
             let byFamily = counts.staffByFamily
             return StatusReport(
                 database: session.configuration.databasePath,
@@ -92,8 +101,8 @@ public struct StatusReport: Sendable, Codable {
                                    inactive: byFamily.values.reduce(0) { $0 + $1.inactive }, byFamily: byFamily),
                 evaluations: EvaluationCounts(ratings: counts.evaluations, periods: counts.evaluationPeriods, latestPeriod: latest),
                 history: HistoryCounts(records: counts.trainingRecords, withoutReport: counts.trainingRecordsWithoutReport),
-                imports: imports, providers: try session.store.providerCatalogs(),
-                rejectedFeeds: try session.store.latestFeedImports(limit: 10).filter { !$0.succeeded && $0.providers.isEmpty },
+                imports: try lastImports(store: session.store), providers: try session.store.providerCatalogs(),
+                rejectedFeeds: try rejectedFeeds(store: session.store),
                 warnings: warnings,
                 spool: try spoolCounts(store: session.store, session: session),
                 lastWeeklyRun: try session.store.latestWeeklyRun(),

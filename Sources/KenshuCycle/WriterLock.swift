@@ -23,32 +23,49 @@ public final class WriterLock: Sendable {
     /// ends the wait with `KenshuError.stopped`.
     public static func take(session: Session, purpose: String, stop: StopFlag = StopFlag(),
                             waiting: (String) -> Void = { _ in }) throws(KenshuError) -> WriterLock {
-        let path = session.configuration.stateDirectory + "/writer.lock"
+        var told = false
+        while true {
+            if let lock = try takeIfFree(session: session, purpose: purpose) {
+                return lock
+            }
+            if !told {
+                let holder = holder(session: session)
+                waiting("another kenshu is changing the store (\(holder.isEmpty ? "unknown process" : holder)); "
+                    + "waiting for it to finish (\(path(session)))")
+                told = true
+            }
+            try stop.check("\(purpose): waiting for \(path(session))")
+            usleep(retryInterval)
+        }
+    }
+
+    /// Takes the lock without waiting (for the console, which must not hold a request for
+    /// minutes while a weekly run has it): nil when another holder has it, also one in this
+    /// process (`flock` locks are per open file). `holder(session:)` then says who.
+    public static func takeIfFree(session: Session, purpose: String) throws(KenshuError) -> WriterLock? {
+        let path = path(session)
         do {
             try FileManager.default.createDirectory(atPath: session.configuration.stateDirectory, withIntermediateDirectories: true)
         } catch {
             throw KenshuError(.runtime, "\(session.configuration.stateDirectory): cannot create the state folder: \(error.localizedDescription)")
         }
-        var told = false
-        while true {
-            let lock: FileLock?
-            do {
-                lock = try FileLock.take(path, wait: false)
-            } catch {
-                throw KenshuError(.runtime, error.description)
-            }
-            if let lock {
-                lock.record("pid \(getpid()): \(purpose)")
-                return WriterLock(lock: lock)
-            }
-            if !told {
-                let holder = FileLock.recorded(at: path)
-                waiting("another kenshu is changing the store (\(holder.isEmpty ? "unknown process" : holder)); "
-                    + "waiting for it to finish (\(path))")
-                told = true
-            }
-            try stop.check("\(purpose): waiting for \(path)")
-            usleep(retryInterval)
+        let lock: FileLock?
+        do {
+            lock = try FileLock.take(path, wait: false)
+        } catch {
+            throw KenshuError(.runtime, error.description)
         }
+        guard let lock else { return nil }
+        lock.record("pid \(getpid()): \(purpose)")
+        return WriterLock(lock: lock)
+    }
+
+    /// What the lock's holder recorded (`pid 1234: kenshu run`); empty when unknown.
+    public static func holder(session: Session) -> String {
+        FileLock.recorded(at: path(session))
+    }
+
+    private static func path(_ session: Session) -> String {
+        session.configuration.stateDirectory + "/writer.lock"
     }
 }

@@ -12,6 +12,7 @@ struct ConsoleSettingsTests {
         #expect(config.console.accountsFile == "/srv/city/state/console-users.yaml")
         #expect(config.console.secureCookies == false)
         #expect(config.console.idleMinutes == 30)
+        #expect(config.console.uploadLimitMB == 64)
     }
 
     @Test func everyKeyIsRead() throws {
@@ -21,11 +22,13 @@ struct ConsoleSettingsTests {
               accounts: users.yaml
               secureCookies: true
               idleMinutes: 15
+              uploadLimitMB: 200
             """, file: file)
         #expect(config.console.listen == .init(host: "127.0.0.1", port: 8470))
         #expect(config.console.accountsFile == "/srv/city/users.yaml")
         #expect(config.console.secureCookies)
         #expect(config.console.idleMinutes == 15)
+        #expect(config.console.uploadLimitMB == 200)
     }
 
     @Test(arguments: ["localhost:8470", "[::1]:8470", "127.0.0.2:80"])
@@ -56,8 +59,14 @@ struct ConsoleSettingsTests {
         #expect(error?.description.contains("host:port") == true)
     }
 
-    @Test func badIdleMinutesAndUnknownKeysAreRefused() throws {
+    @Test func badIdleMinutesUploadLimitsAndUnknownKeysAreRefused() throws {
         #expect(throws: InputError.self) { try ConfigurationLoader.parse("console:\n  idleMinutes: 0\n", file: file) }
+        for limit in ["0", "5000", "big"] {
+            let error = #expect(throws: InputError.self) {
+                try ConfigurationLoader.parse("console:\n  uploadLimitMB: \(limit)\n", file: file)
+            }
+            #expect(error?.description.contains("/srv/city/kenshu.yaml:2") == true, "\(limit)")
+        }
         #expect(throws: InputError.self) { try ConfigurationLoader.parse("console:\n  secureCookies: maybe\n", file: file) }
         let error = #expect(throws: InputError.self) { try ConfigurationLoader.parse("console:\n  listn: x\n", file: file) }
         #expect(error?.description.contains("did you mean 'listen'") == true)

@@ -12,7 +12,7 @@ public struct ConsolePages: Sendable {
     let styleSheet: String
 
     /// The templates every console needs.
-    static let required = ["layout", "login", "week", "staff-search", "staff", "audit", "refusal", "rules"]
+    static let required = ["layout", "login", "week", "staff-search", "staff", "audit", "refusal", "rules", "uploads", "import-tables"]
 
     /// Loads the templates from `directory`; a missing or unparsable one is an error naming it.
     public static func load(directory: String) throws(ConsoleStartError) -> ConsolePages {
@@ -72,6 +72,7 @@ struct PageFrame: Sendable {
     var isStaff: Bool
     var isAudit: Bool
     var isRules: Bool
+    var isUploads: Bool
 
     init(title: String, session: ConsoleSession?, current: String = "") {
         self.title = title
@@ -83,6 +84,7 @@ struct PageFrame: Sendable {
         isStaff = current == "staff"
         isAudit = current == "audit"
         isRules = current == "rules"
+        isUploads = current == "uploads"
     }
 }
 

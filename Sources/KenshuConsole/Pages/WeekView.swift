@@ -62,23 +62,9 @@ struct WeekView: Sendable {
     static let warningLimit = 80
 
     static func make(_ report: StatusReport, serve: ServeSettings, zone: TimeZone) -> WeekView {
-        var feeds = report.providers.compactMap { provider -> Feed? in
-            guard let last = provider.lastImport else { return nil }
-            return Feed(provider: provider.name, source: FilePaths.name(last.source), failed: !last.succeeded,
-                        outcome: ReportTexts.feedOutcome(last), reason: last.succeeded ? nil : last.message,
-                        when: ConsoleTime.text(last.finishedAt, zone: zone), courses: provider.courses)
-        }
-        feeds += report.rejectedFeeds.map { entry in
-            Feed(provider: "", source: FilePaths.name(entry.source), failed: true, outcome: ReportTexts.feedOutcome(entry),
-                 reason: entry.message, when: ConsoleTime.text(entry.finishedAt, zone: zone), courses: 0)
-        }
-        feeds.sort { ($0.failed ? 0 : 1, $0.provider, $0.source) < ($1.failed ? 0 : 1, $1.provider, $1.source) }
         let warnings = report.warnings.map { Warning(kind: $0.kind.japaneseName, staffID: $0.staffID, message: $0.message) }
-        let imports = report.imports.map { entry in
-            StaffImport(kind: importName(entry.kind), source: FilePaths.name(entry.source), failed: !entry.succeeded,
-                        when: ConsoleTime.text(entry.finishedAt, zone: zone),
-                        summary: entry.succeeded ? entry.summary : (entry.message ?? entry.summary))
-        }
+        let feeds = feedRows(providers: report.providers, rejected: report.rejectedFeeds, zone: zone)
+        let imports = importRows(report.imports, zone: zone)
         return WeekView(
             lastRun: report.lastWeeklyRun.map {
                 Run(week: $0.week, day: $0.day, finishedAt: ConsoleTime.text($0.finishedAt, zone: zone), summary: $0.summary)
@@ -93,6 +79,31 @@ struct WeekView: Sendable {
             activeStaff: report.staff.active,
             hasFeeds: !feeds.isEmpty, hasImports: !imports.isEmpty, hasWarnings: !warnings.isEmpty,
             anyFailing: report.spool.failing > 0)
+    }
+
+    /// Each provider's last feed import and the rejected feeds that name none, failures first.
+    static func feedRows(providers: [ProviderCatalogCounts], rejected: [FeedImportEntry], zone: TimeZone) -> [Feed] {
+        var feeds = providers.compactMap { provider -> Feed? in
+            guard let last = provider.lastImport else { return nil }
+            return Feed(provider: provider.name, source: FilePaths.name(last.source), failed: !last.succeeded,
+                        outcome: ReportTexts.feedOutcome(last), reason: last.succeeded ? nil : last.message,
+                        when: ConsoleTime.text(last.finishedAt, zone: zone), courses: provider.courses)
+        }
+        feeds += rejected.map { entry in
+            Feed(provider: "", source: FilePaths.name(entry.source), failed: true, outcome: ReportTexts.feedOutcome(entry),
+                 reason: entry.message, when: ConsoleTime.text(entry.finishedAt, zone: zone), courses: 0)
+        }
+        feeds.sort { ($0.failed ? 0 : 1, $0.provider, $0.source) < ($1.failed ? 0 : 1, $1.provider, $1.source) }
+        return feeds
+    }
+
+    /// Each HR export's last import.
+    static func importRows(_ imports: [StatusReport.ImportEntry], zone: TimeZone) -> [StaffImport] {
+        imports.map { entry in
+            StaffImport(kind: importName(entry.kind), source: FilePaths.name(entry.source), failed: !entry.succeeded,
+                        when: ConsoleTime.text(entry.finishedAt, zone: zone),
+                        summary: entry.succeeded ? entry.summary : (entry.message ?? entry.summary))
+        }
     }
 
     /// `毎週 月曜日 07:00（Asia/Tokyo）`.

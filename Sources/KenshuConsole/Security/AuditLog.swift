@@ -11,6 +11,8 @@ public struct AuditLog: Sendable {
         case loginThrottled = "login-throttled"
         case logout
         case rulesApplied = "rules-applied"
+        case upload
+        case uploadAccepted = "upload-accepted"
 
         public var japaneseName: String {
             switch self {
@@ -19,6 +21,8 @@ public struct AuditLog: Sendable {
             case .loginThrottled: "ログイン制限中の試行"
             case .logout: "ログアウト"
             case .rulesApplied: "規則の適用"
+            case .upload: "アップロード"
+            case .uploadAccepted: "保留分の取り込み"
             }
         }
 

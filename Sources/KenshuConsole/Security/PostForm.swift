@@ -30,10 +30,13 @@ struct PostForm: Sendable {
             throw ConsoleRefusal.tooLarge
         }
         let form = PostForm(fields: parse(String(buffer: body)))
-        guard let token, !token.isEmpty, let sent = form[tokenField], constantTimeEqual(sent, token) else {
-            throw ConsoleRefusal.badCSRFToken
-        }
+        try check(form[tokenField], expecting: token)
         return form
+    }
+
+    /// Refuses (403) unless `sent` is `token`: every form's check, an upload's too.
+    static func check(_ sent: String?, expecting token: String?) throws(ConsoleRefusal) {
+        guard let token, !token.isEmpty, let sent, constantTimeEqual(sent, token) else { throw .badCSRFToken }
     }
 
     /// `a=1&b=%E3%81%82+x` → `[a: 1, b: あ x]`; a repeated name keeps its first value.

@@ -35,6 +35,11 @@ public actor SessionStore {
         return session
     }
 
+    /// Whether the session with `id` is live, without marking it used.
+    public func isLive(_ id: String) -> Bool {
+        sessions[id].map { now().timeIntervalSince($0.lastUsed) < idleTimeout } ?? false
+    }
+
     /// Ends the session with `id` (logout).
     public func end(_ id: String) {
         sessions[id] = nil

@@ -1,11 +1,11 @@
 import KenshuConfig
 import KenshuCore
-import KenshuImport
 
 /// A CSV import's summary as text for the HR office: the counts, what it changes, and for a
-/// dry run whether it would be held back.
-enum StaffImportText {
-    static func render(_ summary: StaffImportSummary) -> String {
+/// dry run whether it would be held back. The one wording of `kenshu roster import` (and the
+/// other CSV imports) and of the console's アップロード page.
+public enum StaffImportText {
+    public static func render(_ summary: StaffImportSummary) -> String {
         var lines = ["\(summary.kind.japaneseName): \(FilePaths.name(summary.file))（\(summary.encoding)、\(summary.rows) 行）: "
             + (summary.applied ? summary.changes : "試行のため保存していません。取り込むと: \(summary.changes)")]
         if !summary.ignoredColumns.isEmpty {

@@ -1,11 +1,11 @@
 import KenshuConfig
 import KenshuCore
-import KenshuImport
 
 /// A feed import's summary as text for the HR office: what changed, the warnings, the
-/// untagged courses with suggested abilities.
-enum FeedImportText {
-    static func render(_ summary: FeedImportSummary, catalog: PolicyCatalog) -> String {
+/// untagged courses with suggested abilities. The one wording of `kenshu import` and of the
+/// console's アップロード page.
+public enum FeedImportText {
+    public static func render(_ summary: FeedImportSummary, catalog: PolicyCatalog) -> String {
         let providers = summary.changes.providers.joined(separator: "・")
         let what = summary.validateOnly
             ? "確認のみで保存していません。取り込むと: \(summary.changes)"

@@ -1,0 +1,100 @@
+import Foundation
+import KenshuCore
+import KenshuCycle
+import KenshuImport
+
+/// Runs an uploaded file through the command line's own imports — `StaffImport.run` for the
+/// HR exports, `FeedImport.run` for a feed — with the console's read-write session, under the
+/// state folder's writer lock taken without waiting (a weekly run or another import holding
+/// it is an answer, not a wait), on a thread of its own (an import blocks for seconds). The
+/// result is worded as the CLI words it (`StaffImportText`, `FeedImportText`, the errors'
+/// own messages), with the upload's folder taken out of paths so that they name the file.
+struct UploadImport: Sendable {
+    /// The console's read-write session.
+    let session: Session
+
+    enum Outcome: Sendable, Equatable {
+        /// Stored; the CLI's summary.
+        case imported(String)
+        /// Checked only (`--dry-run`, `--validate-only`): nothing stored.
+        case checked(String)
+        /// Held back by the data-safety review: the CLI's summary of it.
+        case held(String)
+        /// The file was rejected (or the import failed): the CLI's message.
+        case rejected(String)
+        /// The writer lock is taken: by whom, as its holder recorded it.
+        case busy(holder: String)
+    }
+
+    func run(_ request: UploadRequest, file: UploadedFile, folder: String, account: String, accept: Bool) async -> Outcome {
+        await Self.onOwnThread {
+            let outcome = runBlocking(request, file: file, account: account, accept: accept)
+            return outcome.naming(folder: folder)
+        }
+    }
+
+    private func runBlocking(_ request: UploadRequest, file: UploadedFile, account: String, accept: Bool) -> Outcome {
+        do throws(KenshuError) {
+            guard let lock = try WriterLock.takeIfFree(session: session, purpose: "kenshu console upload (\(account): \(file.name))")
+            else { return .busy(holder: WriterLock.holder(session: session)) }
+            defer { withExtendedLifetime(lock) {} }
+            let text: String
+            if let kind = request.kind.staffData {
+                text = StaffImportText.render(try StaffImport.run(kind, file: file.path, encoding: request.encoding, accept: accept,
+                                                                  dryRun: request.checkOnly, session: session))
+            } else {
+                let importer = try FeedImport.importer(setup: session.setup, store: session.store)
+                text = FeedImportText.render(try FeedImport.run(file: file.path, profile: nil, provider: nil,
+                                                                validateOnly: request.checkOnly, importer: importer),
+                                             catalog: session.catalog)
+            }
+            return request.checkOnly ? .checked(text) : .imported(text)
+        } catch where error.kind == .held {
+            return .held(error.message)
+        } catch {
+            return .rejected(error.message)
+        }
+    }
+
+    /// Runs `work` on a new thread and waits for it without holding an event loop.
+    static func onOwnThread<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: work()) }.start()
+        }
+    }
+}
+
+extension UploadImport.Outcome {
+    /// The text shown: the summary, the review or the error.
+    var text: String {
+        switch self {
+        case .imported(let text), .checked(let text), .held(let text), .rejected(let text): text
+        case .busy(let holder):
+            "実行中: \(holder.isEmpty ? "不明なプロセス" : holder)。終わってから、もう一度送ってください。何も変更していません。"
+        }
+    }
+
+    /// Paths in `folder` named by their file name alone, as the admin uploaded it.
+    func naming(folder: String) -> Self {
+        let named = { (text: String) in text.replacingOccurrences(of: folder + "/", with: "") }
+        return switch self {
+        case .imported(let text): .imported(named(text))
+        case .checked(let text): .checked(named(text))
+        case .held(let text): .held(named(text))
+        case .rejected(let text): .rejected(named(text))
+        case .busy: self
+        }
+    }
+
+    /// The audit log's word for it, with the first line of a reason.
+    var auditText: String {
+        let firstLine = text.split(separator: "\n").first.map(String.init) ?? ""
+        switch self {
+        case .imported: return "取り込み済み"
+        case .checked: return "確認のみ（保存なし）"
+        case .held: return "保留: " + firstLine
+        case .rejected: return "拒否: " + firstLine
+        case .busy(let holder): return "拒否: 週次処理（または他の取り込み）が実行中（\(holder)）"
+        }
+    }
+}
