@@ -1,12 +1,16 @@
 import Foundation
 import GRDB
+import KenshuCore
 import KenshuPOSIX
+import Synchronization
 
 /// The store: one SQLite file (WAL, foreign keys) holding staff, evaluations, training
 /// history, the course catalogue, recommendations, mentor pairs, the mail ledger and the
 /// import logs. This is the one place that opens the database.
 public final class KenshuStore: Sendable {
     let writer: any DatabaseWriter
+    /// The decoded course listings and the data version they were read at (`courseListings`).
+    let listingsMemo = Mutex<(version: Int, listings: [CourseListing])?>(nil)
 
     private init(writer: any DatabaseWriter) {
         self.writer = writer

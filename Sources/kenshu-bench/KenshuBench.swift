@@ -7,7 +7,7 @@ struct KenshuBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kenshu-bench",
         abstract: "Generators and benchmarks for Kenshu.",
-        subcommands: [ExampleCityCommand.self, StaffImportBenchmark.self, FeedImportBenchmark.self, RecommendBenchmark.self, AssignCommand.self, MentorBenchmark.self, CycleBenchmark.self, DeliveryBenchmark.self]
+        subcommands: [ExampleCityCommand.self, StaffImportBenchmark.self, FeedImportBenchmark.self, RecommendBenchmark.self, AssignCommand.self, MentorBenchmark.self, CycleBenchmark.self, DeliveryBenchmark.self, ConsoleBenchmark.self]
     )
 
     /// Usage and input errors exit 2, as every Kenshu command does (not ArgumentParser's 64).

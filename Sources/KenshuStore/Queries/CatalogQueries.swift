@@ -149,21 +149,38 @@ extension KenshuStore {
     }
 
     /// Every active course of every provider, with the same course from two providers
-    /// merged into one listing that names both.
+    /// merged into one listing that names both. Kept decoded with the data version it was read
+    /// at (in the same read transaction), so a long-lived reader (the console: each person's
+    /// page) decodes the catalogue once per change, not once per request; every catalogue
+    /// write raises the data version.
     public func courseListings() throws(StoreError) -> [CourseListing] {
-        CourseListing.merge(try activeCourses(filter: "", arguments: [], what: "a stored course"),
-                            titleKey: CourseTitleKey.make)
+        let memo = listingsMemo.withLock { $0 }
+        let (version, rows) = try read { db in
+            let version = try Self.dataVersion(db)
+            return (version, version == memo?.version ? nil : try Self.activeCourseRows(db, filter: "", arguments: []))
+        }
+        guard let rows else { return memo?.listings ?? [] }
+        let listings = CourseListing.merge(try Self.decode(rows, what: "a stored course"), titleKey: CourseTitleKey.make)
+        listingsMemo.withLock { $0 = (version, listings) }
+        return listings
     }
 
     /// The active courses that `filter` (SQL added to the WHERE clause) picks, in provider and
     /// id order: each row's JSON with the row's title and its provider as the provider table has it.
     private func activeCourses(filter: String, arguments: StatementArguments, what: String) throws(StoreError) -> [Course] {
-        let rows = try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.data, c.title, p.id, p.name, p.url FROM course c JOIN provider p ON p.id = c.provider_id
-                WHERE c.retired_at IS NULL \(filter) ORDER BY c.provider_id, c.course_id
-                """, arguments: arguments)
-        }
+        try Self.decode(try read { db in try Self.activeCourseRows(db, filter: filter, arguments: arguments) }, what: what)
+    }
+
+    /// The rows of `activeCourses`: each course's JSON and title, and its provider.
+    private static func activeCourseRows(_ db: Database, filter: String, arguments: StatementArguments) throws -> [Row] {
+        try Row.fetchAll(db, sql: """
+            SELECT c.data, c.title, p.id, p.name, p.url FROM course c JOIN provider p ON p.id = c.provider_id
+            WHERE c.retired_at IS NULL \(filter) ORDER BY c.provider_id, c.course_id
+            """, arguments: arguments)
+    }
+
+    /// The courses of `activeCourseRows`, the JSON decoded on both cores.
+    private static func decode(_ rows: [Row], what: String) throws(StoreError) -> [Course] {
         // The columns as values, so that both cores can decode the JSON (most of the time).
         let values = rows.map { row in
             (data: row[0] as String, title: row[1] as String, provider: CourseProvider(id: row[2], name: row[3], url: row[4]))

@@ -74,7 +74,8 @@ struct CycleBenchmark: ParsableCommand {
     }
 }
 
-private extension String {
+extension String {
+    /// Appends this text to the file at `path` (created when missing).
     func appendLine(to path: String) throws {
         if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
