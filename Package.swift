@@ -134,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "KenshuConsoleTests",
             dependencies: [
-                "KenshuConsole", "KenshuConfig", "KenshuStore", "KenshuCycle", "KenshuTesting",
+                "KenshuConsole", "KenshuConfig", "KenshuStore", "KenshuCycle", "KenshuTesting", "KenshuCore", "KenshuMail", "KenshuMatch",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict),

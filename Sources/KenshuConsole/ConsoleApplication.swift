@@ -21,6 +21,8 @@ public enum ConsoleApplication {
         WeekRoutes(environment: environment).add(to: router)
         StaffRoutes(environment: environment).add(to: router)
         AuditRoutes(environment: environment).add(to: router)
+        CoursesRoutes(environment: environment).add(to: router)
+        MentorsRoutes(environment: environment).add(to: router)
         return router
     }
 

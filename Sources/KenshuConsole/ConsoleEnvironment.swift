@@ -16,6 +16,8 @@ public struct ConsoleEnvironment: Sendable {
     /// The store opened read-only, with the setup: what the pages show.
     public let reading: Session
     public let audit: AuditLog
+    /// The city-wide figures some pages show (heatmap, mentor runs), kept per state of the data.
+    let overview = CityOverview()
     /// The office's time zone (the config's `timezone`).
     let zone: TimeZone
 
