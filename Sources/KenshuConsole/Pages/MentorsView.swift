@@ -36,8 +36,10 @@ struct MentorsView: Sendable {
         var day: String
         var sections: [Section]
         var unmatched: [Unmatched]
+        var unmatchedMore: Int?
         var hasUnmatched: Bool
         var groups: [Group]
+        var groupsMore: Int?
         var note: String
     }
 
@@ -48,27 +50,35 @@ struct MentorsView: Sendable {
     /// The day of the run the unmatched are of (the last weekly run's, else today).
     var day: String
     var unmatched: [Unmatched]
+    var unmatchedMore: Int?
     var hasUnmatched: Bool
     var groups: [Group]
+    var groupsMore: Int?
     var hasGroups: Bool
     var dryRun: DryRun?
     let unmatchedHeading = MentorWording.unmatched
     let groupsHeading = MentorWording.groups
 
-    /// Pairs a list shows before "ほか N 組".
+    /// Pairs (and unmatched mentees) a list shows before "ほか N 組"; groups likewise.
     static let pairLimit = 200
+    static let groupLimit = 40
+
+    /// How many of `count` a list of `limit` leaves out; nil when none.
+    static func more(_ count: Int, _ limit: Int) -> Int? {
+        count > limit ? count - limit : nil
+    }
 
     /// Every staff id the page names.
     static func ids(running: [RunningMentorPair], unmatched: [UnmatchedMentee], groups: [[String]], dryRun: MentorMatching?) -> [String] {
         var ids: [String] = running.prefix(pairLimit).flatMap { [$0.mentor, $0.mentee] }
-        ids += unmatched.map(\.mentee)
-        ids += groups.flatMap { $0 }
+        ids += unmatched.prefix(pairLimit).map(\.mentee)
+        ids += groups.prefix(groupLimit).flatMap { $0 }
         if let dryRun {
             for status in [MentorPair.Status.new, .kept, .ended] {
                 ids += dryRun.pairs.filter { $0.status == status }.prefix(pairLimit).flatMap { [$0.mentor, $0.mentee] }
             }
-            ids += dryRun.unmatched.map(\.mentee)
-            ids += dryRun.groups.flatMap { $0 }
+            ids += dryRun.unmatched.prefix(pairLimit).map(\.mentee)
+            ids += dryRun.groups.prefix(groupLimit).flatMap { $0 }
         }
         return ids
     }
@@ -81,24 +91,26 @@ struct MentorsView: Sendable {
         let groupLines = lines(groups, staff: staff)
         return MentorsView(
             pairs: pairs, pairCount: running.count, pairsMore: running.count > pairLimit ? running.count - pairLimit : nil,
-            hasPairs: !pairs.isEmpty, day: day.description, unmatched: lines(unmatched, staff: staff), hasUnmatched: !unmatched.isEmpty,
-            groups: groupLines, hasGroups: !groupLines.isEmpty,
+            hasPairs: !pairs.isEmpty, day: day.description, unmatched: lines(unmatched, staff: staff),
+            unmatchedMore: more(unmatched.count, pairLimit), hasUnmatched: !unmatched.isEmpty,
+            groups: groupLines, groupsMore: more(groups.count, groupLimit), hasGroups: !groupLines.isEmpty,
             dryRun: dryRun.map { run in
                 DryRun(day: run.day.description, sections: [MentorPair.Status.new, .kept, .ended].map { status in
                     let all = run.result.pairs.filter { $0.status == status }
                     return Section(heading: status.japaneseName, count: all.count, pairs: all.prefix(pairLimit).map {
                         Pair(mentee: PersonLine($0.mentee, staff), mentor: PersonLine($0.mentor, staff), since: nil, reasons: $0.reasons)
                     }, hasPairs: !all.isEmpty, more: all.count > pairLimit ? all.count - pairLimit : nil)
-                }, unmatched: lines(run.result.unmatched, staff: staff), hasUnmatched: !run.result.unmatched.isEmpty,
-                groups: lines(run.result.groups, staff: staff), note: MentorWording.dryRun)
+                }, unmatched: lines(run.result.unmatched, staff: staff), unmatchedMore: more(run.result.unmatched.count, pairLimit),
+                hasUnmatched: !run.result.unmatched.isEmpty, groups: lines(run.result.groups, staff: staff),
+                groupsMore: more(run.result.groups.count, groupLimit), note: MentorWording.dryRun)
             })
     }
 
     private static func lines(_ unmatched: [UnmatchedMentee], staff: [String: StaffMember]) -> [Unmatched] {
-        unmatched.map { Unmatched(person: PersonLine($0.mentee, staff), reason: $0.reason) }
+        unmatched.prefix(pairLimit).map { Unmatched(person: PersonLine($0.mentee, staff), reason: $0.reason) }
     }
 
     private static func lines(_ groups: [[String]], staff: [String: StaffMember]) -> [Group] {
-        groups.enumerated().map { Group(number: $0.offset + 1, members: $0.element.map { PersonLine($0, staff) }) }
+        groups.prefix(groupLimit).enumerated().map { Group(number: $0.offset + 1, members: $0.element.map { PersonLine($0, staff) }) }
     }
 }

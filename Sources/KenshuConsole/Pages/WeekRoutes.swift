@@ -19,7 +19,7 @@ struct WeekRoutes: Sendable {
             let day = try report.lastWeeklyRun.flatMap { LocalDate(parsing: $0.day) } ?? CourseRecommendations.day(nil, session: reading)
             let mentors = try await environment.overview.mentors(on: day, session: reading)
             view.add(heatmap: try await environment.overview.heatmap(session: reading), mentors: mentors, day: day,
-                     staff: try StaffNames.of(mentors.unmatched.map(\.mentee), session: reading))
+                     staff: try StaffNames.of(mentors.unmatched.prefix(MentorsView.pairLimit).map(\.mentee), session: reading))
             return environment.pages.response("week", frame: PageFrame(title: "今週", session: session, current: "week"), page: view)
         }
     }

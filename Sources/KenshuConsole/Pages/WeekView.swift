@@ -60,6 +60,7 @@ struct WeekView: Sendable {
     var activeStaff: Int
     var heatmap: GapHeatmap?
     var unmatched: [Unmatched] = []
+    var unmatchedMore: Int?
     /// The day the heatmap's gaps and the mentor run are of (`2026-11-25`).
     var overviewDay = ""
     var hasUnmatched = false
@@ -111,7 +112,8 @@ struct WeekView: Sendable {
     /// The HR report's heatmap and unmatched mentees (of the mentor run on `day`), by name.
     mutating func add(heatmap: GapHeatmap, mentors: MentorMatching, day: LocalDate, staff: [String: StaffMember]) {
         self.heatmap = heatmap
-        unmatched = mentors.unmatched.map { Unmatched(person: PersonLine($0.mentee, staff), reason: $0.reason) }
+        unmatched = mentors.unmatched.prefix(MentorsView.pairLimit).map { Unmatched(person: PersonLine($0.mentee, staff), reason: $0.reason) }
+        unmatchedMore = MentorsView.more(mentors.unmatched.count, MentorsView.pairLimit)
         overviewDay = day.description
         hasUnmatched = !unmatched.isEmpty
     }
