@@ -134,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "KenshuConsoleTests",
             dependencies: [
-                "KenshuConsole", "KenshuCore", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuCycle", "KenshuTesting",
+                "KenshuConsole", "KenshuCore", "KenshuConfig", "KenshuStore", "KenshuImport", "KenshuCycle", "KenshuTesting", "KenshuMail", "KenshuMatch",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict),

@@ -28,7 +28,7 @@ public enum RulesLoader {
     static let keys = ["titles", "courses", "work", "levels", "evaluation", "recommendations", "mentors"]
     static let titleKeys = ["aliases"]
     static let courseKeys = ["abilities", "audiences"]
-    static let abilityTagKeys = ["subjects", "keywords"]
+    static let abilityTagKeys = ["subjects", "keywords", "courses"]
 
     /// Loads a rules file, checking it against the catalogue (aliases must point at a band).
     public static func load(path: String, catalog: PolicyCatalog) throws(ConfigurationError) -> Rules {
@@ -74,6 +74,14 @@ public enum RulesLoader {
         for (word, key, list) in try tags["keywords"]?.entries() ?? [] {
             guard !word.isEmpty else { throw key.error("an empty keyword matches every course") }
             rules.courseTags.keywords.append((word, try abilities(list, catalog: catalog)))
+        }
+        // One course by `provider/course`: a key no stored course has is fine (a feed may
+        // list it later, or have dropped it); an unknown ability is not.
+        for (course, key, list) in try tags["courses"]?.entries() ?? [] {
+            guard course.contains("/") else {
+                throw key.error("'\(course)' does not name a course", hint: "write the provider's id and the course's id as provider/course, e.g. \"academy/JA27-101\"")
+            }
+            rules.courseTags.courses[course] = try abilities(list, catalog: catalog)
         }
         rules.matching = try MatchingRulesLoader.parse(
             levels: root["levels"], evaluation: root["evaluation"], recommendations: root["recommendations"], catalog: catalog)

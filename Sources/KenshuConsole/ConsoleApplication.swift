@@ -24,6 +24,8 @@ public enum ConsoleApplication {
         AuditRoutes(environment: environment).add(to: router)
         RulesRoutes(environment: environment).add(to: router)
         UploadRoutes(environment: environment).add(to: router)
+        CoursesRoutes(environment: environment).add(to: router)
+        MentorsRoutes(environment: environment).add(to: router)
         return router
     }
 

@@ -19,6 +19,8 @@ public struct ConsoleEnvironment: Sendable {
     public let audit: AuditLog
     /// The アップロード page's imports (over the read-write session) and held uploads.
     let uploads: UploadDesk
+    /// The city-wide figures some pages show (heatmap, mentor runs), kept per state of the data.
+    let overview = CityOverview()
     /// The office's time zone (the config's `timezone`).
     let zone: TimeZone
 

@@ -265,7 +265,7 @@ public enum WeeklyCycle {
     }
 
     /// What a cycle is computed from besides the store: the rules and the policy catalogue.
-    static func inputsFingerprint(_ session: Session) -> String {
+    public static func inputsFingerprint(_ session: Session) -> String {
         let files = [session.configuration.rulesFile, session.configuration.catalogDirectory + "/policy/policy-catalog.xml"]
         return files.map { path in FileManager.default.contents(atPath: path).map { FileFingerprint.of([UInt8]($0)) } ?? "none" }
             .joined(separator: "|")

@@ -138,6 +138,31 @@ struct CourseTagRulesTests {
         #expect(error.location.line == 4)
         #expect(error.description.contains("10 abilities"))
     }
+
+    @Test func oneCoursesAbilitiesByProviderAndCourseId() throws {
+        let rules = try RulesLoader.parse("""
+            courses:
+              abilities:
+                courses:
+                  "academy/JA27-101": [④, 6]
+                  no-such-provider/X-1: 法務能力
+            """, file: "rules.yaml", catalog: catalog)
+        #expect(rules.courseTags.courses == ["academy/JA27-101": [4, 6], "no-such-provider/X-1": [8]])
+    }
+
+    @Test(arguments: [
+        ("\"academy/JA27-101\": [⑪]", 4, "10 abilities"),
+        ("\"academy/JA27-101\": [4, 0]", 4, "10 abilities"),
+        ("JA27-101: [4]", 4, "does not name a course"),
+    ])
+    func aBadCourseEntryNamesItsLine(entry: String, line: Int, message: String) throws {
+        let error = try #require(throws: InputError.self) {
+            try RulesLoader.parse("courses:\n  abilities:\n    courses:\n      \(entry)\n", file: "rules.yaml", catalog: catalog)
+        }
+        #expect(error.location.line == line)
+        #expect(error.location.column != nil)
+        #expect(error.description.contains(message), "\(error)")
+    }
 }
 
 /// `mentors.seniority` in rules.yaml.

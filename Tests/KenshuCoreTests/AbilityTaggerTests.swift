@@ -17,6 +17,16 @@ struct AbilityTaggerTests {
         #expect(tagger.tags(for: course) == [AbilityWeight(ability: 4), AbilityWeight(ability: 8)])
     }
 
+    @Test func aCourseRuleTagsThatCourseOfThatProviderOnly() {
+        let rules = CourseTagRules(courses: [CourseTagRules.courseKey(provider: "p", courseID: "1"): [4, 7]])
+        let tagger = AbilityTagger(rules: rules, abilityTexts: texts)
+        let course = Course(provider: provider, id: "1", title: "Excel 入門")
+        #expect(tagger.tags(for: course) == [AbilityWeight(ability: 4), AbilityWeight(ability: 7)])
+        #expect(tagger.isTagged(course))
+        #expect(!tagger.isTagged(Course(provider: provider, id: "2", title: "Excel 入門")))
+        #expect(!tagger.isTagged(Course(provider: CourseProvider(id: "q", name: "Q"), id: "1", title: "Excel 入門")))
+    }
+
     @Test func theFeedsOwnWeightsAreKept() {
         let tagger = AbilityTagger(rules: CourseTagRules(), abilityTexts: texts)
         let course = Course(provider: provider, id: "1", title: "研修", abilities: [AbilityWeight(ability: 7, weight: 0.5)])

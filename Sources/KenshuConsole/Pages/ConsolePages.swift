@@ -13,6 +13,7 @@ public struct ConsolePages: Sendable {
 
     /// The templates every console needs.
     static let required = ["layout", "login", "week", "staff-search", "staff", "audit", "refusal", "rules", "uploads", "import-tables"]
+        + ["courses", "course-confirm", "mentors"]
 
     /// Loads the templates from `directory`; a missing or unparsable one is an error naming it.
     public static func load(directory: String) throws(ConsoleStartError) -> ConsolePages {
@@ -30,7 +31,7 @@ public struct ConsolePages: Sendable {
             }
         }
         do {
-            return ConsolePages(library: library, styleSheet: try read(directory + "/console.css"))
+            return ConsolePages(library: library, styleSheet: try read(directory + "/console.css") + WeekView.heatmapStyles)
         } catch let error as ConsoleStartError {
             throw error
         } catch {
@@ -73,6 +74,8 @@ struct PageFrame: Sendable {
     var isAudit: Bool
     var isRules: Bool
     var isUploads: Bool
+    var isCourses: Bool
+    var isMentors: Bool
 
     init(title: String, session: ConsoleSession?, current: String = "") {
         self.title = title
@@ -85,6 +88,7 @@ struct PageFrame: Sendable {
         isAudit = current == "audit"
         isRules = current == "rules"
         isUploads = current == "uploads"
+        (isCourses, isMentors) = (current == "courses", current == "mentors")
     }
 }
 

@@ -2,12 +2,14 @@ import Foundation
 import KenshuConfig
 import KenshuCycle
 import KenshuImport
+import KenshuCore
 import KenshuMail
+import KenshuMatch
 import KenshuStore
 
 /// 今週: the last weekly run, the mail spool, each provider's last feed import, the HR
-/// system's last imports, and the data-quality warnings (from `StatusReport`, the texts as
-/// the HR report has them).
+/// system's last imports, the data-quality warnings (from `StatusReport`, the texts as
+/// the HR report has them), and the HR report's gap heatmap and unmatched mentees.
 struct WeekView: Sendable {
     struct Run: Sendable {
         var week: String
@@ -40,6 +42,11 @@ struct WeekView: Sendable {
         var message: String
     }
 
+    struct Unmatched: Sendable {
+        var person: PersonLine
+        var reason: String
+    }
+
     var lastRun: Run?
     var nextRun: String
     var hold: String?
@@ -51,6 +58,13 @@ struct WeekView: Sendable {
     var warnings: [Warning]
     var warningsMore: Int?
     var activeStaff: Int
+    var heatmap: GapHeatmap?
+    var unmatched: [Unmatched] = []
+    var unmatchedMore: Int?
+    /// The day the heatmap's gaps and the mentor run are of (`2026-11-25`).
+    var overviewDay = ""
+    var hasUnmatched = false
+    let unmatchedHeading = MentorWording.unmatched
 
     // Mustache sees stored properties only: the flags the template tests.
     var hasFeeds: Bool
@@ -105,6 +119,20 @@ struct WeekView: Sendable {
                         summary: entry.succeeded ? entry.summary : (entry.message ?? entry.summary))
         }
     }
+    /// The HR report's heatmap and unmatched mentees (of the mentor run on `day`), by name.
+    mutating func add(heatmap: GapHeatmap, mentors: MentorMatching, day: LocalDate, staff: [String: StaffMember]) {
+        self.heatmap = heatmap
+        unmatched = mentors.unmatched.prefix(MentorsView.pairLimit).map { Unmatched(person: PersonLine($0.mentee, staff), reason: $0.reason) }
+        unmatchedMore = MentorsView.more(mentors.unmatched.count, MentorsView.pairLimit)
+        overviewDay = day.description
+        hasUnmatched = !unmatched.isEmpty
+    }
+
+    /// The heatmap's shades as classes (`td.gap0` … `td.gap20`): the console's policy forbids
+    /// the mail's inline colours.
+    static let heatmapStyles = GapHeatmap.shadeColours.enumerated().map { shade, colours in
+        "td.gap\(shade) { background: \(colours.background); color: \(colours.text); text-align: center; }\n"
+    }.joined()
 
     /// `毎週 月曜日 07:00（Asia/Tokyo）`.
     static func nextRun(_ serve: ServeSettings) -> String {

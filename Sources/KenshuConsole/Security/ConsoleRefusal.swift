@@ -16,6 +16,8 @@ public enum ConsoleRefusal: Error, Sendable, Equatable {
     case tooLarge
     /// Too many failed logins: 429 until `until`.
     case throttled(until: Date)
+    /// A form's value the page cannot use: 400, with what and where (Japanese).
+    case badInput(String)
 
     var status: HTTPResponse.Status {
         switch self {
@@ -24,6 +26,7 @@ public enum ConsoleRefusal: Error, Sendable, Equatable {
         case .notFound: .notFound
         case .tooLarge: .contentTooLarge
         case .throttled: .tooManyRequests
+        case .badInput: .badRequest
         }
     }
 
@@ -36,6 +39,7 @@ public enum ConsoleRefusal: Error, Sendable, Equatable {
         case .notFound: ("ページが見つかりません", "このアドレスのページはありません。上のメニューから開いてください。")
         case .tooLarge: ("送信されたデータが大きすぎます", "\(ConsoleLimits.maxBodyBytes / 1024 / 1024) MB までにしてください。何も変更していません。")
         case .throttled: ("ログインを一時的に止めています", "ログインの失敗が続いたため（15 分間に 5 回）、しばらくログインできません。")
+        case .badInput(let text): ("入力を確かめてください", text + " 何も変更していません。")
         }
     }
 }

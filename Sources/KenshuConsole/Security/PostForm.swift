@@ -10,8 +10,12 @@ struct PostForm: Sendable {
     static let tokenField = "csrf"
 
     let fields: [String: String]
+    /// Every value of each name, in the order sent (checkboxes that share a name).
+    var all: [String: [String]] = [:]
 
     subscript(_ name: String) -> String? { fields[name] }
+
+    func values(_ name: String) -> [String] { all[name] ?? [] }
 
     /// The form of a logged-in person's POST, checked against their session's token.
     static func read(_ request: Request, context: ConsoleRequestContext) async throws -> (PostForm, ConsoleSession) {
@@ -29,7 +33,8 @@ struct PostForm: Sendable {
         } catch is NIOTooManyBytesError {
             throw ConsoleRefusal.tooLarge
         }
-        let form = PostForm(fields: parse(String(buffer: body)))
+        let text = String(buffer: body)
+        let form = PostForm(fields: parse(text), all: parseAll(text))
         try check(form[tokenField], expecting: token)
         return form
     }
@@ -41,14 +46,19 @@ struct PostForm: Sendable {
 
     /// `a=1&b=%E3%81%82+x` → `[a: 1, b: あ x]`; a repeated name keeps its first value.
     static func parse(_ text: String) -> [String: String] {
-        var fields: [String: String] = [:]
+        parseAll(text).compactMapValues(\.first)
+    }
+
+    /// `a=1&a=2&b=` → `[a: [1, 2], b: [""]]`.
+    static func parseAll(_ text: String) -> [String: [String]] {
+        var fields: [String: [String]] = [:]
         for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             func decode(_ part: Substring) -> String? {
                 String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
             }
-            guard let name = parts.first.flatMap(decode), fields[name] == nil else { continue }
-            fields[name] = parts.count > 1 ? decode(parts[1]) ?? "" : ""
+            guard let name = parts.first.flatMap(decode) else { continue }
+            fields[name, default: []].append(parts.count > 1 ? decode(parts[1]) ?? "" : "")
         }
         return fields
     }

@@ -1,19 +1,36 @@
 /// The HR admins' rules that tag courses with the policy's abilities (①〜⑩): feeds do not
-/// know the city's abilities, so subject codes and keywords are mapped onto them.
+/// know the city's abilities, so subject codes and keywords are mapped onto them, and an
+/// admin may name one course's abilities outright.
 public struct CourseTagRules: Sendable, Equatable {
     /// A subject code or word as the feed gives it (`dc:subject`, 分野) → abilities.
     public var subjects: [String: [Int]]
     /// A word in the title, summary or subjects → abilities, in the rules' order.
     public var keywords: [(word: String, abilities: [Int])]
+    /// One course, by `courseKey(provider:courseID:)` (`provider/course`) → abilities: an
+    /// admin's confirmation of a course no other rule tags. A key no stored course has tags nothing.
+    public var courses: [String: [Int]]
 
-    public init(subjects: [String: [Int]] = [:], keywords: [(word: String, abilities: [Int])] = []) {
+    public init(subjects: [String: [Int]] = [:], keywords: [(word: String, abilities: [Int])] = [],
+                courses: [String: [Int]] = [:]) {
         self.subjects = subjects
         self.keywords = keywords
+        self.courses = courses
+    }
+
+    /// How `courses` names a course: the provider's id and the course's id joined by `/`.
+    /// Ids are compared whole, so an id with a `/` in it needs no escaping.
+    public static func courseKey(provider: String, courseID: String) -> String {
+        provider + "/" + courseID
+    }
+
+    /// The abilities `courses` gives `course` (none when it has no entry).
+    func confirmed(_ course: Course) -> [Int] {
+        courses.isEmpty ? [] : courses[Self.courseKey(provider: course.provider.id, courseID: course.id)] ?? []
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.subjects == rhs.subjects && lhs.keywords.map(\.word) == rhs.keywords.map(\.word)
-            && lhs.keywords.map(\.abilities) == rhs.keywords.map(\.abilities)
+            && lhs.keywords.map(\.abilities) == rhs.keywords.map(\.abilities) && lhs.courses == rhs.courses
     }
 }
 
@@ -51,11 +68,12 @@ public struct AbilityTagger: Sendable {
             catalog.abilities.map { ($0.number, "\($0.name) \($0.description)") }, uniquingKeysWith: { $0 + " " + $1 }))
     }
 
-    /// Confirmed tags: stated by the feed, or by a subject or keyword rule. Weights: the feed's,
-    /// else 1; an ability named several ways keeps its highest weight.
+    /// Confirmed tags: stated by the feed, or by a subject, keyword or course rule. Weights: the
+    /// feed's, else 1; an ability named several ways keeps its highest weight.
     public func tags(for course: Course) -> [AbilityWeight] {
         var weights: [Int: Double] = [:]
         for stated in course.abilities { weights[stated.ability] = max(weights[stated.ability] ?? 0, stated.weight) }
+        for ability in rules.confirmed(course) { weights[ability] = 1 }
         for subject in course.subjects {
             for ability in lowercasedSubjects[subject.lowercased()] ?? [] { weights[ability] = 1 }
         }
@@ -68,7 +86,7 @@ public struct AbilityTagger: Sendable {
 
     /// Whether `tags(for:)` has any tag for the course, stopping at the first.
     public func isTagged(_ course: Course) -> Bool {
-        if !course.abilities.isEmpty { return true }
+        if !course.abilities.isEmpty || !rules.confirmed(course).isEmpty { return true }
         for subject in course.subjects where !(lowercasedSubjects[subject.lowercased()] ?? []).isEmpty { return true }
         // A word of the title tags most courses that are tagged: found there, the summary
         // (often a page of text) is not searched.

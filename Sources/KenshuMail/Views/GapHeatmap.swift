@@ -4,49 +4,64 @@ import KenshuMatch
 
 /// The HR report's heatmap: the average gap per ability (columns ①〜⑩) and department
 /// (rows), each cell with a background colour from white (no gap) to deep red (a gap of
-/// `fullScale` or more).
-struct GapHeatmap: Sendable {
-    struct Cell: Sendable {
-        var value: String
-        var colour: String
+/// `fullScale` or more). The HR report and the console's 今週 page show the same values.
+public struct GapHeatmap: Sendable {
+    public struct Cell: Sendable {
+        public var value: String
+        public var colour: String
         /// Black or white, whichever reads better on `colour` (at least 4.5:1 on every shade).
-        var textColour: String
+        public var textColour: String
+        /// The gap in tenths, 0…20 (a gap of `fullScale` or more is 20): for pages whose policy
+        /// forbids inline styles, which colour the cell by a class per shade (`shadeColours`).
+        public var shade = 0
     }
 
     /// An ability's column: its symbol (①) and its name as the policy writes it.
-    struct Ability: Sendable {
-        var symbol: String
-        var name: String
+    public struct Ability: Sendable {
+        public var symbol: String
+        public var name: String
     }
 
-    struct Row: Sendable {
-        var department: String
-        var staff: Int
-        var cells: [Cell]
+    public struct Row: Sendable {
+        public var department: String
+        public var staff: Int
+        public var cells: [Cell]
     }
 
-    var abilities: [String]
+    public var abilities: [String]
     /// The columns with their names (the HTML headers' titles and the legend).
-    var columns: [Ability]
-    var rows: [Row]
+    public var columns: [Ability]
+    public var rows: [Row]
     /// The table as plain text: columns aligned by display width, in blocks of abilities that
     /// each fit `TextWrapping.width` columns (one block when the departments' names allow).
-    var textLines: [String] = []
+    public var textLines: [String] = []
+    /// The table's heading.
+    public var title = "能力別・所属別の平均ギャップ（期待水準 − 評価）"
+    /// The colour scale in words, for under the table.
+    public var legend = "色: 白 = ギャップなし、濃い赤 = \(MailText.level(fullScale)) 以上。"
 
     static let fullScale = 2.0
 
     /// Rows in the city's order of departments: those `order` names first, in its order, then
     /// the others as the roster lists them (by staff id).
     static func make(_ entries: [StaffRecommendations], catalog: PolicyCatalog, order: [String] = []) -> GapHeatmap {
+        make(people: entries.map { ($0.staff, $0.result.band, $0.result.gaps) }, catalog: catalog, order: order)
+    }
+
+    /// The heatmap of `people` (active staff with their band id and gaps); those without a band
+    /// are left out, as the HR report leaves them out.
+    public static func make(
+        people: [(staff: StaffMember, band: String?, gaps: [AbilityGap])], catalog: PolicyCatalog, order: [String] = []
+    ) -> GapHeatmap {
         let numbers = catalog.abilities.map(\.number)
         var sums: [String: [Int: (total: Double, count: Int)]] = [:]
         var staffCount: [String: Int] = [:]
         var seen: [String] = []
-        for entry in entries.sorted(by: { $0.staff.id < $1.staff.id }) where entry.result.band != nil {
-            let department = entry.staff.department.isEmpty ? "（所属なし）" : entry.staff.department
+        for person in people.sorted(by: { $0.staff.id < $1.staff.id }) where person.band != nil {
+            let department = person.staff.department.isEmpty ? "（所属なし）" : person.staff.department
             if staffCount[department] == nil { seen.append(department) }
             staffCount[department, default: 0] += 1
-            for gap in entry.result.gaps {
+            for gap in person.gaps {
                 let current = sums[department, default: [:]][gap.ability] ?? (0, 0)
                 sums[department, default: [:]][gap.ability] = (current.total + gap.gap, current.count + 1)
             }
@@ -60,7 +75,8 @@ struct GapHeatmap: Sendable {
                 }
                 let mean = sum.total / Double(sum.count)
                 let background = colour(mean)
-                return Cell(value: MailText.level(mean), colour: background, textColour: textColour(on: background))
+                return Cell(value: MailText.level(mean), colour: background, textColour: textColour(on: background),
+                            shade: Int((min(fullScale, max(0, mean)) * 10).rounded()))
             })
         }
         var heatmap = GapHeatmap(abilities: catalog.abilities.map(\.symbol),
@@ -132,6 +148,12 @@ struct GapHeatmap: Sendable {
             return value <= 0.03928 ? value / 12.92 : pow((value + 0.055) / 1.055, 2.4)
         }
         return 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
+    }
+
+    /// Each shade's background and text colour (the colours of gaps 0.0, 0.1 … 2.0).
+    public static let shadeColours: [(background: String, text: String)] = (0...Int(fullScale * 10)).map { shade in
+        let background = colour(Double(shade) / 10)
+        return (background, textColour(on: background))
     }
 
     /// White to deep red, linear in the gap up to `fullScale`.

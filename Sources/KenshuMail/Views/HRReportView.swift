@@ -168,17 +168,9 @@ extension HRReportView {
 
     /// Courses that neither the feed nor the rules tag with an ability, with the suggested tags.
     private static func untaggedCourses(inputs: MailInputs, setup: Setup) -> ([CourseLine], Int) {
-        let tagger = AbilityTagger(rules: setup.rules.courseTags, catalog: setup.catalog)
-        var lines: [CourseLine] = []
-        for listing in inputs.listings where !tagger.isTagged(listing.course) {
-            guard let source = listing.sources.first else { continue }
-            let suggestions = tagger.suggestions(for: listing.course).map { suggestion in
-                "\(setup.catalog.ability(number: suggestion.ability)?.label ?? "\(suggestion.ability)") (類似度 \(MailText.hundredths(suggestion.score)))"
-            }
-            lines.append(CourseLine(provider: source.provider.name, id: source.courseID, title: listing.course.title,
-                                    suggestions: suggestions.isEmpty ? "候補なし" : suggestions.joined(separator: "、")))
+        let lines = UntaggedCourse.list(inputs.listings, rules: setup.rules.courseTags, catalog: setup.catalog).map {
+            CourseLine(provider: $0.provider.name, id: $0.courseID, title: $0.title, suggestions: $0.suggestionText)
         }
-        lines.sort { ($0.provider, $0.id) < ($1.provider, $1.id) }
         return (lines, lines.count)
     }
 }

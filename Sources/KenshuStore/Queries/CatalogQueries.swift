@@ -148,6 +148,13 @@ extension KenshuStore {
         try activeCourses(filter: "AND c.provider_id = ?", arguments: [provider], what: "a course of \(provider)")
     }
 
+    /// At most `limit` of one provider's active courses in id order, from the `offset`th: a
+    /// page of a long catalogue without reading the rest.
+    public func courses(provider: String, limit: Int, offset: Int) throws(StoreError) -> [Course] {
+        try activeCourses(filter: "AND c.provider_id = ?", arguments: [provider, limit, offset], what: "a course of \(provider)",
+                          page: "LIMIT ? OFFSET ?")
+    }
+
     /// Every active course of every provider, with the same course from two providers
     /// merged into one listing that names both. Kept decoded with the data version it was read
     /// at (in the same read transaction), so a long-lived reader (the console: each person's
@@ -166,16 +173,16 @@ extension KenshuStore {
     }
 
     /// The active courses that `filter` (SQL added to the WHERE clause) picks, in provider and
-    /// id order: each row's JSON with the row's title and its provider as the provider table has it.
-    private func activeCourses(filter: String, arguments: StatementArguments, what: String) throws(StoreError) -> [Course] {
-        try Self.decode(try read { db in try Self.activeCourseRows(db, filter: filter, arguments: arguments) }, what: what)
+    /// id order (cut by `page`, a LIMIT clause, when given): each row's JSON with the row's title and its provider as the provider table has it.
+    private func activeCourses(filter: String, arguments: StatementArguments, what: String, page: String = "") throws(StoreError) -> [Course] {
+        try Self.decode(try read { db in try Self.activeCourseRows(db, filter: filter, arguments: arguments, page: page) }, what: what)
     }
 
     /// The rows of `activeCourses`: each course's JSON and title, and its provider.
-    private static func activeCourseRows(_ db: Database, filter: String, arguments: StatementArguments) throws -> [Row] {
+    private static func activeCourseRows(_ db: Database, filter: String, arguments: StatementArguments, page: String = "") throws -> [Row] {
         try Row.fetchAll(db, sql: """
             SELECT c.data, c.title, p.id, p.name, p.url FROM course c JOIN provider p ON p.id = c.provider_id
-            WHERE c.retired_at IS NULL \(filter) ORDER BY c.provider_id, c.course_id
+            WHERE c.retired_at IS NULL \(filter) ORDER BY c.provider_id, c.course_id \(page)
             """, arguments: arguments)
     }
 

@@ -67,3 +67,40 @@ extension KenshuStore {
         }
     }
 }
+
+/// A pair now running, as recorded when it was made.
+public struct RunningMentorPair: Sendable, Equatable {
+    public var mentor: String
+    public var mentee: String
+    public var startedOn: String
+    /// Why it was made, one reason a line.
+    public var reasons: [String]
+}
+
+extension KenshuStore {
+    /// The pairs now running with their start and reasons, by mentee: the console's メンター page.
+    public func runningMentorPairs() throws(StoreError) -> [RunningMentorPair] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT mentor_id, mentee_id, started_on, reasons FROM mentor_pair WHERE ended_on IS NULL ORDER BY mentee_id, mentor_id
+                """).map { row in
+                let reasons: String = row["reasons"]
+                return RunningMentorPair(mentor: row["mentor_id"], mentee: row["mentee_id"], startedOn: row["started_on"],
+                                         reasons: reasons.split(separator: "\n").map(String.init))
+            }
+        }
+    }
+}
+
+extension KenshuStore {
+    /// Changes whenever a mentor run is recorded (pairs started or ended): with the data
+    /// version, what a kept mentor run was computed from.
+    public func mentorPairsSignature() throws(StoreError) -> String {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*), COUNT(ended_on), COALESCE(MAX(started_on), ''), COALESCE(MAX(ended_on), '') FROM mentor_pair
+                """) else { return "" }
+            return "\(row[0] as Int)/\(row[1] as Int)/\(row[2] as String)/\(row[3] as String)"
+        }
+    }
+}

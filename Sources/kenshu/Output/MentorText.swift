@@ -11,22 +11,21 @@ enum MentorText {
             return "\(member.name)（\(member.department) \(member.title)、\(id)）"
         }
         var lines: [String] = []
-        let headings: [MentorPair.Status: String] = [.new: "新しいペア", .kept: "続くペア", .ended: "終わるペア"]
         for status in [MentorPair.Status.new, .kept, .ended] {
             let pairs = result.pairs.filter { $0.status == status }
-            lines.append("\(headings[status] ?? status.rawValue): \(pairs.count) 組")
+            lines.append("\(status.japaneseName): \(pairs.count) 組")
             for pair in pairs {
                 lines.append("  メンティー \(person(pair.mentee)) ← メンター \(person(pair.mentor))")
                 for reason in pair.reasons { lines.append("      ・\(reason)") }
             }
         }
-        lines.append("メンターが決まらなかった職員: \(result.unmatched.count) 人")
+        lines.append("\(MentorWording.unmatched): \(result.unmatched.count) 人")
         for mentee in result.unmatched { lines.append("  \(person(mentee.mentee)): \(mentee.reason)") }
-        lines.append("メンターのグループ: \(result.groups.count)")
+        lines.append("\(MentorWording.groups): \(result.groups.count)")
         for (index, group) in result.groups.enumerated() {
             lines.append("  \(index + 1): " + group.map { staff[$0]?.name ?? $0 }.joined(separator: "、"))
         }
-        if dryRun { lines.append("（試行: 何も記録していません）") }
+        if dryRun { lines.append("（\(MentorWording.dryRun)）") }
         return lines.joined(separator: "\n")
     }
 }
