@@ -86,14 +86,31 @@ public struct StatusReport: Sendable, Codable {
         try store.latestFeedImports(limit: 10).filter { !$0.succeeded && $0.providers.isEmpty }
     }
 
-    /// Gathers the report from the session.store.
-    public static func gather(session: Session) throws(KenshuError) -> StatusReport {
+    /// The data-quality warnings: every member of staff read and checked (the costly part of
+    /// the report; they change only with the data and the rules).
+    public static func dataQualityWarnings(session: Session) throws(KenshuError) -> [DataQualityWarning] {
+        do {
+            let latest = try session.store.counts().evaluationPeriods.first
+            return try warnings(session: session, latestPeriod: latest)
+        } catch {
+            throw KenshuError(.runtime, error.description)
+        }
+    }
+
+    private static func warnings(session: Session, latestPeriod latest: Int?) throws(StoreError) -> [DataQualityWarning] {
+        let evaluated = try latest.map { period throws(StoreError) in try session.store.staffIDsWithEvaluations(period: period) }
+        return DataQualityCheck(resolver: session.resolver)
+            .warnings(staff: try session.store.allStaff(), evaluatedStaff: evaluated, latestPeriod: latest)
+    }
+
+    /// Gathers the report from the session.store; `warnings`, when given, are this data's
+    /// `dataQualityWarnings` kept from before (the console keeps them per data version).
+    public static func gather(session: Session, warnings known: [DataQualityWarning]? = nil) throws(KenshuError) -> StatusReport {
         do {
             let counts = try session.store.counts()
             let latest = counts.evaluationPeriods.first
-            let evaluated = try latest.map { period throws(StoreError) in try session.store.staffIDsWithEvaluations(period: period) }
-            let warnings = DataQualityCheck(resolver: session.resolver)
-                .warnings(staff: try session.store.allStaff(), evaluatedStaff: evaluated, latestPeriod: latest)
+            var warnings = known ?? []
+            if known == nil { warnings = try self.warnings(session: session, latestPeriod: latest) }
             let byFamily = counts.staffByFamily
             return StatusReport(
                 database: session.configuration.databasePath,

@@ -3,8 +3,8 @@ import KenshuCycle
 import KenshuMail
 import KenshuMatch
 
-/// The city-wide figures the 今週, メンター and 講座 pages show: the gap heatmap, a day's mentor
-/// run (a dry run: nothing recorded), and the untagged courses. Each reads every member of
+/// The city-wide figures the 今週, メンター and 講座 pages show: the gap heatmap, the data-quality
+/// warnings, a day's mentor run (a dry run: nothing recorded), and the untagged courses. Each reads every member of
 /// staff or every course, so each is computed
 /// once and kept while what it was computed from stays the same: the store's data version,
 /// the rules' and catalogue's fingerprint, and (for mentor runs) the recorded pairs. One
@@ -24,6 +24,7 @@ actor CityOverview {
     }
 
     private var heatmap: (basis: Basis, value: GapHeatmap)?
+    private var warnings: (basis: Basis, value: [DataQualityWarning])?
     private var courses: (basis: Basis, value: Courses)?
     private var mentorRuns: [LocalDate: (basis: Basis, value: MentorMatching)] = [:]
     /// Days of mentor runs kept (the last weekly run's day, today, and a day's margin).
@@ -34,6 +35,15 @@ actor CityOverview {
         if let heatmap, heatmap.basis == basis { return heatmap.value }
         let value = try GapHeatmap.current(session: session)
         heatmap = (basis, value)
+        return value
+    }
+
+    /// The data-quality warnings `kenshu status` lists.
+    func warnings(session: Session) throws(KenshuError) -> [DataQualityWarning] {
+        let basis = try Self.basis(session, pairs: false)
+        if let warnings, warnings.basis == basis { return warnings.value }
+        let value = try StatusReport.dataQualityWarnings(session: session)
+        warnings = (basis, value)
         return value
     }
 

@@ -23,9 +23,15 @@ struct StaffView: Sendable {
         var reasons: [String]
     }
 
+    /// The courses excluded for one reason: how many, and the first titles (a person is
+    /// excluded from most of a large catalogue, for a few reasons).
     struct Excluded: Sendable {
-        var title: String
         var reason: String
+        var count: Int
+        /// The first titles, joined with 、.
+        var titles: String
+        /// How many more than `titles` shows; nil when none.
+        var more: Int?
     }
 
     var id: String
@@ -55,8 +61,26 @@ struct StaffView: Sendable {
                     gap: String(format: "%.2f", gap.gap))
             },
             recommendations: result.recommendations.map(course), alsoEligible: result.alsoEligible.map(course),
-            excluded: result.excluded.map { Excluded(title: $0.title, reason: $0.reason.text(catalog: catalog)) },
+            excluded: excludedGroups(result.excluded.map { ($0.title, $0.reason.text(catalog: catalog)) }),
             mailPath: "/staff/\(entry.staff.id)/mail")
+    }
+
+    /// How many titles each reason's group shows.
+    static let excludedTitles = 10
+
+    /// The excluded courses grouped by reason, the largest group first.
+    static func excludedGroups(_ excluded: [(title: String, reason: String)]) -> [Excluded] {
+        var order: [String] = []
+        var titles: [String: [String]] = [:]
+        for item in excluded {
+            if titles[item.reason] == nil { order.append(item.reason) }
+            titles[item.reason, default: []].append(item.title)
+        }
+        return order.map { reason in
+            let all = titles[reason] ?? []
+            return Excluded(reason: reason, count: all.count, titles: all.prefix(excludedTitles).joined(separator: "、"),
+                            more: all.count > excludedTitles ? all.count - excludedTitles : nil)
+        }.sorted { $0.count > $1.count }
     }
 
     private static func course(_ recommendation: Recommendation) -> Course {

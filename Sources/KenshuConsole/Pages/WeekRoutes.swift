@@ -13,7 +13,7 @@ struct WeekRoutes: Sendable {
         router.get("/week") { _, context in
             let session = try context.requireSession()
             let reading = environment.reading
-            let report = try StatusReport.gather(session: reading)
+            let report = try StatusReport.gather(session: reading, warnings: try await environment.overview.warnings(session: reading))
             var view = WeekView.make(report, serve: reading.configuration.serve, zone: environment.zone)
             // As the HR report of the last run shows them: the mentor run of its day.
             let day = try report.lastWeeklyRun.flatMap { LocalDate(parsing: $0.day) } ?? CourseRecommendations.day(nil, session: reading)
