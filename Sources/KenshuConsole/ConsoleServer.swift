@@ -38,6 +38,15 @@ public enum ConsoleServer {
             logger.info("管理画面を \(environment.settings.listen.map(\.description) ?? "") で開始します")
             let sweeper = Task { await environment.uploads.sweepEvery(.seconds(300), sessions: environment.sessions) }
             defer { sweeper.cancel() }
+            // What the first pages would otherwise wait for (seconds in a large city), worked out
+            // while the office logs in; a failure here is met again, and shown, by the page.
+            let warming = Task.detached(priority: .utility) {
+                let reading = environment.reading
+                try? reading.prepareListings()
+                _ = try? await environment.overview.warnings(session: reading)
+                _ = try? await environment.overview.heatmap(session: reading)
+            }
+            defer { warming.cancel() }
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
             logger.info("管理画面を停止しました")
             return 0

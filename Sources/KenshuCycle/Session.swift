@@ -7,6 +7,9 @@ import KenshuStore
 public struct Session: Sendable {
     public let setup: Setup
     public let store: KenshuStore
+    /// What this setup makes of the store's data, kept while the data stays the same (a new
+    /// setup, `with`, starts a new one).
+    let memo = SessionMemo()
 
     public init(setup: Setup, store: KenshuStore) {
         self.setup = setup
@@ -22,6 +25,12 @@ public struct Session: Sendable {
     /// The same store with another setup (a reload, or `rules diff`'s candidate rules).
     public func with(_ setup: Setup) -> Session {
         Session(setup: setup, store: store)
+    }
+
+    /// Decodes and prepares the course listings now (`SessionMemo`), so that the first person
+    /// a long-lived session is asked about does not wait for it.
+    public func prepareListings() throws(KenshuError) {
+        _ = try memo.preparedListings(self)
     }
 
     public var configuration: KenshuConfiguration { setup.configuration }

@@ -37,7 +37,7 @@ public enum CourseRecommendations {
     /// matched again for the day, and the basis says why.
     public static func forStaff(ids: [String], date: String?, session: Session, explain: Bool) throws(KenshuError) -> FewPeople {
         switch try RecordedWeek.answer(date: date, session: session, { recorded throws(KenshuError) in
-            try recorded.entries(ids: ids, explain: explain, listings: try listings(session), session: session)
+            try recorded.entries(ids: ids, explain: explain, prepared: try session.memo.preparedListings(session), session: session)
         }) {
         case .fromRun(let entries, let recorded):
             return FewPeople(day: recorded.day, entries: entries, basis: recorded.basis)

@@ -81,7 +81,7 @@ struct RecordedWeek {
     /// The results of the active staff with `ids` as the run's allocation left them; nil when
     /// one of them does not fit it (then only matching everyone again answers).
     /// Throws for an id that is no active member of staff.
-    func entries(ids: [String], explain: Bool, listings: [CourseListing], session: Session) throws(KenshuError) -> [StaffRecommendations]? {
+    func entries(ids: [String], explain: Bool, prepared: PreparedListings, session: Session) throws(KenshuError) -> [StaffRecommendations]? {
         let week = ISOWeek(containing: day)
         let members: [StaffMember]
         let evaluations: [String: [Evaluation]]
@@ -115,7 +115,7 @@ struct RecordedWeek {
             })
             return (person, allocated)
         }
-        guard let results = CourseRecommendations.recommender(session).recommend(people, listings: listings, explain: explain) else {
+        guard let results = CourseRecommendations.recommender(session).recommend(people, prepared: prepared, explain: explain) else {
             return nil
         }
         let entries = zip(members, results).map { StaffRecommendations(staff: $0, result: $1) }
@@ -148,8 +148,9 @@ extension RecordedWeek {
         } catch {
             throw KenshuError(.runtime, error.description)
         }
-        let listings = try CourseRecommendations.listings(session)
-        guard let entries = try self.entries(ids: people, explain: false, listings: listings, session: session) else { return nil }
+        let prepared = try session.memo.preparedListings(session)
+        let listings = prepared.listings
+        guard let entries = try self.entries(ids: people, explain: false, prepared: prepared, session: session) else { return nil }
         return MailInputs(day: day, staff: entries.map(\.staff) + partners, entries: entries, previousWeek: previousWeek,
                           newPairs: pairs, unmatchedMentees: [], shortlists: [], listings: listings, history: history,
                           providers: [], rejectedFeeds: [], warnings: [])

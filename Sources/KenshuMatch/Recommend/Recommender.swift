@@ -90,8 +90,14 @@ public struct Recommender: Sendable {
     public func recommend(
         _ people: [(person: PersonContext, allocated: Set<PresentationKey>)], listings: [CourseListing], explain: Bool
     ) -> [PersonRecommendations]? {
-        let tags = listings.map { tagger.tags(for: $0.course) }
-        let facts = eligibility.facts(listings)
+        recommend(people, prepared: prepare(listings), explain: explain)
+    }
+
+    /// `recommend(_:listings:explain:)` with the listings prepared before (by this recommender).
+    public func recommend(
+        _ people: [(person: PersonContext, allocated: Set<PresentationKey>)], prepared: PreparedListings, explain: Bool
+    ) -> [PersonRecommendations]? {
+        let (listings, tags, facts) = (prepared.listings, prepared.tags, prepared.facts)
         var outcomes: [LocalDate: [EligibilityOutcome]] = [:]
         let text = ReasonText(catalog: catalog)
         var results: [PersonRecommendations] = []

@@ -161,15 +161,20 @@ extension KenshuStore {
     /// page) decodes the catalogue once per change, not once per request; every catalogue
     /// write raises the data version.
     public func courseListings() throws(StoreError) -> [CourseListing] {
+        try versionedCourseListings().listings
+    }
+
+    /// `courseListings`, with the data version they were read at.
+    public func versionedCourseListings() throws(StoreError) -> (version: Int, listings: [CourseListing]) {
         let memo = listingsMemo.withLock { $0 }
         let (version, rows) = try read { db in
             let version = try Self.dataVersion(db)
             return (version, version == memo?.version ? nil : try Self.activeCourseRows(db, filter: "", arguments: []))
         }
-        guard let rows else { return memo?.listings ?? [] }
+        guard let rows else { return (version, memo?.listings ?? []) }
         let listings = CourseListing.merge(try Self.decode(rows, what: "a stored course"), titleKey: CourseTitleKey.make)
         listingsMemo.withLock { $0 = (version, listings) }
-        return listings
+        return (version, listings)
     }
 
     /// The active courses that `filter` (SQL added to the WHERE clause) picks, in provider and
