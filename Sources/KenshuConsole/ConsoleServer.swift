@@ -41,10 +41,14 @@ public enum ConsoleServer {
             // What the first pages would otherwise wait for (seconds in a large city), worked out
             // while the office logs in; a failure here is met again, and shown, by the page.
             let warming = Task.detached(priority: .utility) {
+                let started = ContinuousClock.now
                 let reading = environment.reading
                 try? reading.prepareListings()
                 _ = try? await environment.overview.warnings(session: reading)
                 _ = try? await environment.overview.heatmap(session: reading)
+                let elapsed = ContinuousClock.now - started
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                logger.info("講座・警告・ヒートマップを用意しました（\(String(format: "%.1f", seconds)) 秒）")
             }
             defer { warming.cancel() }
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])

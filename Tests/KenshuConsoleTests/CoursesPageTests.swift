@@ -82,6 +82,15 @@ struct CoursesPageTests {
             // Nothing was written: the rules file is as it was.
             let onDisk = try String(contentsOfFile: session.configuration.rulesFile, encoding: .utf8)
             #expect(!onDisk.contains(key))
+            // On through the rules page, as the button sends it: checked, simulated, applied;
+            // then the course is tagged for the pages.
+            let checked = try await admin.post("/rules/check", [("csrf", token), ("text", text)])
+            #expect(checked.status == .ok)
+            #expect(checked.text.contains("誤りはありません"))
+            #expect(try await admin.post("/rules/simulate", [("csrf", token), ("text", text)]).text.contains("id=\"apply\""))
+            #expect(try await admin.post("/rules/apply", [("csrf", token), ("text", text)]).status == .seeOther)
+            #expect(try String(contentsOfFile: session.configuration.rulesFile, encoding: .utf8) == text)
+            #expect(fixture.environment.reading.rules.courseTags.courses[key] == suggested.sorted())
         }
     }
 

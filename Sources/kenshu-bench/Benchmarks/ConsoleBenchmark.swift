@@ -85,7 +85,7 @@ struct ConsoleBenchmark: ParsableCommand {
         try client.waitUntilAnswering(seconds: 60)
         try client.logIn(account: "bench-\(port)", password: password)
         let pages = ["/week", "/staff?q=\(person.prefix(3))", "/staff/\(person)", "/staff/\(person)/mail", "/rules", "/uploads",
-                     "/courses", "/mentors", "/audit"]
+                     "/courses", "/mentors", "/mentors?dryRun=1", "/audit"]
         print("console: \(rounds) rounds a page, first and median of the rest (client wall time)")
         print("page                          status    first   median     KB")
         for page in pages {
