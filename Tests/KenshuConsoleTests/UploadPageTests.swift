@@ -50,6 +50,9 @@ struct UploadPageTests {
             #expect(try fixture.storeState().version > before.version)
             #expect(try fixture.environment.reading.store.searchStaff("10001", limit: 1).first?.name == "清水　舞子")
             #expect(fixture.leftUploads.isEmpty)
+            // The import log names the upload, not the folder it was received into.
+            let logged = try #require(try fixture.environment.reading.store.latestImports().first { $0.kind == "roster" })
+            #expect(logged.source == "roster.csv（管理画面からアップロード）")
 
             let audit = try await browser.get("/audit")
             #expect(audit.text.contains("<td>アップロード</td>"))
@@ -79,6 +82,9 @@ struct UploadPageTests {
             #expect(rejected.text.contains(PageText.html(message)))
             #expect(rejected.text.contains("宇宙職"))
             try fixture.expectNothingChanged(since: before)
+            let logged = try #require(try fixture.environment.reading.store.latestImports().first { $0.kind == "roster" })
+            #expect(logged.source == "名簿.csv（管理画面からアップロード）")
+            #expect(logged.message?.hasPrefix("名簿.csv（管理画面からアップロード）:4:") == true, "\(logged.message ?? "")")
             let firstLine = try #require(message.split(separator: "\n").first)
             #expect(try await browser.get("/audit").text.contains(PageText.html("職員名簿 名簿.csv（\(bad.utf8.count) バイト）: 拒否: \(firstLine)")))
         }
@@ -182,6 +188,8 @@ struct UploadPageTests {
             #expect(try fixture.storeState().courses == before.courses + 19)
             let page = try await browser.get("/uploads")
             #expect(page.text.contains("佐渡市職員研修所"), "its last import in the table")
+            let sado = try #require(try fixture.environment.reading.store.providerCatalogs().first { $0.name == "佐渡市職員研修所" })
+            #expect(sado.lastImport?.source == "sado.xml（管理画面からアップロード）")
             #expect(fixture.leftUploads.isEmpty)
         }
     }

@@ -33,6 +33,12 @@ struct UploadImport: Sendable {
         }
     }
 
+    /// What the import log (kenshu status, 今週) names an upload by: its file name and where it
+    /// came from, not the folder it was received into (removed after the import).
+    static func recordedName(_ file: UploadedFile) -> String {
+        "\(file.name)（管理画面からアップロード）"
+    }
+
     private func runBlocking(_ request: UploadRequest, file: UploadedFile, account: String, accept: Bool) -> Outcome {
         do throws(KenshuError) {
             guard let lock = try WriterLock.takeIfFree(session: session, purpose: "kenshu console upload (\(account): \(file.name))")
@@ -41,11 +47,13 @@ struct UploadImport: Sendable {
             let text: String
             if let kind = request.kind.staffData {
                 text = StaffImportText.render(try StaffImport.run(kind, file: file.path, encoding: request.encoding, accept: accept,
-                                                                  dryRun: request.checkOnly, session: session))
+                                                                  dryRun: request.checkOnly, recordedAs: Self.recordedName(file),
+                                                                  session: session))
             } else {
                 let importer = try FeedImport.importer(setup: session.setup, store: session.store)
                 text = FeedImportText.render(try FeedImport.run(file: file.path, profile: nil, provider: nil,
-                                                                validateOnly: request.checkOnly, importer: importer),
+                                                                validateOnly: request.checkOnly, recordedAs: Self.recordedName(file),
+                                                                importer: importer),
                                              catalog: session.catalog)
             }
             return request.checkOnly ? .checked(text) : .imported(text)

@@ -8,10 +8,11 @@ import KenshuStore
 public enum StaffImport {
     public static func run(
         _ kind: StaffDataKind, file: String, encoding: TextEncodingChoice, accept: Bool = false, dryRun: Bool = false,
-        session: Session
+        recordedAs source: String? = nil, session: Session
     ) throws(KenshuError) -> StaffImportSummary {
-        let options = StaffImportOptions(encoding: encoding, review: session.configuration.data.review,
+        var options = StaffImportOptions(encoding: encoding, review: session.configuration.data.review,
                                          accept: accept, dryRun: dryRun)
+        options.source = source
         do {
             return try StaffDataImporter(store: session.store, catalog: session.catalog).importFile(kind, path: file, options: options)
         } catch {

@@ -26,11 +26,11 @@ public enum FeedImport {
     /// Imports one feed; a rejected feed is exit 2, a store failure exit 1.
     public static func run(
         file: String, profile: String?, provider: String?, validateOnly: Bool, validate: Bool? = nil,
-        importer: FeedImporter, progress: FeedImporter.Progress? = nil
+        recordedAs: String? = nil, importer: FeedImporter, progress: FeedImporter.Progress? = nil
     ) throws(KenshuError) -> FeedImportSummary {
         do {
             return try importer.importFeed(path: file, profile: profile, provider: provider, validateOnly: validateOnly,
-                                           validate: validate, progress: progress)
+                                           validate: validate, recordedAs: recordedAs, progress: progress)
         } catch {
             switch error {
             case .rejected(_, let message):

@@ -35,10 +35,11 @@ public struct FeedImporter {
                   maxAttributes: settings.limits.maxAttributes)
     }
 
-    /// Imports (or with `validateOnly`, only reads and checks) the feed at `path`.
+    /// Imports (or with `validateOnly`, only reads and checks) the feed at `path`;
+    /// `recordedAs` is what the import log names as its source (the path when nil).
     public func importFeed(
         path: String, profile: String? = nil, provider: String? = nil, validateOnly: Bool = false,
-        validate: Bool? = nil, progress: Progress? = nil
+        validate: Bool? = nil, recordedAs: String? = nil, progress: Progress? = nil
     ) throws(FeedImportError) -> FeedImportSummary {
         let started = ContinuousClock.now
         var format: FeedFormat?
@@ -114,7 +115,7 @@ public struct FeedImporter {
             }
             // Validation only runs the whole import and rolls it back: the same warnings,
             // duplicates and counts, nothing kept.
-            let changes = try store.replaceCatalog(source: path, format: detected.name, dryRun: validateOnly) { replacement in
+            let changes = try store.replaceCatalog(source: recordedAs ?? path, format: detected.name, dryRun: validateOnly) { replacement in
                 try run(replacement.store)
                 return warningCount
             }
@@ -126,9 +127,9 @@ public struct FeedImporter {
                 seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
                 validateOnly: validateOnly)
         } catch let error as FeedImportError {
-            throw logged(error, path: path, format: format, provider: provider, validateOnly: validateOnly)
+            throw logged(error, path: path, recordedAs: recordedAs, format: format, provider: provider, validateOnly: validateOnly)
         } catch let error as XMLReadError {
-            throw logged(.rejected(file: path, message: error.description), path: path, format: format,
+            throw logged(.rejected(file: path, message: error.description), path: path, recordedAs: recordedAs, format: format,
                          provider: provider, validateOnly: validateOnly)
         } catch let error as StoreError {
             throw .store(error.description)
@@ -193,14 +194,16 @@ public struct FeedImporter {
         return size
     }
 
-    /// Logs a rejected feed for `status` (best effort) and returns the error to throw.
+    /// Logs a rejected feed for `status` (best effort) and returns the error to throw; the log
+    /// names the feed as `recordedAs` when given (the path elsewhere in the message too).
     private func logged(
-        _ error: FeedImportError, path: String, format: FeedFormat?, provider: String?, validateOnly: Bool
+        _ error: FeedImportError, path: String, recordedAs: String?, format: FeedFormat?, provider: String?, validateOnly: Bool
     ) -> FeedImportError {
         guard !validateOnly, case .rejected(_, let message) = error else { return error }
         try? store.recordFeedImport(FeedImportEntry(
-            source: path, format: format?.name ?? "unknown", providers: provider.map { [$0] } ?? [], succeeded: false,
-            summary: "取込不可（前回の研修一覧のまま）", warnings: 0, message: message, finishedAt: Date()))
+            source: recordedAs ?? path, format: format?.name ?? "unknown", providers: provider.map { [$0] } ?? [], succeeded: false,
+            summary: "取込不可（前回の研修一覧のまま）", warnings: 0,
+            message: recordedAs.map { message.replacingOccurrences(of: path, with: $0) } ?? message, finishedAt: Date()))
         return error
     }
 }

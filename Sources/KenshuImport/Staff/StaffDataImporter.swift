@@ -50,6 +50,9 @@ public struct StaffImportOptions: Sendable {
     public var accept: Bool
     /// Work out and report what the import would change, and store nothing (`--dry-run`).
     public var dryRun: Bool
+    /// What the import log names as the file (the console: the uploaded file's name, not the
+    /// folder it was received into); the path when nil.
+    public var source: String?
 
     public init(encoding: TextEncodingChoice = .auto, review: ImportReviewSettings = ImportReviewSettings(),
                 accept: Bool = false, dryRun: Bool = false) {
@@ -118,9 +121,9 @@ public struct StaffDataImporter: Sendable {
         } catch let error as StaffImportError {
             throw error
         } catch let error as InputError {
-            throw fail(kind, path: path, encoding: detected, errors: InputErrors([error]))
+            throw fail(kind, path: path, source: options.source, encoding: detected, errors: InputErrors([error]))
         } catch let errors as InputErrors {
-            throw fail(kind, path: path, encoding: detected, errors: errors)
+            throw fail(kind, path: path, source: options.source, encoding: detected, errors: errors)
         } catch let error as StoreError {
             throw .store(error)
         } catch {
@@ -128,7 +131,7 @@ public struct StaffDataImporter: Sendable {
         }
         if !outcome.applied && !options.dryRun, let review = outcome.summary.review {
             try? store.recordImport(ImportRun(
-                kind: kind.rawValue, source: path, encoding: detected?.rawValue, rows: outcome.summary.rows,
+                kind: kind.rawValue, source: options.source ?? path, encoding: detected?.rawValue, rows: outcome.summary.rows,
                 summary: "保留（理由 \(review.reasons.count) 件）", succeeded: false,
                 message: review.reasons.joined(separator: "; "), finishedAt: now()))
             throw .held(path: path, review)
@@ -176,7 +179,7 @@ public struct StaffDataImporter: Sendable {
         let changes = "前回の取込と同じ内容のファイルのため、読み込みを省きました（変更なし）"
         if !options.dryRun {
             do {
-                try store.recordImport(ImportRun(kind: kind.rawValue, source: path, encoding: last.encoding, rows: last.rows,
+                try store.recordImport(ImportRun(kind: kind.rawValue, source: options.source ?? path, encoding: last.encoding, rows: last.rows,
                                                  summary: changes, succeeded: true, finishedAt: now(), fingerprint: fingerprint))
             } catch {
                 throw .store(error)
@@ -197,7 +200,7 @@ public struct StaffDataImporter: Sendable {
         }
         let table = try CSVTable(records: records, columns: columns, file: path,
                                  absent: options.review.absentColumns[kind.rawValue] ?? [], kind: kind.rawValue)
-        let run = ImportRun(kind: kind.rawValue, source: path, encoding: encoding.rawValue, rows: table.rows.count,
+        let run = ImportRun(kind: kind.rawValue, source: options.source ?? path, encoding: encoding.rawValue, rows: table.rows.count,
                             summary: "", succeeded: true, finishedAt: now(), fingerprint: fingerprint)
         let threshold = options.review.threshold
         let decide: ImportDecision = { [accept = options.accept, dryRun = options.dryRun] impact in
@@ -228,10 +231,14 @@ public struct StaffDataImporter: Sendable {
 
     /// Logs the rejected import (best effort: the store being unwritable must not hide the
     /// file's own errors) and returns the error to throw.
-    private func fail(_ kind: StaffDataKind, path: String, encoding: DetectedEncoding?, errors: InputErrors) -> StaffImportError {
-        let first = errors.errors.first?.description ?? "rejected"
+    /// `source`: what the log names as the file, also in the message (the path when nil).
+    private func fail(_ kind: StaffDataKind, path: String, source: String?, encoding: DetectedEncoding?, errors: InputErrors)
+        -> StaffImportError
+    {
+        var first = errors.errors.first?.description ?? "rejected"
+        if let source { first = first.replacingOccurrences(of: path, with: source) }
         let count = errors.errors.count + errors.omitted
-        let run = ImportRun(kind: kind.rawValue, source: path, encoding: encoding?.rawValue, rows: 0,
+        let run = ImportRun(kind: kind.rawValue, source: source ?? path, encoding: encoding?.rawValue, rows: 0,
                             summary: "取込不可（エラー \(count) 件）", succeeded: false, message: first, finishedAt: now())
         try? store.recordImport(run)
         return .invalid(errors)
