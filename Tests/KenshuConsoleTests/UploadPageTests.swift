@@ -208,6 +208,8 @@ struct UploadPageTests {
             #expect(held.text.contains("roster.csv: 保留しました: "))
             #expect(held.text.contains("しきい値 10%（data.review.threshold）を超えます"))
             #expect(held.text.contains("この内容で取り込む"))
+            #expect(held.text.contains("保管データは変えていません。"))
+            #expect(!held.text.contains("--accept を付けて"), "the console's button, not the command line's flag")
             #expect(try fixture.storeState() == before)
             #expect(fixture.leftUploads.count == 1, "kept for the accept")
             let token = try #require(Browser.heldToken(in: held))

@@ -98,7 +98,7 @@ struct FeedImportTests {
         #expect(result.status == 2, "\(name): \(result.stdout) \(result.stderr)")
         #expect(result.stderr.contains(name), "\(result.stderr)")
         #expect(result.stderr.contains(expected), "\(name): \(result.stderr)")
-        #expect(result.stderr.contains("previous catalogue stays"))
+        #expect(result.stderr.contains("前の研修一覧のままです"))
         #expect(!result.stderr.contains("root:x:0:0"))
         #expect(try courseCount(city) == 1)
     }
@@ -177,7 +177,7 @@ struct FeedImportTests {
         #expect(fileManager.fileExists(atPath: inbox.appendingPathComponent("rejected/cut.xml").path))
         let note = try String(contentsOf: inbox.appendingPathComponent("rejected/cut.xml.error.txt"), encoding: .utf8)
         #expect(note.contains("cut.xml:"))
-        #expect(note.contains("previous catalogue stays"))
+        #expect(note.contains("前の研修一覧のままです"))
         #expect(fileManager.fileExists(atPath: inbox.appendingPathComponent("upload.xml.part").path))
         #expect(try courseCount(city) == 1)
     }

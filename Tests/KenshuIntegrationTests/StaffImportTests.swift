@@ -75,7 +75,7 @@ struct StaffImportTests {
         #expect(result.stderr.contains("roster-bad.csv:4:"), "\(result.stderr)")
         #expect(result.stderr.contains("採用日"))
         #expect(result.stderr.contains("2026-13-01"))
-        #expect(result.stderr.contains("nothing was imported"))
+        #expect(result.stderr.contains("何も取り込んでいません"))
 
         let after = try statusJSON(city)
         #expect(activeStaff(after) == activeStaff(before))

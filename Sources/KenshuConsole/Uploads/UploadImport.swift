@@ -58,7 +58,10 @@ struct UploadImport: Sendable {
             }
             return request.checkOnly ? .checked(text) : .imported(text)
         } catch where error.kind == .held {
-            return .held(error.message)
+            // The page's own button and words say how to accept it, not the command line's.
+            return .held(error.message.replacingOccurrences(
+                of: StaffImportReview.acceptInstruction,
+                with: "保管データは変えていません。"))
         } catch {
             return .rejected(error.message)
         }

@@ -18,7 +18,7 @@ public enum StaffImport {
         } catch {
             switch error {
             case .unreadable, .invalid:
-                throw KenshuError(.badInput, error.description + "\nnothing was imported; the store is as it was")
+                throw KenshuError(.badInput, error.description + "\n何も取り込んでいません（保管データは前のままです）")
             case .held:
                 throw KenshuError(.held, error.description)
             case .store:

@@ -34,7 +34,7 @@ public enum FeedImport {
         } catch {
             switch error {
             case .rejected(_, let message):
-                throw KenshuError(.badInput, message + (validateOnly ? "" : "\nthe feed was rejected; the previous catalogue stays"))
+                throw KenshuError(.badInput, message + (validateOnly ? "" : "\nこのフィードは取り込んでいません（前の研修一覧のままです）"))
             case .store(let message):
                 throw KenshuError(.runtime, message)
             }

@@ -69,10 +69,14 @@ public struct StaffImportReview: Sendable, Codable, Equatable {
         var lines = ["保留しました: " + reasons.joined(separator: "。")]
         if !changes.isEmpty { lines.append("取り込むと変わること:") }
         lines += changes.map { "  " + $0 }
-        lines.append("保管データは変えていません。変更が正しければ --accept を付けてもう一度取り込んでください"
-            + "（週次処理では kenshu.yaml に data.review.acceptScheduled: true）")
+        lines.append(Self.acceptInstruction)
         return lines.joined(separator: "\n")
     }
+
+    /// The summary's last line: how to apply a held import from the command line (the console
+    /// shows its own button instead).
+    public static let acceptInstruction = "保管データは変えていません。変更が正しければ --accept を付けてもう一度取り込んでください"
+        + "（週次処理では kenshu.yaml に data.review.acceptScheduled: true）"
 
     static func percent(_ part: Int, of whole: Int) -> String {
         percent(whole == 0 ? 0 : Double(part) / Double(whole))
