@@ -14,7 +14,7 @@ public enum CourseAudienceLoader {
             for item in items {
                 let text = try item.string().trimmingWhitespace()
                 guard isRank(text) else {
-                    throw item.error("'\(text)' is neither a title (職名) of the policy nor a band id", hint: "e.g. 係長 or general.kakaricho")
+                    throw item.error("'\(text)' は方針にある職名でも職位区分 ID でもありません", hint: "例: 係長 または general.kakaricho")
                 }
                 if !audience.ranks.contains(text) { audience.ranks.append(text) }
             }
@@ -22,8 +22,8 @@ public enum CourseAudienceLoader {
         if let node = entries["serviceYears"] { audience.serviceYears = try span(node) }
         if let node = entries["rankYears"] { audience.rankYears = try span(node) }
         guard !audience.ranks.isEmpty || audience.serviceYears != nil || audience.rankYears != nil else {
-            throw node.error("an audience needs ranks, serviceYears or rankYears",
-                             hint: "e.g. {serviceYears: 1} for 採用1年目, {ranks: 係長, rankYears: 1} for 新任係長")
+            throw node.error("対象には ranks、serviceYears、rankYears のどれかが要ります",
+                             hint: "例: 採用1年目は {serviceYears: 1}、新任係長は {ranks: 係長, rankYears: 1}")
         }
         return audience
     }
@@ -31,7 +31,7 @@ public enum CourseAudienceLoader {
     private static func span(_ node: YAMLValue) throws(InputError) -> YearSpan {
         let text = try node.string().trimmingWhitespace()
         guard let span = YearSpan(parsing: text) else {
-            throw node.error("expected years as N or N-M (1 to 60, 1 the first year), found '\(text)'", hint: "e.g. 1 or 1-10")
+            throw node.error("年数は N か N-M（1〜60、1 が 1 年目）で書きますが、'\(text)' になっています", hint: "例: 1 または 1-10")
         }
         return span
     }

@@ -20,8 +20,8 @@ enum MatchingRulesLoader {
             let bandIDs = catalog.bands.map(\.id)
             for (band, key, node) in try section["bands"]?.entries() ?? [] {
                 guard bandIDs.contains(band) else {
-                    throw key.error("unknown rank band '\(band)'",
-                                    hint: closest(band, in: bandIDs).map { "did you mean '\($0)'?" } ?? "see kenshu catalog show")
+                    throw key.error("職位区分 '\(band)' はありません",
+                                    hint: closest(band, in: bandIDs).map { "'\($0)' の書き間違いではありませんか" } ?? "kenshu catalog show で一覧を確かめてください")
                 }
                 rules.expectedLevels[band] = try tenLevels(node)
             }
@@ -30,7 +30,7 @@ enum MatchingRulesLoader {
             let section = try evaluation.mapping(allowed: evaluationKeys)
             for (name, key, node) in try section["raters"]?.entries() ?? [] {
                 guard let role = RaterRole(parsing: name) else {
-                    throw key.error("unknown rater '\(name)'", hint: "本人, 一次 or 二次")
+                    throw key.error("評価者 '\(name)' はありません", hint: "本人、一次、二次のいずれか")
                 }
                 rules.raterWeights[role] = try node.double(in: 0...100)
             }
@@ -60,7 +60,7 @@ enum MatchingRulesLoader {
     private static func tenLevels(_ node: YAMLValue) throws(InputError) -> [Int] {
         let items = try node.sequence()
         guard items.count == 10 else {
-            throw node.error("expected 10 levels (①〜⑩), found \(items.count)", hint: "e.g. [3, 3, 3, 3, 3, 3, 3, 3, 3, 3]")
+            throw node.error("水準は ①〜⑩ の 10 個を書きますが、\(items.count) 個あります", hint: "例: [3, 3, 3, 3, 3, 3, 3, 3, 3, 3]")
         }
         var levels: [Int] = []
         for item in items { levels.append(try item.int(in: 1...5)) }

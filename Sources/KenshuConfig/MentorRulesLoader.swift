@@ -28,8 +28,8 @@ enum MentorRulesLoader {
             for item in try list.sequence() {
                 let name = try item.string()
                 guard let family = JobFamily(parsing: name) else {
-                    throw item.error("unknown job family '\(name)'",
-                                     hint: "one of \(JobFamily.allCases.map(\.japaneseName).joined(separator: ", "))")
+                    throw item.error("職種 '\(name)' はありません",
+                                     hint: "\(JobFamily.allCases.map(\.japaneseName).joined(separator: "、")) のいずれか")
                 }
                 rules.sameDepartmentFamilies.insert(family)
             }
@@ -37,7 +37,7 @@ enum MentorRulesLoader {
         if let value = section["idealStepDistance"] { rules.idealStepDistance = try value.int(in: 0...5) }
         for item in try section["excludedPairs"]?.sequence() ?? [] {
             let ids = try item.sequence()
-            guard ids.count == 2 else { throw item.error("a pair is two staff ids, e.g. [\"10001\", \"10002\"]") }
+            guard ids.count == 2 else { throw item.error("組は職員番号 2 つで書いてください（例: [\"10001\", \"10002\"]）") }
             rules.excludedPairs.insert([try ids[0].string(), try ids[1].string()])
         }
         return rules

@@ -51,8 +51,8 @@ public enum RulesLoader {
         let titles = try root["titles"]?.mapping(allowed: titleKeys) ?? [:]
         for (familyName, familyKey, table) in try titles["aliases"]?.entries() ?? [] {
             guard let family = JobFamily(parsing: familyName) else {
-                throw familyKey.error("unknown job family '\(familyName)'",
-                                  hint: "one of \(JobFamily.allCases.map(\.japaneseName).joined(separator: ", "))")
+                throw familyKey.error("職種 '\(familyName)' はありません",
+                                  hint: "\(JobFamily.allCases.map(\.japaneseName).joined(separator: "、")) のいずれか")
             }
             var aliases: [String: String] = [:]
             for (alias, _, target) in try table.entries() {
@@ -60,7 +60,7 @@ public enum RulesLoader {
                 do {
                     _ = try BandResolver(catalog: catalog, aliases: [family: [alias: targetTitle]])
                 } catch {
-                    throw target.error("'\(targetTitle)' is neither a \(family.japaneseName) title of the policy nor a band id")
+                    throw target.error("'\(targetTitle)' は方針にある\(family.japaneseName)の職名でも職位区分 ID でもありません")
                 }
                 aliases[alias] = targetTitle
             }
@@ -72,14 +72,14 @@ public enum RulesLoader {
             rules.courseTags.subjects[subject] = try abilities(list, catalog: catalog)
         }
         for (word, key, list) in try tags["keywords"]?.entries() ?? [] {
-            guard !word.isEmpty else { throw key.error("an empty keyword matches every course") }
+            guard !word.isEmpty else { throw key.error("空のキーワードはすべての研修に当てはまってしまいます") }
             rules.courseTags.keywords.append((word, try abilities(list, catalog: catalog)))
         }
         // One course by `provider/course`: a key no stored course has is fine (a feed may
         // list it later, or have dropped it); an unknown ability is not.
         for (course, key, list) in try tags["courses"]?.entries() ?? [] {
             guard course.contains("/") else {
-                throw key.error("'\(course)' does not name a course", hint: "write the provider's id and the course's id as provider/course, e.g. \"academy/JA27-101\"")
+                throw key.error("'\(course)' は研修を指していません", hint: "研修機関の ID と研修の ID を 研修機関/研修 の形で書いてください（例: \"academy/JA27-101\"）")
             }
             rules.courseTags.courses[course] = try abilities(list, catalog: catalog)
         }
@@ -87,7 +87,7 @@ public enum RulesLoader {
             levels: root["levels"], evaluation: root["evaluation"], recommendations: root["recommendations"], catalog: catalog)
         let rankNames = catalog.rankNames
         for (word, key, value) in try courses["audiences"]?.entries() ?? [] {
-            guard !word.isEmpty else { throw key.error("an empty word matches every course") }
+            guard !word.isEmpty else { throw key.error("空の語はすべての研修に当てはまってしまいます") }
             rules.matching.audiences.append(TitleAudience(
                 word: word, audience: try CourseAudienceLoader.parse(value) { rankNames.contains($0) }))
         }
@@ -103,7 +103,7 @@ public enum RulesLoader {
         for item in items {
             let text = try item.string()
             guard let ability = catalog.ability(parsing: text) else {
-                throw item.error("'\(text)' is not one of the policy's 10 abilities", hint: "1〜10, ①〜⑩ or the ability's name")
+                throw item.error("'\(text)' は方針の 10 の能力のどれでもありません", hint: "1〜10、①〜⑩ または能力の名前で書いてください")
             }
             numbers.append(ability.number)
         }

@@ -36,8 +36,8 @@ struct ConfigurationTests {
         }
         #expect(error.location.line == 2)
         #expect(error.location.column == 1)
-        #expect(error.description.contains("unknown key 'stae'"))
-        #expect(error.description.contains("did you mean 'state'"))
+        #expect(error.description.contains("'stae' というキーはありません"))
+        #expect(error.description.contains("'state' の書き間違いではありませんか"))
     }
 
     @Test func namesTheLineOfAWrongType() throws {

@@ -69,7 +69,7 @@ struct ConsoleSettingsTests {
         }
         #expect(throws: InputError.self) { try ConfigurationLoader.parse("console:\n  secureCookies: maybe\n", file: file) }
         let error = #expect(throws: InputError.self) { try ConfigurationLoader.parse("console:\n  listn: x\n", file: file) }
-        #expect(error?.description.contains("did you mean 'listen'") == true)
+        #expect(error?.description.contains("'listen' の書き間違いではありませんか") == true)
     }
 
     @Test func trustedProxiesAreIPAddressesAndNoneByDefault() throws {

@@ -54,6 +54,6 @@ struct FeedSettingsTests {
         let error = try #require(throws: InputError.self) {
             try ConfigurationLoader.parse("feeds:\n  sorces: []\n", file: file)
         }
-        #expect(error.description.contains("did you mean 'sources'"))
+        #expect(error.description.contains("'sources' の書き間違いではありませんか"))
     }
 }

@@ -39,10 +39,10 @@ struct RulesTests {
     }
 
     @Test(arguments: [
-        ("新任: {ranks: 班長, rankYears: 1}", "'班長' is neither a title"),
-        ("新任: {rankYears: 1年}", "expected years as N or N-M"),
-        ("新任: 係長", "expected a mapping"),
-        ("'': {serviceYears: 1}", "an empty word matches every course"),
+        ("新任: {ranks: 班長, rankYears: 1}", "'班長' は方針にある職名でも"),
+        ("新任: {rankYears: 1年}", "年数は N か N-M"),
+        ("新任: 係長", "「キー: 値」の行が来るところに"),
+        ("'': {serviceYears: 1}", "空の語はすべての研修に当てはまってしまいます"),
     ])
     func aBadCourseAudienceNamesItsLine(entry: String, message: String) throws {
         let error = try #require(throws: InputError.self) {
@@ -69,10 +69,10 @@ struct RulesTests {
     }
 
     @Test(arguments: [
-        ("work:\n  sections:\n    財政係: [財政]\n", 3, "a 係 is written 所属/係"),
-        ("work:\n  departments:\n    税務課: []\n", 3, "lists no field"),
-        ("work:\n  departments:\n    税務課: ['']\n", 3, "an empty field"),
-        ("work:\n  teams: {}\n", 2, "unknown key 'teams'"),
+        ("work:\n  sections:\n    財政係: [財政]\n", 3, "係は 所属/係 の形で書きますが"),
+        ("work:\n  departments:\n    税務課: []\n", 3, "に仕事の分野が一つもありません"),
+        ("work:\n  departments:\n    税務課: ['']\n", 3, "仕事の分野が空です"),
+        ("work:\n  teams: {}\n", 2, "'teams' というキーはありません"),
     ])
     func aBadWorkMapNamesItsLine(text: String, line: Int, message: String) throws {
         let error = try #require(throws: InputError.self) { try RulesLoader.parse(text, file: "rules.yaml", catalog: catalog) }
@@ -97,7 +97,7 @@ struct RulesTests {
             try RulesLoader.parse("titles:\n  alias: {}\n", file: "rules.yaml", catalog: catalog)
         }
         #expect(key.location.line == 2)
-        #expect(key.description.contains("did you mean 'aliases'"))
+        #expect(key.description.contains("'aliases' の書き間違いではありませんか"))
     }
 
     @Test func theExampleRulesAreValid() throws {
@@ -136,7 +136,7 @@ struct CourseTagRulesTests {
             try RulesLoader.parse("courses:\n  abilities:\n    keywords:\n      交渉: [11]\n", file: "rules.yaml", catalog: catalog)
         }
         #expect(error.location.line == 4)
-        #expect(error.description.contains("10 abilities"))
+        #expect(error.description.contains("方針の 10 の能力のどれでもありません"))
     }
 
     @Test func oneCoursesAbilitiesByProviderAndCourseId() throws {
@@ -151,9 +151,9 @@ struct CourseTagRulesTests {
     }
 
     @Test(arguments: [
-        ("\"academy/JA27-101\": [⑪]", 4, "10 abilities"),
-        ("\"academy/JA27-101\": [4, 0]", 4, "10 abilities"),
-        ("JA27-101: [4]", 4, "does not name a course"),
+        ("\"academy/JA27-101\": [⑪]", 4, "方針の 10 の能力のどれでもありません"),
+        ("\"academy/JA27-101\": [4, 0]", 4, "方針の 10 の能力のどれでもありません"),
+        ("JA27-101: [4]", 4, "は研修を指していません"),
     ])
     func aBadCourseEntryNamesItsLine(entry: String, line: Int, message: String) throws {
         let error = try #require(throws: InputError.self) {

@@ -32,7 +32,7 @@ struct ConsoleRulesTests {
             let checked = try await admin.post("/rules/check", [("csrf", token), ("text", lines.joined(separator: "\r\n"))])
             #expect(checked.status == .unprocessableContent)
             #expect(checked.text.contains("規則に誤りがあります（3 行 1 列）"), "\(checked.text)")
-            #expect(checked.text.contains("unknown key &#39;unknownKey&#39;"))
+            #expect(checked.text.contains("&#39;unknownKey&#39; というキーはありません"))
             #expect(checked.text.contains("<span class=\"problem-line\">3: unknownKey: 1</span>"))
             #expect(!checked.text.contains("id=\"apply\""))
             let applied = try await admin.post("/rules/apply", [("csrf", token), ("text", lines.joined(separator: "\n"))])

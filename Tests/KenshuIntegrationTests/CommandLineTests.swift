@@ -55,7 +55,7 @@ struct CommandLineTests {
         let result = try KenshuBinary.run(["status", "--config", config])
         #expect(result.status == 2)
         #expect(result.stderr.contains("typo.yaml:2:1:"))
-        #expect(result.stderr.contains("did you mean 'rules'"))
+        #expect(result.stderr.contains("'rules' の書き間違いではありませんか"))
     }
 
     @Test func catalogShowPrintsTheWholePolicyAsJSON() throws {
@@ -94,6 +94,6 @@ struct CommandLineTests {
         let result = try city.kenshu("rules", "check", bad)
         #expect(result.status == 2)
         #expect(result.stderr.contains("rules.yaml:5:3:"))
-        #expect(result.stderr.contains("unknown key 'weights'"))
+        #expect(result.stderr.contains("'weights' というキーはありません"))
     }
 }

@@ -159,7 +159,7 @@ struct RecommendTests {
         let rejected = try city.kenshu("rules", "diff", current, broken)
         #expect(rejected.status == 2)
         #expect(rejected.stderr.contains("broken.yaml:3:5"), "\(rejected.stderr)")
-        #expect(rejected.stderr.contains("did you mean 'general.kakaricho'"))
+        #expect(rejected.stderr.contains("'general.kakaricho' の書き間違いではありませんか"))
     }
 
     @Test func mentorsArePairedByTheWeeklyRunAndKeptOnTheNextRun() throws {

@@ -12,11 +12,11 @@ extension YAMLValue {
             unit = scale
         }
         guard let amount = Int(digits), amount >= 0 else {
-            throw error("expected a duration such as 30s, 5m, 6h or 1d, found '\(text)'")
+            throw error("30s、5m、6h、1d のような時間が来るところに '\(text)' があります")
         }
         let (value, overflow) = amount.multipliedReportingOverflow(by: unit)
         guard !overflow, range.contains(value) else {
-            throw error("\(text) is out of range", hint: "allowed: \(Self.describe(range.lowerBound)) to \(Self.describe(range.upperBound))")
+            throw error("\(text) は範囲の外です", hint: "\(Self.describe(range.lowerBound))〜\(Self.describe(range.upperBound)) で書いてください")
         }
         return value
     }

@@ -33,7 +33,7 @@ public struct YAMLValue {
         } catch let error as YamlError {
             throw YAMLValue.describe(error, file: file)
         } catch {
-            throw InputError("cannot read YAML: \(error)", at: SourceLocation(file: file))
+            throw InputError("YAML として読めません（\(error)）", at: SourceLocation(file: file))
         }
         return YAMLValue(node: root ?? Node.mapping(Node.Mapping([])), path: "", file: file)
     }
@@ -42,20 +42,20 @@ public struct YAMLValue {
     /// the keys allowed here. A repeated key is an error too.
     public func mapping(allowed: [String]) throws(InputError) -> [String: YAMLValue] {
         guard case .mapping(let mapping) = node else {
-            throw error("expected a mapping (key: value lines), found \(kind)")
+            throw error("「キー: 値」の行が来るところに\(kind)があります")
         }
         var result: [String: YAMLValue] = [:]
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let scalar) = keyNode else {
-                throw YAMLValue(node: keyNode, path: path, file: file).error("a key must be plain text")
+                throw YAMLValue(node: keyNode, path: path, file: file).error("キーは引用符や記号のない文字で書いてください")
             }
             let key = scalar.string
             let keyValue = YAMLValue(node: keyNode, path: child(key), file: file)
             guard allowed.isEmpty || allowed.contains(key) else {
-                let suggestion = YAMLValue.closest(to: key, in: allowed).map { "did you mean '\($0)'? " } ?? ""
-                throw keyValue.error("unknown key '\(key)'", hint: "\(suggestion)allowed here: \(allowed.joined(separator: ", "))")
+                let suggestion = YAMLValue.closest(to: key, in: allowed).map { "'\($0)' の書き間違いではありませんか。" } ?? ""
+                throw keyValue.error("'\(key)' というキーはありません", hint: "\(suggestion)ここで使えるキー: \(allowed.joined(separator: "、"))")
             }
-            guard result[key] == nil else { throw keyValue.error("key '\(key)' appears twice") }
+            guard result[key] == nil else { throw keyValue.error("キー '\(key)' が 2 回あります") }
             result[key] = YAMLValue(node: valueNode, path: child(key), file: file)
         }
         return result
@@ -65,15 +65,15 @@ public struct YAMLValue {
     /// Each entry's `at` is the key's own node, for errors about the key.
     public func entries() throws(InputError) -> [(key: String, at: YAMLValue, value: YAMLValue)] {
         guard case .mapping(let mapping) = node else {
-            throw error("expected a mapping (key: value lines), found \(kind)")
+            throw error("「キー: 値」の行が来るところに\(kind)があります")
         }
         var seen = Set<String>()
         var result: [(key: String, at: YAMLValue, value: YAMLValue)] = []
         for (keyNode, valueNode) in mapping {
             let keyValue = YAMLValue(node: keyNode, path: path, file: file)
-            guard case .scalar(let scalar) = keyNode else { throw keyValue.error("a key must be plain text") }
+            guard case .scalar(let scalar) = keyNode else { throw keyValue.error("キーは引用符や記号のない文字で書いてください") }
             guard seen.insert(scalar.string).inserted else {
-                throw keyValue.error("key '\(scalar.string)' appears twice")
+                throw keyValue.error("キー '\(scalar.string)' が 2 回あります")
             }
             let path = child(scalar.string)
             result.append((scalar.string, YAMLValue(node: keyNode, path: path, file: file),
@@ -84,30 +84,30 @@ public struct YAMLValue {
 
     public func sequence() throws(InputError) -> [YAMLValue] {
         guard case .sequence(let sequence) = node else {
-            throw error("expected a list (- item lines), found \(kind)")
+            throw error("「- 項目」の行（リスト）が来るところに\(kind)があります")
         }
         return sequence.enumerated().map { YAMLValue(node: $1, path: "\(path)[\($0)]", file: file) }
     }
 
     public func string() throws(InputError) -> String {
-        guard case .scalar(let scalar) = node else { throw error("expected text, found \(kind)") }
+        guard case .scalar(let scalar) = node else { throw error("文字が来るところに\(kind)があります") }
         return scalar.string
     }
 
     public func int(in range: ClosedRange<Int>) throws(InputError) -> Int {
         let text = try string()
-        guard let value = Int(text) else { throw error("expected a whole number, found '\(text)'") }
+        guard let value = Int(text) else { throw error("整数が来るところに '\(text)' があります") }
         guard range.contains(value) else {
-            throw error("\(value) is out of range", hint: "allowed: \(range.lowerBound) to \(range.upperBound)")
+            throw error("\(value) は範囲の外です", hint: "\(range.lowerBound)〜\(range.upperBound) で書いてください")
         }
         return value
     }
 
     public func double(in range: ClosedRange<Double>) throws(InputError) -> Double {
         let text = try string()
-        guard let value = Double(text), value.isFinite else { throw error("expected a number, found '\(text)'") }
+        guard let value = Double(text), value.isFinite else { throw error("数が来るところに '\(text)' があります") }
         guard range.contains(value) else {
-            throw error("\(text) is out of range", hint: "allowed: \(range.lowerBound) to \(range.upperBound)")
+            throw error("\(text) は範囲の外です", hint: "\(range.lowerBound)〜\(range.upperBound) で書いてください")
         }
         return value
     }
@@ -117,12 +117,12 @@ public struct YAMLValue {
         let text = try string().trimmingWhitespace()
         if text.hasSuffix("%") {
             guard let percent = Double(String(text.dropLast()).trimmingWhitespace()), percent.isFinite, (0...100).contains(percent) else {
-                throw error("expected a percentage from 0% to 100%, found '\(text)'")
+                throw error("0%〜100% の割合が来るところに '\(text)' があります")
             }
             return percent / 100
         }
         guard let value = Double(text), value.isFinite, (0...1).contains(value) else {
-            throw error("expected a share from 0 to 1 or a percentage, found '\(text)'", hint: "e.g. 10% or 0.1")
+            throw error("0〜1 の割合か百分率が来るところに '\(text)' があります", hint: "例: 10% または 0.1")
         }
         return value
     }
@@ -132,16 +132,16 @@ public struct YAMLValue {
         switch text.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
-        default: throw error("expected true or false, found '\(text)'")
+        default: throw error("true か false が来るところに '\(text)' があります")
         }
     }
 
     private var kind: String {
         switch node {
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .scalar(let scalar): scalar.string.isEmpty ? "nothing" : "text '\(scalar.string)'"
-        case .alias: "an alias"
+        case .mapping: "「キー: 値」の行"
+        case .sequence: "リスト"
+        case .scalar(let scalar): scalar.string.isEmpty ? "空の値" : " '\(scalar.string)' "
+        case .alias: "別名（*）"
         }
     }
 
@@ -151,15 +151,15 @@ public struct YAMLValue {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let detail = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
-            return InputError("YAML syntax: \(problem)\(detail)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+            let detail = context.map { "、\($0.mark.line) 行目の \($0.text)" } ?? ""
+            return InputError("YAML の書き方の誤り（\(problem)\(detail)）", at: SourceLocation(file: file, line: mark.line, column: mark.column))
         case .reader(let problem, _, _, _):
-            return InputError("YAML cannot be read: \(problem)", at: SourceLocation(file: file))
+            return InputError("YAML として読めません（\(problem)）", at: SourceLocation(file: file))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return InputError("key(s) \(duplicates.joined(separator: ", ")) appear twice", at: SourceLocation(
+            return InputError("キー \(duplicates.joined(separator: "、")) が 2 回あります", at: SourceLocation(
                 file: file, line: context.mark.line, column: context.mark.column))
         default:
-            return InputError("YAML error: \(error)", at: SourceLocation(file: file))
+            return InputError("YAML として読めません（\(error)）", at: SourceLocation(file: file))
         }
     }
 

@@ -59,11 +59,11 @@ struct FeedProfileLoaderTests {
     }
 
     @Test(arguments: [
-        ("{serviceYears: 0}", "expected years as N or N-M"),
-        ("{serviceYears: 10-1}", "expected years as N or N-M"),
-        ("{rankYears: 1, ranks: 班長}", "'班長' is neither a title"),
-        ("{years: 1}", "unknown key 'years'"),
-        ("{}", "an audience needs ranks, serviceYears or rankYears"),
+        ("{serviceYears: 0}", "年数は N か N-M"),
+        ("{serviceYears: 10-1}", "年数は N か N-M"),
+        ("{rankYears: 1, ranks: 班長}", "'班長' は方針にある職名でも"),
+        ("{years: 1}", "'years' というキーはありません"),
+        ("{}", "対象には ranks、serviceYears、rankYears のどれかが要ります"),
     ])
     func aBadAudienceIsAnErrorAtItsLine(audience: String, message: String) throws {
         let error = try #require(throws: InputError.self) {
@@ -100,8 +100,8 @@ struct FeedProfileLoaderTests {
         }
         #expect(top.location.line == 11)
         #expect(top.location.column == 1)
-        #expect(top.description.contains("unknown key 'presentationFeilds'"))
-        #expect(top.description.contains("did you mean 'presentationFields'"))
+        #expect(top.description.contains("'presentationFeilds' というキーはありません"))
+        #expect(top.description.contains("'presentationFields' の書き間違いではありませんか"))
 
         let nested = try #require(throws: InputError.self) {
             try ProfileFixtures.profile(Self.yaml(fields: "fields:\n  id: \"@code\"\n  titel: title"))
@@ -109,7 +109,7 @@ struct FeedProfileLoaderTests {
         #expect(nested.location.line == 5)
         #expect(nested.location.column == 3)
         #expect(nested.field == "fields.titel")
-        #expect(nested.description.contains("did you mean 'title'"))
+        #expect(nested.description.contains("'title' の書き間違いではありませんか"))
     }
 
     @Test func anUnknownKindIDInValuesIsAnErrorWithASuggestion() throws {
@@ -125,7 +125,7 @@ struct FeedProfileLoaderTests {
         #expect(error.location.column == 9)
         #expect(error.field == "values.kind.公募")
         #expect(error.description.contains("unknown training kind id 'external.open-call.generallist'"))
-        #expect(error.description.contains("did you mean 'external.open-call.generalist'"))
+        #expect(error.description.contains("'external.open-call.generalist' の書き間違いではありませんか"))
     }
 
     @Test func aMissingCoursePathIsAnError() throws {
@@ -183,7 +183,7 @@ struct FeedProfileLoaderTests {
             try ProfileFixtures.profile(Self.yaml(extra: "values:\n  attendance:\n    オンライン: onlin"))
         }
         #expect(attendance.location.line == 13)
-        #expect(attendance.description.contains("did you mean 'online'"))
+        #expect(attendance.description.contains("'online' の書き間違いではありませんか"))
 
         let rank = try #require(throws: InputError.self) {
             try ProfileFixtures.profile(Self.yaml(

@@ -293,7 +293,7 @@ public enum FeedProfileLoader {
         switch field {
         case .kind:
             guard vocabulary.kindIDs.contains(text) else {
-                let suggestion = YAMLValue.closest(to: text, in: vocabulary.kindIDs).map { "did you mean '\($0)'? " } ?? ""
+                let suggestion = YAMLValue.closest(to: text, in: vocabulary.kindIDs).map { "'\($0)' の書き間違いではありませんか。" } ?? ""
                 throw item.error("unknown training kind id '\(text)'",
                                  hint: "\(suggestion)kind ids of the policy: \(vocabulary.kindIDs.joined(separator: ", "))")
             }
@@ -326,7 +326,7 @@ public enum FeedProfileLoader {
         case .attendance:
             guard let mode = AttendanceMode(rawValue: text) else {
                 let modes = AttendanceMode.allCases.map(\.rawValue)
-                let suggestion = YAMLValue.closest(to: text, in: modes).map { "did you mean '\($0)'? " } ?? ""
+                let suggestion = YAMLValue.closest(to: text, in: modes).map { "'\($0)' の書き間違いではありませんか。" } ?? ""
                 throw item.error("unknown attendance mode '\(text)'", hint: "\(suggestion)one of \(modes.joined(separator: ", "))")
             }
             return mode.rawValue
