@@ -35,7 +35,7 @@ public enum ConfigurationLoader {
         func path(_ key: String, default value: String) throws(InputError) -> String {
             guard let node = root[key] else { return value }
             let text = try node.string()
-            guard !text.isEmpty else { throw node.error("a path is expected") }
+            guard !text.isEmpty else { throw node.error("パスを書いてください") }
             return FilePaths.resolve(text, relativeTo: base)
         }
         let data = try root["data"]?.mapping(allowed: dataKeys) ?? [:]
@@ -45,11 +45,11 @@ public enum ConfigurationLoader {
         }
         let encoding = try data["encoding"]?.string() ?? "auto"
         if !encodings.contains(encoding), let node = data["encoding"] {
-            throw node.error("unknown encoding '\(encoding)'", hint: "use one of \(encodings.joined(separator: ", "))")
+            throw node.error("文字コード '\(encoding)' はありません", hint: "\(encodings.joined(separator: "、")) のいずれか")
         }
         let timeZone = try root["timezone"]?.string() ?? KenshuConfiguration.Defaults.timeZone
         if TimeZone(identifier: timeZone) == nil, let node = root["timezone"] {
-            throw node.error("unknown time zone '\(timeZone)'", hint: "an IANA name such as Asia/Tokyo")
+            throw node.error("タイムゾーン '\(timeZone)' はありません", hint: "Asia/Tokyo のような IANA の名前で書いてください")
         }
         let hr = try root["hr"]?.mapping(allowed: hrKeys) ?? [:]
         var addresses: [String] = []

@@ -15,7 +15,7 @@ enum ConsoleSettingsLoader {
             settings.trustedProxies = try value.sequence().map { item throws(InputError) in
                 let text = try item.string().trimmingWhitespace()
                 guard isIPAddress(text) else {
-                    throw item.error("'\(text)' is not an IP address", hint: "the proxy's address as the console sees it, e.g. \"127.0.0.1\" or \"::1\"")
+                    throw item.error("'\(text)' は IP アドレスではありません", hint: "管理画面から見たプロキシのアドレス（例: \"127.0.0.1\" または \"::1\"）")
                 }
                 return text
             }
@@ -23,15 +23,15 @@ enum ConsoleSettingsLoader {
         if let value = fields["uploadLimitMB"] { settings.uploadLimitMB = try value.int(in: 1...4096) }
         if let value = fields["accounts"] {
             let text = try value.string()
-            guard !text.isEmpty else { throw value.error("a path is expected") }
+            guard !text.isEmpty else { throw value.error("パスを書いてください") }
             settings.accountsFile = FilePaths.resolve(text, relativeTo: base)
         }
         if let value = fields["listen"] {
             let address = try address(value)
             if !address.isLoopback && !settings.allowRemote {
-                throw value.error("'\(address)' is not a loopback address: the console shows personal data",
-                                  hint: "listen on 127.0.0.1 behind the office's TLS proxy, "
-                                      + "or set console.allowRemote: true to listen there on purpose")
+                throw value.error("'\(address)' はループバックのアドレスではありません（管理画面は個人のデータを表示します）",
+                                  hint: "事務室の TLS プロキシの後ろで 127.0.0.1 で待ち受けるか、"
+                                      + "あえてそこで待ち受けるなら console.allowRemote: true を書いてください")
             }
             settings.listen = address
         }
@@ -68,6 +68,6 @@ enum ConsoleSettingsLoader {
     }
 
     private static func badAddress(_ node: YAMLValue, _ text: String) -> InputError {
-        node.error("expected host:port, found '\(text)'", hint: "e.g. listen: \"127.0.0.1:8470\"")
+        node.error("host:port の形で書きますが、'\(text)' になっています", hint: "例: listen: \"127.0.0.1:8470\"")
     }
 }

@@ -41,11 +41,11 @@ enum FeedSettingsLoader {
         guard (try? item.string()) == nil else { return nil }
         let fields = try item.mapping(allowed: sourceKeys)
         guard let node = fields["url"] else { return nil }
-        if fields["file"] != nil { throw node.error("a feed source has either a file or a url, not both") }
+        if fields["file"] != nil { throw node.error("フィードの取得元には file か url のどちらか一方を書いてください（両方は書けません）") }
         let url = try node.string().trimmingWhitespace()
         guard let parsed = URLComponents(string: url), let scheme = parsed.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = parsed.host, !host.isEmpty else {
-            throw node.error("'\(url)' is not an http(s) address", hint: "e.g. url: https://academy.example.jp/courses.xml")
+            throw node.error("'\(url)' は http(s) のアドレスではありません", hint: "例: url: https://academy.example.jp/courses.xml")
         }
         return FeedSettings.PolledFeed(url: url, profile: try fields["profile"]?.string(), provider: try fields["provider"]?.string())
     }
@@ -53,13 +53,13 @@ enum FeedSettingsLoader {
     /// `- feeds/a.xml` or `- {file: feeds/a.xml, profile: academy, provider: jamp}`.
     private static func source(_ item: YAMLValue, base: String) throws(InputError) -> FeedSettings.FeedSource {
         if let text = try? item.string() {
-            guard !text.isEmpty else { throw item.error("a feed file is expected") }
+            guard !text.isEmpty else { throw item.error("フィードのファイルを書いてください") }
             return FeedSettings.FeedSource(file: FilePaths.resolve(text, relativeTo: base))
         }
         let fields = try item.mapping(allowed: sourceKeys)
-        guard let file = fields["file"] else { throw item.error("a feed source needs a file", hint: "file: feeds/NAME.xml") }
+        guard let file = fields["file"] else { throw item.error("フィードの取得元には file が要ります", hint: "file: feeds/NAME.xml") }
         let path = try file.string()
-        guard !path.isEmpty else { throw file.error("a feed file is expected") }
+        guard !path.isEmpty else { throw file.error("フィードのファイルを書いてください") }
         return FeedSettings.FeedSource(file: FilePaths.resolve(path, relativeTo: base),
                                        profile: try fields["profile"]?.string(), provider: try fields["provider"]?.string())
     }

@@ -17,7 +17,7 @@ enum MailSettingsLoader {
         if let replyTo = mail["replyTo"] { settings.replyTo = try address(replyTo) }
         if let templates = mail["templates"] {
             let path = try templates.string()
-            guard !path.isEmpty else { throw templates.error("a folder is expected") }
+            guard !path.isEmpty else { throw templates.error("フォルダーを書いてください") }
             settings.templatesDirectory = FilePaths.resolve(path, relativeTo: base)
         }
         if let contact = mail["contact"] { settings.contact = try contact.string() }
@@ -38,7 +38,7 @@ enum MailSettingsLoader {
               !address.contains(where: { $0.isWhitespace || $0.isNewline || $0 == "<" || $0 == ">" || $0 == "," }),
               address.allSatisfy(\.isASCII)
         else {
-            throw node.error("'\(address)' is not a mail address", hint: "write it as name@example.jp")
+            throw node.error("'\(address)' はメールアドレスではありません", hint: "name@example.jp の形で書いてください")
         }
         return address
     }

@@ -15,7 +15,7 @@ enum ServeSettingsLoader {
             if let node = fields["timezone"] {
                 let zone = try node.string()
                 guard TimeZone(identifier: zone) != nil else {
-                    throw node.error("unknown time zone '\(zone)'", hint: "an IANA name such as Asia/Tokyo")
+                    throw node.error("タイムゾーン '\(zone)' はありません", hint: "Asia/Tokyo のような IANA の名前で書いてください")
                 }
                 settings.timeZone = zone
             }
@@ -32,7 +32,7 @@ enum ServeSettingsLoader {
     private static func weekday(_ node: YAMLValue) throws(InputError) -> Int {
         let text = try node.string().trimmingWhitespace().lowercased()
         if let match = ServeSettings.weekdayNames.first(where: { $0.names.contains(text) }) { return match.number }
-        throw node.error("unknown weekday '\(text)'", hint: "monday … sunday (or 月 … 日)")
+        throw node.error("曜日 '\(text)' はありません", hint: "monday … sunday（または 月 … 日）")
     }
 
     /// `HH:MM`, 24-hour clock.
@@ -41,7 +41,7 @@ enum ServeSettingsLoader {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[1].count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]),
               (0...23).contains(hour), (0...59).contains(minute) else {
-            throw node.error("expected a time of day HH:MM (24-hour), found '\(text)'", hint: "e.g. time: \"07:00\"")
+            throw node.error("時刻は HH:MM（24 時間制）で書きますが、'\(text)' になっています", hint: "例: time: \"07:00\"")
         }
         return (hour, minute)
     }

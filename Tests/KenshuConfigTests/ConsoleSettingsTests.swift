@@ -80,7 +80,7 @@ struct ConsoleSettingsTests {
             let error = #expect(throws: InputError.self) {
                 try ConfigurationLoader.parse("console:\n  trustedProxies: [\"\(bad)\"]\n", file: file)
             }
-            #expect(error?.description.contains("'\(bad)' is not an IP address") == true, "\(bad)")
+            #expect(error?.description.contains("'\(bad)' は IP アドレスではありません") == true, "\(bad)")
             #expect(error?.description.contains("/srv/city/kenshu.yaml:2") == true)
         }
     }

@@ -47,7 +47,7 @@ struct FeedSettingsTests {
             try ConfigurationLoader.parse("feeds:\n  sources:\n    - {profile: academy}\n", file: file)
         }
         #expect(error.location.line == 3)
-        #expect(error.description.contains("needs a file"))
+        #expect(error.description.contains("フィードの取得元には file が要ります"))
     }
 
     @Test func aTypoInTheFeedsSectionSuggestsTheKey() throws {
