@@ -32,18 +32,18 @@ struct MailSubmissionTests {
     }
 
     @Test(arguments: [
-        ("smtp://mta.city.example.jp", "is not this machine", "name its port"),
-        ("smtps://127.0.0.1:465", "TLS and authentication are not supported", "smtp://127.0.0.1:25"),
-        ("smtp://kenshu:secret@127.0.0.1:25", "authentication is not supported", "smtp://127.0.0.1:25"),
-        ("smtp://127.0.0.1:0", "the port must be 1 to 65535", "smtp://127.0.0.1:25"),
-        ("smtp://127.0.0.1:smtp", "the port must be 1 to 65535", "smtp://127.0.0.1:25"),
-        ("smtp://127.0.0.1:25/queue", "only a host and a port may follow smtp://", "smtp://127.0.0.1:25"),
-        ("smtp://", "not a host name or address", "smtp://127.0.0.1:25"),
-        ("smtp://::1:25", "write an IPv6 address in brackets", "smtp://127.0.0.1:25"),
-        ("smtp://[::1", "an IPv6 address needs its closing ]", "smtp://127.0.0.1:25"),
-        ("sendmail:usr/sbin/sendmail", "sendmail needs the program's absolute path", "sendmail:/usr/sbin/sendmail"),
-        ("lmtp://127.0.0.1:24", "not a way to submit mail", "smtp://127.0.0.1:25"),
-        ("127.0.0.1:25", "not a way to submit mail", "smtp://127.0.0.1:25"),
+        ("smtp://mta.city.example.jp", "はこのマシンではありません", "ポートも書いてください"),
+        ("smtps://127.0.0.1:465", "TLS と認証には対応していません", "smtp://127.0.0.1:25"),
+        ("smtp://kenshu:secret@127.0.0.1:25", "認証には対応していません", "smtp://127.0.0.1:25"),
+        ("smtp://127.0.0.1:0", "ポートは 1〜65535 で書いてください", "smtp://127.0.0.1:25"),
+        ("smtp://127.0.0.1:smtp", "ポートは 1〜65535 で書いてください", "smtp://127.0.0.1:25"),
+        ("smtp://127.0.0.1:25/queue", "smtp:// の後にはホストとポートだけを書きます", "smtp://127.0.0.1:25"),
+        ("smtp://", "ホスト名でもアドレスでもありません", "smtp://127.0.0.1:25"),
+        ("smtp://::1:25", "IPv6 アドレスは [ ] で囲んでください", "smtp://127.0.0.1:25"),
+        ("smtp://[::1", "IPv6 アドレスの閉じ ] がありません", "smtp://127.0.0.1:25"),
+        ("sendmail:usr/sbin/sendmail", "sendmail にはプログラムの絶対パスが要ります", "sendmail:/usr/sbin/sendmail"),
+        ("lmtp://127.0.0.1:24", "メールの渡し方として読めません", "smtp://127.0.0.1:25"),
+        ("127.0.0.1:25", "メールの渡し方として読めません", "smtp://127.0.0.1:25"),
     ])
     func aBadValueSaysWhereWhatAndWhatToWrite(value: String, message: String, hint: String) throws {
         let error = try #require(throws: InputError.self) { try submission(value) }

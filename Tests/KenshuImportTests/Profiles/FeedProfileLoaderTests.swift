@@ -124,7 +124,7 @@ struct FeedProfileLoaderTests {
         #expect(error.location.line == 14)
         #expect(error.location.column == 9)
         #expect(error.field == "values.kind.公募")
-        #expect(error.description.contains("unknown training kind id 'external.open-call.generallist'"))
+        #expect(error.description.contains("研修の種類 ID 'external.open-call.generallist' はありません"))
         #expect(error.description.contains("'external.open-call.generalist' の書き間違いではありませんか"))
     }
 
@@ -135,7 +135,7 @@ struct FeedProfileLoaderTests {
         #expect(error.location.file == "test.yaml")
         #expect(error.location.line == 1)
         #expect(error.location.column == 1)
-        #expect(error.description.contains("no 'course' path"))
+        #expect(error.description.contains("プロファイルに course のパスがありません"))
         #expect(error.hint?.contains("course: /ROOT/COURSE") == true)
     }
 
@@ -144,8 +144,8 @@ struct FeedProfileLoaderTests {
         ("/catalogue/course[1]", "contains '['"),
         ("/catalogue/@id/course", "only be the last step"),
         ("/catalogue/x:course", "prefix 'x' is not declared"),
-        ("catalogue/course", "must be an absolute path"),
-        ("/catalogue/@code", "names an attribute"),
+        ("catalogue/course", "絶対パスで書いてください"),
+        ("/catalogue/@code", "は属性を指しています"),
         ("/catalogue/course/", "ends with '/'"),
     ])
     func aBadCoursePathIsAnError(path: String, problem: String) throws {
@@ -163,7 +163,7 @@ struct FeedProfileLoaderTests {
             try ProfileFixtures.profile(Self.yaml(fields: "fields:\n  id: \"@code\"\n  title: /catalogue/title"))
         }
         #expect(absolute.location.line == 5)
-        #expect(absolute.description.contains("relative"))
+        #expect(absolute.description.contains("相対パスで書いてください"))
         let dots = try #require(throws: InputError.self) {
             try ProfileFixtures.profile(Self.yaml(fields: "fields:\n  id: \"@code\"\n  title: ../title"))
         }
@@ -177,7 +177,7 @@ struct FeedProfileLoaderTests {
                 extra: "values:\n  families: {行政: 事務職}"))
         }
         #expect(family.location.line == 12)
-        #expect(family.description.contains("unknown job family '事務職'"))
+        #expect(family.description.contains("職種 '事務職' はありません"))
 
         let attendance = try #require(throws: InputError.self) {
             try ProfileFixtures.profile(Self.yaml(extra: "values:\n  attendance:\n    オンライン: onlin"))
@@ -190,12 +190,12 @@ struct FeedProfileLoaderTests {
                 fields: "fields:\n  id: \"@code\"\n  title: title\n  ranks: rank",
                 extra: "values:\n  ranks: {係長級: [係長, 班長]}"))
         }
-        #expect(rank.description.contains("'班長' is neither a title"))
+        #expect(rank.description.contains("'班長' は方針にある職名でも"))
 
         let listForOne = try #require(throws: InputError.self) {
             try ProfileFixtures.profile(Self.yaml(extra: "values:\n  kind: {公募: [external, internal]}"))
         }
-        #expect(listForOne.description.contains("takes one value, not a list"))
+        #expect(listForOne.description.contains("には値を 1 つ書きます（リストは書けません）"))
     }
 
     @Test func aValueMapForAFieldTheProfileDoesNotReadIsAnError() throws {
@@ -203,14 +203,14 @@ struct FeedProfileLoaderTests {
             try ProfileFixtures.profile(Self.yaml(extra: "values:\n  digitalTier: {DX: dx-leader}"))
         }
         #expect(error.location.line == 12)
-        #expect(error.description.contains("does not read"))
+        #expect(error.description.contains("プロファイルが読まない項目"))
     }
 
     @Test func fieldsNeedAnIdAndATitle() throws {
         let error = try #require(throws: InputError.self) {
             try ProfileFixtures.profile(Self.yaml(fields: "fields:\n  title: title"))
         }
-        #expect(error.description.contains("fields has no 'id'"))
+        #expect(error.description.contains("fields に id がありません"))
     }
 
     @Test func theNameMustMatchTheFile() throws {
@@ -218,22 +218,22 @@ struct FeedProfileLoaderTests {
             try ProfileFixtures.profile(Self.yaml(), file: "/etc/kenshu/profiles/other.yaml")
         }
         #expect(error.location.line == 1)
-        #expect(error.description.contains("its file is other.yaml"))
+        #expect(error.description.contains("ファイルは other.yaml です"))
     }
 
     @Test func providerPathsMustLieOutsideTheCourse() throws {
         let inside = try #require(throws: InputError.self) {
             try ProfileFixtures.profile(Self.yaml(extra: "provider: {id: /catalogue/course/@owner}"))
         }
-        #expect(inside.description.contains("inside the course element"))
+        #expect(inside.description.contains("研修の要素の中を指しています"))
         let otherRoot = try #require(throws: InputError.self) {
             try ProfileFixtures.profile(Self.yaml(extra: "provider: {id: /feed/@owner}"))
         }
-        #expect(otherRoot.description.contains("does not start at the document element"))
+        #expect(otherRoot.description.contains("最上位の要素 <catalogue> から始まっていません"))
         let noID = try #require(throws: InputError.self) {
             try ProfileFixtures.profile(Self.yaml(extra: "provider: {name: 研修所}"))
         }
-        #expect(noID.description.contains("the provider has no id"))
+        #expect(noID.description.contains("研修機関に id がありません"))
     }
 
     @Test func aSchemaThatDoesNotExistIsAnError() throws {
@@ -241,7 +241,7 @@ struct FeedProfileLoaderTests {
             try ProfileFixtures.profile(Self.yaml(extra: "schema: missing.xsd"), file: "/tmp/test.yaml")
         }
         #expect(error.location.line == 11)
-        #expect(error.description.contains("/tmp/missing.xsd does not exist"))
+        #expect(error.description.contains("スキーマ /tmp/missing.xsd がありません"))
     }
 
     @Test func anUnknownProfileNameListsTheAvailableOnes() throws {

@@ -25,7 +25,7 @@ public enum FeedProfileLoader {
         "presentation", "presentationFields", "values",
     ]
     static let providerKeys = ["id", "name", "url"]
-    static let pathHint = "a path is element names separated by '/', optionally ending in @attribute, e.g. period/from or @code"
+    static let pathHint = "パスは要素名を '/' でつなぎ、最後に @属性 を付けることもできます（例: period/from、@code）"
 
     /// The names of the profiles in a folder (files `NAME.yaml`), sorted.
     public static func names(inDirectory directory: String) -> [String] {
@@ -78,11 +78,11 @@ public enum FeedProfileLoader {
         if let node = root["name"] {
             name = try node.string().trimmingWhitespace()
             guard !name.isEmpty, !name.contains("/"), !name.contains(where: \.isWhitespace) else {
-                throw node.error("'\(name)' is not a profile name", hint: "a short name without spaces, e.g. academy")
+                throw node.error("'\(name)' はプロファイルの名前になりません", hint: "空白のない短い名前にしてください（例: academy）")
             }
             guard name == fileName else {
-                throw node.error("the profile is named '\(name)' but its file is \(fileName).yaml",
-                                 hint: "rename the file to \(name).yaml or the profile to \(fileName)")
+                throw node.error("プロファイルの名前は '\(name)' ですが、ファイルは \(fileName).yaml です",
+                                 hint: "ファイル名を \(name).yaml にするか、プロファイルの名前を \(fileName) にしてください")
             }
         }
         let description = try root["description"]?.string().trimmingWhitespace() ?? ""
@@ -96,22 +96,22 @@ public enum FeedProfileLoader {
             do {
                 path = try ProfilePath.parse(text, namespaces: namespaces, defaultNamespace: defaultNamespace)
             } catch {
-                throw node.error("bad path '\(text)': \(error.message)", hint: pathHint)
+                throw node.error("パス '\(text)' を読めません（\(error.message)）", hint: pathHint)
             }
             if absolute, !path.isAbsolute {
-                throw node.error("'\(text)' must be an absolute path from the document element",
-                                 hint: "start it with '/', e.g. /catalogue/course")
+                throw node.error("'\(text)' は文書の最上位の要素からの絶対パスで書いてください",
+                                 hint: "'/' で始めます（例: /catalogue/course）")
             }
             if !absolute, path.isAbsolute {
-                throw node.error("'\(text)' must be relative to the course or presentation element",
-                                 hint: "leave out the leading '/'")
+                throw node.error("'\(text)' は研修か開催の要素からの相対パスで書いてください",
+                                 hint: "先頭の '/' を取ってください")
             }
             return path
         }
         /// A field's paths: one path, or a list of alternatives.
         func paths(_ node: YAMLValue) throws(InputError) -> [ProfilePath] {
             if let items = try? node.sequence() {
-                guard !items.isEmpty else { throw node.error("the list of paths is empty") }
+                guard !items.isEmpty else { throw node.error("パスの一覧が空です") }
                 var result: [ProfilePath] = []
                 for item in items { result.append(try path(item, absolute: false)) }
                 return result
@@ -121,19 +121,19 @@ public enum FeedProfileLoader {
         func elementPath(_ node: YAMLValue, absolute: Bool) throws(InputError) -> ProfilePath {
             let result = try path(node, absolute: absolute)
             if result.attribute != nil {
-                throw node.error("'\(result.text)' names an attribute; a repeating element is expected here")
+                throw node.error("'\(result.text)' は属性を指しています。ここには繰り返す要素のパスを書いてください")
             }
             return result
         }
 
         guard let courseNode = root["course"] else {
-            throw document.error("the profile has no 'course' path",
-                                 hint: "add course: /ROOT/COURSE, the absolute path of the repeating course element")
+            throw document.error("プロファイルに course のパスがありません",
+                                 hint: "繰り返す研修の要素の絶対パスを course: /ROOT/COURSE のように書いてください")
         }
         let course = try elementPath(courseNode, absolute: true)
 
         guard let fieldsNode = root["fields"] else {
-            throw document.error("the profile has no 'fields'", hint: "add fields: with at least id and title")
+            throw document.error("プロファイルに fields がありません", hint: "fields: に少なくとも id と title を書いてください")
         }
         var fields: [CourseField: [ProfilePath]] = [:]
         for (key, node) in ordered(try fieldsNode.mapping(allowed: CourseField.allCases.map(\.rawValue))) {
@@ -141,8 +141,8 @@ public enum FeedProfileLoader {
             fields[field] = try paths(node)
         }
         for required in [CourseField.id, .title] where fields[required] == nil {
-            throw fieldsNode.error("fields has no '\(required.rawValue)'",
-                                   hint: "every course needs an id and a title: add \(required.rawValue): PATH")
+            throw fieldsNode.error("fields に \(required.rawValue) がありません",
+                                   hint: "どの研修にも id と title が要ります。\(required.rawValue): PATH を書いてください")
         }
 
         var presentation: ProfilePath?
@@ -154,13 +154,13 @@ public enum FeedProfileLoader {
                 presentationFields[field] = try paths(value)
             }
             if presentation == nil {
-                throw node.error("presentationFields without a 'presentation' path",
-                                 hint: "add presentation: PATH (relative to the course), or presentation: . when the course element is its own presentation")
+                throw node.error("presentationFields がありますが presentation のパスがありません",
+                                 hint: "presentation: PATH（研修の要素からの相対パス）を書くか、研修の要素がそのまま開催なら presentation: . と書いてください")
             }
         }
         if let node = root["presentation"], presentationFields.isEmpty {
-            throw node.error("a presentation path without presentationFields",
-                             hint: "add presentationFields: with at least start")
+            throw node.error("presentation のパスがありますが presentationFields がありません",
+                             hint: "presentationFields: に少なくとも start を書いてください")
         }
 
         let provider = try readProvider(root["provider"], course: course) { (node) throws(InputError) in
@@ -188,13 +188,13 @@ public enum FeedProfileLoader {
             guard !prefix.isEmpty, !prefix.contains(":"), !prefix.contains(where: \.isWhitespace),
                   prefix.first.map({ !$0.isNumber }) == true
             else {
-                throw at.error("'\(prefix)' is not a namespace prefix", hint: "a short name such as dc or mlo")
+                throw at.error("'\(prefix)' は名前空間の接頭辞になりません", hint: "dc や mlo のような短い名前にしてください")
             }
             guard prefix != "xml", prefix != "xmlns" else {
-                throw at.error("the prefix '\(prefix)' is reserved by XML")
+                throw at.error("接頭辞 '\(prefix)' は XML が予約しています")
             }
             let uri = try value.string().trimmingWhitespace()
-            guard !uri.isEmpty else { throw value.error("a namespace URI is expected") }
+            guard !uri.isEmpty else { throw value.error("名前空間の URI を書いてください") }
             namespaces[prefix] = uri
         }
         return namespaces
@@ -203,12 +203,12 @@ public enum FeedProfileLoader {
     private static func readSchema(_ node: YAMLValue?, file: String) throws(InputError) -> String? {
         guard let node else { return nil }
         let text = try node.string().trimmingWhitespace()
-        guard !text.isEmpty else { throw node.error("a schema file is expected", hint: "e.g. schema: academy.xsd") }
+        guard !text.isEmpty else { throw node.error("スキーマのファイルを書いてください", hint: "例: schema: academy.xsd") }
         let base = (file as NSString).deletingLastPathComponent
         let path = FilePaths.resolve(text, relativeTo: base.isEmpty ? FileManager.default.currentDirectoryPath : base)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw node.error("the schema \(path) does not exist", hint: "a relative schema path is relative to the profile file")
+            throw node.error("スキーマ \(path) がありません", hint: "相対パスはプロファイルのファイルからの相対です")
         }
         return path
     }
@@ -221,21 +221,21 @@ public enum FeedProfileLoader {
         func value(_ key: String) throws(InputError) -> ProviderValue? {
             guard let item = keys[key] else { return nil }
             let text = try item.string().trimmingWhitespace()
-            guard !text.isEmpty else { throw item.error("a value or a /path into the feed is expected") }
+            guard !text.isEmpty else { throw item.error("値か、フィードの中を指す /パス を書いてください") }
             guard text.hasPrefix("/") else { return .fixed(text) }
             let result = try path(item)
             guard result.elements.first == course.elements.first else {
-                throw item.error("'\(text)' does not start at the document element <\(course.elements[0].local)> of the course path")
+                throw item.error("'\(text)' が研修のパスの最上位の要素 <\(course.elements[0].local)> から始まっていません")
             }
             if course.isPrefix(of: result) {
-                throw item.error("'\(text)' is inside the course element",
-                                 hint: "provider paths name elements outside the courses, before the first course")
+                throw item.error("'\(text)' は研修の要素の中を指しています",
+                                 hint: "研修機関のパスは研修の外、最初の研修より前の要素を指します")
             }
             return .path(result)
         }
         let provider = ProviderMapping(id: try value("id"), name: try value("name"), url: try value("url"))
         if provider.id == nil {
-            throw node.error("the provider has no id", hint: "add id: a short fixed id (e.g. jamp) or a /path into the feed")
+            throw node.error("研修機関に id がありません", hint: "id: に短い固定の ID（例: jamp）か、フィードの中を指す /パス を書いてください")
         }
         return provider
     }
@@ -254,14 +254,14 @@ public enum FeedProfileLoader {
                 : CourseField(rawValue: field.rawValue).flatMap { fields[$0] } != nil
             guard isRead else {
                 let section = field == .attendance ? "presentationFields" : "fields"
-                throw table.error("values.\(key) maps a field the profile does not read",
-                                  hint: "add \(key): PATH under \(section), or remove this map")
+                throw table.error("values.\(key) はプロファイルが読まない項目の対応表です",
+                                  hint: "\(section) の下に \(key): PATH を書くか、この対応表を消してください")
             }
             var map: [String: [String]] = [:]
             for (text, at, target) in try table.entries() {
                 let feedKey = FeedProfile.valueKey(text)
-                guard !feedKey.isEmpty else { throw at.error("an empty feed value cannot be mapped") }
-                guard map[feedKey] == nil, audiences[feedKey] == nil else { throw at.error("'\(feedKey)' is mapped twice") }
+                guard !feedKey.isEmpty else { throw at.error("空のフィードの値は対応付けられません") }
+                guard map[feedKey] == nil, audiences[feedKey] == nil else { throw at.error("'\(feedKey)' が 2 回対応付けられています") }
                 if field == .ranks, (try? target.mapping(allowed: [])) != nil {
                     audiences[feedKey] = try CourseAudienceLoader.parse(target) { vocabulary.rankNames.contains($0) }
                     continue
@@ -269,7 +269,7 @@ public enum FeedProfileLoader {
                 var items: [YAMLValue] = [target]
                 if let list = try? target.sequence() {
                     guard field.isList else {
-                        throw target.error("\(key) takes one value, not a list")
+                        throw target.error("\(key) には値を 1 つ書きます（リストは書けません）")
                     }
                     items = list
                 }
@@ -289,45 +289,45 @@ public enum FeedProfileLoader {
         _ item: YAMLValue, field: MappedField, vocabulary: FeedProfile.Vocabulary, abilities: AbilityIndex
     ) throws(InputError) -> String {
         let text = try item.string().trimmingWhitespace()
-        guard !text.isEmpty else { throw item.error("a value is expected") }
+        guard !text.isEmpty else { throw item.error("値を書いてください") }
         switch field {
         case .kind:
             guard vocabulary.kindIDs.contains(text) else {
                 let suggestion = YAMLValue.closest(to: text, in: vocabulary.kindIDs).map { "'\($0)' の書き間違いではありませんか。" } ?? ""
-                throw item.error("unknown training kind id '\(text)'",
-                                 hint: "\(suggestion)kind ids of the policy: \(vocabulary.kindIDs.joined(separator: ", "))")
+                throw item.error("研修の種類 ID '\(text)' はありません",
+                                 hint: "\(suggestion)方針の種類 ID: \(vocabulary.kindIDs.joined(separator: "、"))")
             }
             return text
         case .families:
             guard let family = JobFamily(parsing: text) else {
-                throw item.error("unknown job family '\(text)'",
-                                 hint: "one of \(JobFamily.allCases.map(\.japaneseName).joined(separator: ", "))")
+                throw item.error("職種 '\(text)' はありません",
+                                 hint: "\(JobFamily.allCases.map(\.japaneseName).joined(separator: "、")) のいずれか")
             }
             return family.rawValue
         case .ranks:
             guard vocabulary.rankNames.contains(text) else {
-                throw item.error("'\(text)' is neither a title (職名) of the policy nor a band id",
-                                 hint: "e.g. 係長 or general.kakaricho")
+                throw item.error("'\(text)' は方針にある職名でも職位区分 ID でもありません",
+                                 hint: "例: 係長 または general.kakaricho")
             }
             return text
         case .subjects:
             return text
         case .digitalTier:
             guard let tier = vocabulary.digitalTier(parsing: text) else {
-                throw item.error("unknown digital tier '\(text)'",
-                                 hint: "one of \(vocabulary.digitalTiers.map(\.id).joined(separator: ", "))")
+                throw item.error("デジタル人材区分 '\(text)' はありません",
+                                 hint: "\(vocabulary.digitalTiers.map(\.id).joined(separator: "、")) のいずれか")
             }
             return tier.id
         case .abilities:
             guard let ability = abilities.ability(parsing: text) else {
-                throw item.error("unknown ability '\(text)'", hint: "a number 1 to 10, ①〜⑩, or the policy's name")
+                throw item.error("能力 '\(text)' はありません", hint: "1〜10、①〜⑩ または方針の能力の名前で書いてください")
             }
             return String(ability.number)
         case .attendance:
             guard let mode = AttendanceMode(rawValue: text) else {
                 let modes = AttendanceMode.allCases.map(\.rawValue)
                 let suggestion = YAMLValue.closest(to: text, in: modes).map { "'\($0)' の書き間違いではありませんか。" } ?? ""
-                throw item.error("unknown attendance mode '\(text)'", hint: "\(suggestion)one of \(modes.joined(separator: ", "))")
+                throw item.error("受講形態 '\(text)' はありません", hint: "\(suggestion)\(modes.joined(separator: "、")) のいずれか")
             }
             return mode.rawValue
         }
