@@ -46,8 +46,7 @@ public enum ConsoleServer {
                 try? reading.prepareListings()
                 _ = try? await environment.overview.warnings(session: reading)
                 _ = try? await environment.overview.heatmap(session: reading)
-                let elapsed = ContinuousClock.now - started
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                let seconds = (ContinuousClock.now - started).inSeconds
                 logger.info("講座・警告・ヒートマップを用意しました（\(String(format: "%.1f", seconds)) 秒）")
             }
             defer { warming.cancel() }

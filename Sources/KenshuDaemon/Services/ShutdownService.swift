@@ -20,7 +20,7 @@ struct ShutdownService: Service {
         parts.logger.notice("stopping: finishing or rolling back the work in flight")
         parts.stop.raise()
         await parts.state.publish([("STOPPING", "1")])
-        let seconds = Double(deadline.components.seconds) + Double(deadline.components.attoseconds) / 1e18
+        let seconds = deadline.inSeconds
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
             FileHandle.standardError.write(Data("kenshu serve: the work in flight did not stop in time; exiting (its transaction rolls back)\n".utf8))
             _exit(0)

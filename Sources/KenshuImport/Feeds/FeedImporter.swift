@@ -124,7 +124,7 @@ public struct FeedImporter {
             return FeedImportSummary(
                 file: path, format: detected.name, changes: changes, warningCount: warningCount, warnings: warnings,
                 untaggedCount: untaggedCount, untagged: untagged, validated: validated, schemaDeviations: deviations, bytes: size,
-                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                seconds: elapsed.inSeconds,
                 validateOnly: validateOnly)
         } catch let error as FeedImportError {
             throw logged(error, path: path, recordedAs: recordedAs, format: format, provider: provider, validateOnly: validateOnly)

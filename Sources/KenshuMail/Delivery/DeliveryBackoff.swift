@@ -29,7 +29,6 @@ public struct DeliveryBackoff: Sendable, Hashable {
 
     /// When to try again, `failures` failures in a row after the last attempt at `after`.
     public func nextAttempt(after: Date, failures: Int) -> Date {
-        let (seconds, attoseconds) = delay(afterFailures: failures).components
-        return after.addingTimeInterval(TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18)
+        after.addingTimeInterval(delay(afterFailures: failures).inSeconds)
     }
 }

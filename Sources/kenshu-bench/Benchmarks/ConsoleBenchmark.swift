@@ -95,8 +95,7 @@ struct ConsoleBenchmark: ParsableCommand {
             for _ in 0..<rounds {
                 let started = ContinuousClock.now
                 (status, bytes) = try client.get(page)
-                let elapsed = ContinuousClock.now - started
-                times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                times.append((ContinuousClock.now - started).inSeconds)
             }
             let rest = times.dropFirst().sorted()
             print(page.padding(toLength: 30, withPad: " ", startingAt: 0)

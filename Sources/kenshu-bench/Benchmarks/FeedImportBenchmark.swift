@@ -68,7 +68,7 @@ struct FeedImportBenchmark: ParsableCommand {
             var counts = FeedCounts()
             let generation = try clock.measure { counts = try generate(to: feed) }
             origin = String(format: "%d courses, %d presentations, %@ (generated in %.1f s)", counts.courses,
-                            counts.presentations, fromReal.map { "from \($0)" } ?? "\(shape.rawValue) shape", seconds(generation))
+                            counts.presentations, fromReal.map { "from \($0)" } ?? "\(shape.rawValue) shape", generation.inSeconds)
         } else {
             guard FileManager.default.isReadableFile(atPath: feed) else {
                 throw ValidationError("--feed \(feed): no such readable file")
@@ -90,7 +90,7 @@ struct FeedImportBenchmark: ParsableCommand {
                 try XCRICAPReader(path: feed).read(course: { _ in readCourses += 1 }, warning: { _ in })
             }
             print(String(format: "reading alone:        %7.2f s  %7.1f MB/s  peak RSS %.0f MB  (XCRI-CAP reader, %d courses, no store)",
-                         seconds(reading), megabytes / seconds(reading), peakRSSMegabytes(), readCourses))
+                         reading.inSeconds, megabytes / reading.inSeconds, peakRSSMegabytes(), readCourses))
         }
         if only == nil || only == "stream" {
             var events = 0
@@ -100,7 +100,7 @@ struct FeedImportBenchmark: ParsableCommand {
                 while try reader.next() != nil { events += 1 }
             }
             print(String(format: "streaming alone:      %7.2f s  %7.1f MB/s  peak RSS %.0f MB  (XMLStreamReader events, %d events)",
-                         seconds(streaming), megabytes / seconds(streaming), peakRSSMegabytes(), events))
+                         streaming.inSeconds, megabytes / streaming.inSeconds, peakRSSMegabytes(), events))
         }
         if only == "store" {
             try storePhase(feed: feed, folder: folder)
@@ -167,14 +167,14 @@ struct FeedImportBenchmark: ParsableCommand {
         var cpu = cpuSeconds(RUSAGE_SELF)
         let elapsed = try clock.measure { summary = try importer.importFeed(path: feed) }
         let newCPU = cpuSeconds(RUSAGE_SELF) - cpu
-        let importSeconds = seconds(elapsed)
+        let importSeconds = elapsed.inSeconds
         print(String(format: "kenshu import:        %7.2f s  %7.1f MB/s  CPU %.2f s  peak RSS %.0f MB (%.0f MB before the import)  %@",
                      importSeconds, megabytes / importSeconds, newCPU, peakRSSMegabytes(), rssBefore,
                      summary?.changes.description ?? ""))
         // The weekly steady state: the same feed again, every course unchanged.
         settle()
         cpu = cpuSeconds(RUSAGE_SELF)
-        let again = seconds(try clock.measure { summary = try importer.importFeed(path: feed) })
+        let again = (try clock.measure { summary = try importer.importFeed(path: feed) }).inSeconds
         cpu = cpuSeconds(RUSAGE_SELF) - cpu
         print(String(format: "kenshu import again:  %7.2f s  %7.1f MB/s  CPU %.2f s  peak RSS %.0f MB  %@", again, megabytes / again,
                      cpu, peakRSSMegabytes(), summary?.changes.description ?? ""))
@@ -196,8 +196,8 @@ struct FeedImportBenchmark: ParsableCommand {
                     return 0
                 }
             }
-            print(String(format: "store alone, %@: %7.2f s  %5.1f µs/course (%d courses)", label, seconds(elapsed),
-                         seconds(elapsed) * 1e6 / Double(courses.count), courses.count))
+            print(String(format: "store alone, %@: %7.2f s  %5.1f µs/course (%d courses)", label, elapsed.inSeconds,
+                         elapsed.inSeconds * 1e6 / Double(courses.count), courses.count))
         }
     }
 
@@ -209,10 +209,6 @@ struct FeedImportBenchmark: ParsableCommand {
 
     private func megabytes(_ path: String) -> Double {
         Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1e6
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// CPU time (user and system) of this process's threads (`RUSAGE_SELF`) or of its
@@ -249,6 +245,6 @@ struct FeedImportBenchmark: ParsableCommand {
         }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
-        return (seconds(ContinuousClock.now - start), cpuSeconds(RUSAGE_CHILDREN) - cpu)
+        return ((ContinuousClock.now - start).inSeconds, cpuSeconds(RUSAGE_CHILDREN) - cpu)
     }
 }

@@ -46,7 +46,7 @@ struct MentorBenchmark: ParsableCommand {
         let matcher = MentorMatcher(rules: MentorRules(), catalog: policy)
         var result: MentorMatching?
         let elapsed = ContinuousClock().measure { result = matcher.match(people, on: today) }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.inSeconds
         // The total quality, to compare solvers: an exact one never does worse.
         let byID = Dictionary(people.map { ($0.staff.id, $0) }, uniquingKeysWith: { first, _ in first })
         let quality = (result?.pairs ?? []).reduce(Int64(0)) { total, pair in

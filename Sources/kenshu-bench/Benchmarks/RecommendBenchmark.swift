@@ -69,7 +69,7 @@ struct RecommendBenchmark: ParsableCommand {
                                       tagger: AbilityTagger(rules: tagRules, catalog: policy))
         var results: [PersonRecommendations] = []
         let elapsed = ContinuousClock().measure { results = recommender.recommendAll(persons, listings: listings) }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.inSeconds
         let given = results.reduce(0) { $0 + $1.recommendations.count }
         print(String(format: "recommend: %d staff × %d presentations (%d courses): %.2f s, %d recommendations (%.1f each)",
                      staff, presentations, courses.count, seconds, given, Double(given) / Double(max(1, staff))))

@@ -50,7 +50,7 @@ struct StaffImportBenchmark: ParsableCommand {
             let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             var rows = 0
             let elapsed = try ContinuousClock().measure { rows = try importer.importFile(kind, path: path).rows }
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = elapsed.inSeconds
             print("  \(label.padding(toLength: 26, withPad: " ", startingAt: 0))"
                   + String(format: "%8d rows %7.2f MB %8.0f ms %10.0f rows/s", rows, Double(bytes) / 1e6,
                            seconds * 1000, Double(rows) / max(seconds, 1e-9)))

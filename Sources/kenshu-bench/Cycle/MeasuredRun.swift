@@ -37,7 +37,7 @@ struct MeasuredRun {
         }
         let elapsed = ContinuousClock.now - started
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return MeasuredRun(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+        return MeasuredRun(seconds: elapsed.inSeconds,
                            peakMB: Double(usage.ru_maxrss) / 1024, status: exitStatus)
     }
 }
