@@ -1,4 +1,5 @@
 import Foundation
+import KenshuCore
 
 /// Path helpers for files named in a config: relative paths are relative to the config file.
 public enum FilePaths {
@@ -12,6 +13,11 @@ public enum FilePaths {
     /// The file's own name, without its folder (how a person reads it in a mail).
     public static func name(_ path: String) -> String {
         (path as NSString).lastPathComponent
+    }
+
+    /// The `FileFingerprint` of the file's bytes now; nil when it cannot be read.
+    public static func fingerprint(_ path: String) -> String? {
+        FileManager.default.contents(atPath: path).map { FileFingerprint.of([UInt8]($0)) }
     }
 
     /// The folder a file is in, absolute.

@@ -1,3 +1,4 @@
+import KenshuConfig
 import KenshuCore
 import KenshuCycle
 import Synchronization
@@ -18,15 +19,19 @@ final class ConsoleRules: Sendable {
     private let loaded: Mutex<Loaded>
 
     init(_ session: Session) {
-        loaded = Mutex(Loaded(session: session, fingerprint: DaemonReload.rulesFingerprint(session.configuration.rulesFile)))
+        loaded = Mutex(Loaded(session: session, fingerprint: FilePaths.fingerprint(session.configuration.rulesFile)))
     }
 
     /// The session with the rules of the file now (reading the small rules file to compare).
-    var session: Session {
+    var session: Session { current().session }
+
+    /// The session as `session` gives it, and why the file as it is now could not be loaded
+    /// (the previous rules serve; nil when it loaded), seen together.
+    func current() -> (session: Session, problem: String?) {
         loaded.withLock { loaded in
             let path = loaded.session.configuration.rulesFile
-            let now = DaemonReload.rulesFingerprint(path)
-            guard now != loaded.fingerprint else { return loaded.session }
+            let now = FilePaths.fingerprint(path)
+            guard now != loaded.fingerprint else { return (loaded.session, loaded.problem) }
             loaded.fingerprint = now
             do throws(KenshuError) {
                 loaded.session = loaded.session.with(try loaded.session.setup.withRules(at: path))
@@ -34,13 +39,7 @@ final class ConsoleRules: Sendable {
             } catch {
                 loaded.problem = error.message
             }
-            return loaded.session
+            return (loaded.session, loaded.problem)
         }
-    }
-
-    /// Why the file as it is now could not be loaded (the previous rules serve); nil when it loaded.
-    var problem: String? {
-        _ = session
-        return loaded.withLock { $0.problem }
     }
 }

@@ -58,9 +58,4 @@ public enum DaemonReload {
         decoder.dateDecodingStrategy = .iso8601
         return try? decoder.decode(Status.self, from: data)
     }
-
-    /// The fingerprint of the rules file now (nil when it cannot be read).
-    public static func rulesFingerprint(_ path: String) -> String? {
-        FileManager.default.contents(atPath: path).map { FileFingerprint.of([UInt8]($0)) }
-    }
 }

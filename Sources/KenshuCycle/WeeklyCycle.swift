@@ -1,4 +1,5 @@
 import Foundation
+import KenshuConfig
 import KenshuCore
 import KenshuImport
 import KenshuMail
@@ -267,8 +268,7 @@ public enum WeeklyCycle {
     /// What a cycle is computed from besides the store: the rules and the policy catalogue.
     public static func inputsFingerprint(_ session: Session) -> String {
         let files = [session.configuration.rulesFile, session.configuration.catalogDirectory + "/policy/policy-catalog.xml"]
-        return files.map { path in FileManager.default.contents(atPath: path).map { FileFingerprint.of([UInt8]($0)) } ?? "none" }
-            .joined(separator: "|")
+        return files.map { FilePaths.fingerprint($0) ?? "none" }.joined(separator: "|")
     }
 
     private static func clearHold(week: ISOWeek, session: Session) throws(KenshuError) {

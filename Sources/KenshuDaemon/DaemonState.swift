@@ -33,7 +33,7 @@ public actor DaemonState {
     /// The fingerprint of the rules in force: read from the file again just after a load
     /// (`reading`), else the one read at the last successful load.
     public func rulesFingerprint(readingIf reading: Bool) -> String {
-        if reading { loadedRulesFingerprint = DaemonReload.rulesFingerprint(session.configuration.rulesFile) ?? "" }
+        if reading { loadedRulesFingerprint = FilePaths.fingerprint(session.configuration.rulesFile) ?? "" }
         return loadedRulesFingerprint
     }
 

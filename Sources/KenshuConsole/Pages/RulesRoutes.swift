@@ -18,21 +18,21 @@ struct RulesRoutes: Sendable {
     func add(to router: Router<ConsoleRequestContext>) {
         router.get("/rules") { request, context in
             let session = try context.requireSession()
-            let current = try currentFile()
-            var view = makeView(text: current.text, base: current.fingerprint, editable: session.role == .admin)
+            let now = try RulesSnapshot(environment)
+            var view = makeView(text: now.file.text, base: now.file.fingerprint, editable: session.role == .admin, now)
             view.applied = request.uri.queryParameters["applied"] != nil
             return page(view, session: session)
         }
         router.post("/rules/check") { request, context in
-            let (form, session) = try await editForm(request, context: context)
-            let (view, _) = checked(form)
+            let (form, session, now) = try await editForm(request, context: context)
+            let (view, _) = checked(form, now)
             return page(view, session: session, status: view.problem == nil ? .ok : .unprocessableContent)
         }
         router.post("/rules/simulate") { request, context in
-            let (form, session) = try await editForm(request, context: context)
-            var (view, candidate) = checked(form)
+            let (form, session, now) = try await editForm(request, context: context)
+            var (view, candidate) = checked(form, now)
             guard let candidate else { return page(view, session: session, status: .unprocessableContent) }
-            guard let summary = try await simulations.summary(of: candidate, current: environment.reading, fileName: view.fileName) else {
+            guard let summary = try await simulations.summary(of: candidate, current: now.reading, fileName: view.fileName) else {
                 view.problem = RulesView.Problem(message: "別の試算を実行中です。終わってから、もう一度「試算」を押してください。")
                 return page(view, session: session, status: .serviceUnavailable)
             }
@@ -40,8 +40,8 @@ struct RulesRoutes: Sendable {
             return page(view, session: session)
         }
         router.post("/rules/apply") { request, context in
-            let (form, session) = try await editForm(request, context: context)
-            var (view, candidate) = checked(form)
+            let (form, session, now) = try await editForm(request, context: context)
+            var (view, candidate) = checked(form, now)
             guard let candidate else { return page(view, session: session, status: .unprocessableContent) }
             let applied: RulesFileChange.Applied
             do throws(RulesFileChange.Refusal) {
@@ -50,7 +50,7 @@ struct RulesRoutes: Sendable {
                 view.problem = RulesView.Problem(message: error.message)
                 return page(view, session: session, status: .conflict)
             }
-            let configuration = environment.reading.configuration
+            let configuration = now.reading.configuration
             var detail = "\(FilePaths.name(applied.path)) を置き換え（\(RulesChangeSize.describe(old: form.previousText, new: candidate.text))、"
                 + "前の版は \(FilePaths.name(applied.previousPath))）"
             do {
@@ -64,37 +64,32 @@ struct RulesRoutes: Sendable {
         }
     }
 
-    /// The edit form's fields (admins only; CSRF-checked), with CR LF from the browser made LF.
-    private func editForm(_ request: Request, context: ConsoleRequestContext) async throws -> (RulesForm, ConsoleSession) {
+    /// The edit form's fields (admins only; CSRF-checked), with CR LF from the browser made LF,
+    /// and the rules as they are now.
+    private func editForm(_ request: Request, context: ConsoleRequestContext) async throws
+        -> (RulesForm, ConsoleSession, RulesSnapshot)
+    {
         _ = try context.requireRole(.admin)
         let (form, session) = try await PostForm.read(request, context: context)
         let text = (form["text"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
-        let current = try currentFile()
-        return (RulesForm(text: text, base: form["base"].flatMap { $0.isEmpty ? nil : $0 } ?? current.fingerprint,
-                          previousText: current.text), session)
+        let now = try RulesSnapshot(environment)
+        return (RulesForm(text: text, base: form["base"].flatMap { $0.isEmpty ? nil : $0 } ?? now.file.fingerprint,
+                          previousText: now.file.text), session, now)
     }
 
     /// The page for `form`'s text after a check, and the candidate when the text is valid.
-    private func checked(_ form: RulesForm) -> (RulesView, RulesCandidate?) {
-        var view = makeView(text: form.text, base: form.base, editable: true)
-        let result = RulesCandidate.check(form.text, label: labelFor(), session: environment.reading)
+    private func checked(_ form: RulesForm, _ now: RulesSnapshot) -> (RulesView, RulesCandidate?) {
+        var view = makeView(text: form.text, base: form.base, editable: true, now)
+        let result = RulesCandidate.check(form.text, label: now.file.path, session: now.reading)
         view.check(result)
         return (view, try? result.get())
     }
 
-    private func currentFile() throws -> RulesFileChange.Current {
-        try RulesFileChange.current(environment.reading.configuration)
-    }
-
-    private func labelFor() -> String {
-        environment.reading.configuration.rulesFile
-    }
-
-    private func makeView(text: String, base: String, editable: Bool) -> RulesView {
-        let configuration = environment.reading.configuration
-        let path = configuration.rulesFile
-        let fingerprint = DaemonReload.rulesFingerprint(path)
-        let (daemon, current) = Self.daemonLine(DaemonReload.status(stateDirectory: configuration.stateDirectory), fileFingerprint: fingerprint,
+    private func makeView(text: String, base: String, editable: Bool, _ now: RulesSnapshot) -> RulesView {
+        let configuration = now.reading.configuration
+        let path = now.file.path
+        let (daemon, current) = Self.daemonLine(DaemonReload.status(stateDirectory: configuration.stateDirectory),
+                                                fileFingerprint: now.file.fingerprint,
                                                 requested: DaemonReload.isRequested(stateDirectory: configuration.stateDirectory),
                                                 zone: environment.zone)
         let folder = FileReplacement.split(path).folder
@@ -104,7 +99,7 @@ struct RulesRoutes: Sendable {
             problem: nil, warnings: [], simulation: nil,
             notWritable: access(folder, W_OK) == 0 ? nil
                 : "このサーバーでは \(folder) に書き込めないため、管理画面から規則を適用できません（確認と試算はできます）。docs/console.md の「規則の編集」を参照してください。",
-            fileProblem: environment.rules.problem)
+            fileProblem: now.fileProblem)
     }
 
     /// What the page says of the daemon's rules, and whether they are the file's.
@@ -125,6 +120,19 @@ struct RulesRoutes: Sendable {
 
     private func page(_ view: RulesView, session: ConsoleSession, status: HTTPResponse.Status = .ok) -> Response {
         environment.pages.response("rules", frame: PageFrame(title: "規則", session: session, current: "rules"), page: view, status: status)
+    }
+}
+
+/// One request's view of the rules: the console's session (its rules loaded again if the file
+/// changed), why the file does not load if it does not, and the file's text and fingerprint.
+private struct RulesSnapshot {
+    let reading: Session
+    let fileProblem: String?
+    let file: RulesFileChange.Current
+
+    init(_ environment: ConsoleEnvironment) throws {
+        (reading, fileProblem) = environment.rules.current()
+        file = try RulesFileChange.current(reading.configuration)
     }
 }
 
