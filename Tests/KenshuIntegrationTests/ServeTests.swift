@@ -12,12 +12,8 @@ struct ServeTests {
     /// A city with its own rules file (so a test can break it) and a short inbox settle time.
     func city(extraConfig: String = "") throws -> TemporaryCity {
         let city = try TemporaryCity()
-        let rules = try String(contentsOfFile: TemporaryCity.example("rules.yaml"), encoding: .utf8)
-        _ = try city.write("rules.yaml", rules)
-        var config = try String(contentsOfFile: city.config, encoding: .utf8)
-        config = config.replacingOccurrences(of: "rules: \(KenshuBinary.repository.path)/Catalog/example/rules.yaml", with: "rules: rules.yaml")
-        config += "\nwatch:\n  interval: 1s\n  settle: 1s\n" + extraConfig
-        try config.write(toFile: city.config, atomically: true, encoding: .utf8)
+        try city.useOwnRules()
+        try city.appendConfig("watch:\n  interval: 1s\n  settle: 1s\n" + extraConfig)
         return city
     }
 
