@@ -46,14 +46,6 @@ public enum CourseRecommendations {
         }
     }
 
-    static func listings(_ session: Session) throws(KenshuError) -> [CourseListing] {
-        do {
-            return try session.store.courseListings()
-        } catch {
-            throw KenshuError(.runtime, error.description)
-        }
-    }
-
     /// Recommendations for the staff with `ids`, or for every active member of staff when nil.
     /// - Parameter explain: keep each chosen person's excluded courses and those below the cut.
     public static func run(ids: [String]?, on day: LocalDate, session: Session, explain: Bool = false) throws(KenshuError) -> [Entry] {
