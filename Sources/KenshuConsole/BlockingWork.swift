@@ -10,4 +10,11 @@ enum BlockingWork {
             }
         }
     }
+
+    /// `run` for work that cannot fail (it answers with its outcome).
+    static func run<Value: Sendable>(_ body: @escaping @Sendable () -> Value) async -> Value {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: body()) }
+        }
+    }
 }

@@ -6,7 +6,7 @@ import KenshuImport
 /// Runs an uploaded file through the command line's own imports — `StaffImport.run` for the
 /// HR exports, `FeedImport.run` for a feed — with the console's read-write session, under the
 /// state folder's writer lock taken without waiting (a weekly run or another import holding
-/// it is an answer, not a wait), on a thread of its own (an import blocks for seconds). The
+/// it is an answer, not a wait), off the event loop (`BlockingWork`: an import blocks for seconds). The
 /// result is worded as the CLI words it (`StaffImportText`, `FeedImportText`, the errors'
 /// own messages), with the upload's folder taken out of paths so that they name the file.
 struct UploadImport: Sendable {
@@ -27,7 +27,7 @@ struct UploadImport: Sendable {
     }
 
     func run(_ request: UploadRequest, file: UploadedFile, folder: String, account: String, accept: Bool) async -> Outcome {
-        await Self.onOwnThread {
+        await BlockingWork.run {
             let outcome = runBlocking(request, file: file, account: account, accept: accept)
             return outcome.naming(folder: folder)
         }
@@ -64,13 +64,6 @@ struct UploadImport: Sendable {
                 with: "保管データは変えていません。"))
         } catch {
             return .rejected(error.message)
-        }
-    }
-
-    /// Runs `work` on a new thread and waits for it without holding an event loop.
-    static func onOwnThread<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: work()) }.start()
         }
     }
 }
